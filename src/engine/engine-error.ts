@@ -1,0 +1,62 @@
+/**
+ * Errors cross the worker boundary as plain data `{ code, message, sql? }`; the UI shows a translated
+ * text for the code (i18n key `error.<code>`) and keeps the engine's message as detail.
+ */
+export const ERROR_CODES = [
+  'empty_file',
+  'binary_file',
+  'unsupported_format',
+  'parquet_unsupported',
+  'xlsx_invalid',
+  'xlsx_no_sheet',
+  'zip_bomb',
+  'too_large',
+  'csv_invalid',
+  'no_columns',
+  'cancelled',
+  'out_of_memory',
+  'engine_failed',
+  'engine',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface EngineErrorData {
+  code: ErrorCode;
+  message: string;
+  /** Values for the translated message, e.g. { name: 'orders.csv' }. */
+  params?: Record<string, string | number>;
+  sql?: string;
+}
+
+export class EngineError extends Error {
+  readonly code: ErrorCode;
+  readonly params: Record<string, string | number>;
+  readonly sql: string | undefined;
+  constructor(code: ErrorCode, message: string, params: Record<string, string | number> = {}, sql?: string) {
+    super(message);
+    this.name = 'EngineError';
+    this.code = code;
+    this.params = params;
+    this.sql = sql;
+  }
+}
+
+export function toErrorData(error: unknown): EngineErrorData {
+  if (error instanceof EngineError) {
+    return { code: error.code, message: error.message, params: error.params, ...(error.sql ? { sql: error.sql } : {}) };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof DOMException && error.name === 'AbortError') return { code: 'cancelled', message };
+  if (/INTERRUPT|cancel/i.test(message)) return { code: 'cancelled', message };
+  if (/Out of Memory|Allocation failure/i.test(message)) return { code: 'out_of_memory', message };
+  return { code: 'engine', message };
+}
+
+export function isEngineErrorData(value: unknown): value is EngineErrorData {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as EngineErrorData).code === 'string' &&
+    (ERROR_CODES as readonly string[]).includes((value as EngineErrorData).code)
+  );
+}

@@ -1,0 +1,113 @@
+/**
+ * Pure SQL for loading a delimited text file that DuckDB can read (UTF-8): every column is read as
+ * text first so nothing is lost (leading zeros, 19-digit order numbers), then each column gets the
+ * narrowest type that every non-empty value fits, and the typed table is created in one pass.
+ */
+import { ident, literal, str } from '../sql/quote.ts';
+
+export interface CsvReadOptions {
+  /** Registered file name. */
+  file: string;
+  delimiter?: string;
+  /** Rows to skip before the header (title rows). */
+  skip?: number;
+  header?: boolean;
+}
+
+export type InferredType = 'BIGINT' | 'DECIMAL' | 'DOUBLE' | 'DATE' | 'TIMESTAMP' | 'BOOLEAN' | 'VARCHAR';
+
+/** read_csv(...) over the file with every column as VARCHAR. */
+export function buildReadCsvSql(o: CsvReadOptions): string {
+  const args = [
+    str(o.file),
+    'all_varchar = true',
+    `header = ${o.header === false ? 'false' : 'true'}`,
+    'null_padding = true',
+    'strict_mode = false',
+    'sample_size = 20480',
+  ];
+  if (o.delimiter) args.push(`delim = ${literal(o.delimiter)}`);
+  if (o.skip) args.push(`skip = ${Math.trunc(o.skip)}`);
+  return `read_csv(${args.join(', ')})`;
+}
+
+/** DESCRIBE the raw text columns (names in file order). */
+export function buildDescribeSql(source: string): string {
+  return `DESCRIBE SELECT * FROM ${source}`;
+}
+
+const INT_RE = `'^-?(0|[1-9][0-9]{0,14})$'`;
+const DEC_RE = `'^-?[0-9]{1,15}(\\.[0-9]{1,6})?$'`;
+const TS_RE = `'^[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?$'`;
+const DATE_RE = `'^[0-9]{4}-[0-9]{2}-[0-9]{2}$'`;
+
+/**
+ * One aggregate pass: per column, how many non-empty values there are and how many fit each type.
+ * Output columns: `<i>_n`, `<i>_int`, `<i>_dec`, `<i>_scale`, `<i>_date`, `<i>_ts`, `<i>_bool` for column index i.
+ */
+export function buildInferTypesSql(source: string, columns: readonly string[]): string {
+  const parts = columns.flatMap((name, i) => {
+    const v = `trim(${ident(name)})`;
+    const nonEmpty = `${v} <> ''`;
+    return [
+      `count(*) FILTER (WHERE ${nonEmpty}) AS c${i}_n`,
+      `count(*) FILTER (WHERE regexp_full_match(${v}, ${INT_RE})) AS c${i}_int`,
+      `count(*) FILTER (WHERE regexp_full_match(${v}, ${DEC_RE})) AS c${i}_dec`,
+      `coalesce(max(length(split_part(${v}, '.', 2))) FILTER (WHERE regexp_full_match(${v}, ${DEC_RE})), 0) AS c${i}_scale`,
+      `count(*) FILTER (WHERE regexp_full_match(${v}, ${DATE_RE}) AND try_cast(${v} AS DATE) IS NOT NULL) AS c${i}_date`,
+      `count(*) FILTER (WHERE regexp_full_match(${v}, ${TS_RE}) AND try_cast(${v} AS TIMESTAMP) IS NOT NULL) AS c${i}_ts`,
+      `count(*) FILTER (WHERE lower(${v}) IN ('true', 'false')) AS c${i}_bool`,
+    ];
+  });
+  return `SELECT count(*) AS row_count${parts.length ? ', ' + parts.join(', ') : ''} FROM ${source}`;
+}
+
+export interface ColumnStats {
+  n: number;
+  int: number;
+  dec: number;
+  scale: number;
+  date: number;
+  ts: number;
+  bool: number;
+}
+
+export interface TypedColumn {
+  name: string;
+  type: InferredType;
+  /** Full SQL type, e.g. DECIMAL(18,2). */
+  sqlType: string;
+}
+
+/** Pick the narrowest type every non-empty value fits; an empty column stays VARCHAR. */
+export function chooseType(s: ColumnStats): { type: InferredType; sqlType: string } {
+  if (s.n === 0) return { type: 'VARCHAR', sqlType: 'VARCHAR' };
+  if (s.int === s.n) return { type: 'BIGINT', sqlType: 'BIGINT' };
+  if (s.dec === s.n) {
+    const scale = Math.min(6, Math.max(1, s.scale));
+    return { type: 'DECIMAL', sqlType: `DECIMAL(${18}, ${scale})` };
+  }
+  if (s.date === s.n) return { type: 'DATE', sqlType: 'DATE' };
+  if (s.ts + s.date === s.n && s.ts > 0) return { type: 'TIMESTAMP', sqlType: 'TIMESTAMP' };
+  if (s.bool === s.n) return { type: 'BOOLEAN', sqlType: 'BOOLEAN' };
+  return { type: 'VARCHAR', sqlType: 'VARCHAR' };
+}
+
+/** CREATE TABLE with each column cast to its chosen type (empty strings become NULL for typed columns). */
+export function buildCreateTypedTableSql(table: string, source: string, columns: readonly TypedColumn[]): string {
+  const select = columns.map((c) => {
+    if (c.type === 'VARCHAR') return ident(c.name);
+    return `CAST(nullif(trim(${ident(c.name)}), '') AS ${c.sqlType}) AS ${ident(c.name)}`;
+  });
+  return `CREATE OR REPLACE TABLE ${ident(table)} AS SELECT ${select.join(', ')} FROM ${source}`;
+}
+
+export function buildPreviewSql(table: string, limit: number): string {
+  return `SELECT * FROM ${ident(table)} LIMIT ${Math.max(0, Math.trunc(limit))}`;
+}
+
+/** Row count (`row_count`) and non-null count per column (`n<i>` for column index i). */
+export function buildColumnCountsSql(table: string, columns: readonly string[]): string {
+  const counts = columns.map((c, i) => `, count(${ident(c)}) AS n${i}`).join('');
+  return `SELECT count(*) AS row_count${counts} FROM ${ident(table)}`;
+}

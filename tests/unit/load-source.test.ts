@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { utils, write } from '@e965/xlsx';
+import { openNodeDb } from '../../src/engine/node-db.ts';
+import type { DbPort } from '../../src/engine/db-port.ts';
+import { loadSource } from '../../src/engine/ingest/load-source.ts';
+import { bytesSourceFile } from '../../src/engine/source-file.ts';
+import { nodeSourceFile } from '../../src/engine/node-source-file.ts';
+import { decodeIpc } from '../../src/engine/arrow-rows.ts';
+
+let db: DbPort;
+let n = 0;
+beforeAll(async () => {
+  db = await openNodeDb();
+});
+afterAll(async () => db.close());
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+const load = (name: string, bytes: Uint8Array) => loadSource(db, bytesSourceFile(name, bytes), { table: `t${++n}` });
+
+describe('loadSource', () => {
+  it('loads a UTF-8 CSV from disk by handle, keeping ids as text', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cl-'));
+    const path = join(dir, 'orders.csv');
+    writeFileSync(path, 'customer_id,order_id,order_time,amount\n00123,1234567890123456789,2024-05-10 09:05:00,12.50\nC2,2,2024-05-11 10:00:00,3\n');
+    const p = await loadSource(db, await nodeSourceFile(path), { table: 'disk' });
+    expect(p.rowCount).toBe(2);
+    expect(p.columns.map((c) => [c.name, c.type])).toEqual([
+      ['customer_id', 'VARCHAR'],
+      ['order_id', 'VARCHAR'],
+      ['order_time', 'TIMESTAMP'],
+      ['amount', 'DECIMAL(18, 2)'],
+    ]);
+    const rows = decodeIpc(p.preview).rows;
+    expect(rows[0]).toMatchObject({ customer_id: '00123', order_id: '1234567890123456789', amount: 12.5 });
+  });
+
+  it('strips a UTF-8 BOM and reads Chinese headers', async () => {
+    const p = await load('bom.csv', new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('客户ID,金额\nA,1\n')]));
+    expect(p.columns.map((c) => c.name)).toEqual(['客户ID', '金额']);
+    expect(p.encoding).toBe('utf-8');
+  });
+
+  it('decodes GB18030', async () => {
+    const gbk = new Uint8Array([0xbf, 0xcd, 0xbb, 0xa7, 0x2c, 0x61, 0x0a, 0xc4, 0xe3, 0x2c, 0x31, 0x0a]); // 客户,a\n你,1\n
+    const p = await load('gbk.csv', gbk);
+    expect(p.encoding).toBe('gb18030');
+    expect(p.columns.map((c) => c.name)).toEqual(['客户', 'a']);
+    expect(decodeIpc(p.preview).rows[0]).toMatchObject({ 客户: '你', a: 1 });
+  });
+
+  it('reads the first sheet of an xlsx', async () => {
+    const wb = utils.book_new();
+    utils.book_append_sheet(wb, utils.aoa_to_sheet([['id', 'amount'], ['A', 1.5], ['B', 2]]), 'Orders');
+    const bytes = new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+    const p = await load('book.xlsx', bytes);
+    expect(p.rowCount).toBe(2);
+    expect(p.sheet).toBe('Orders');
+    expect(p.sheets).toEqual([{ name: 'Orders', rows: 3 }]);
+  });
+
+  it.each([
+    ['empty.csv', new Uint8Array(), 'empty_file'],
+    ['blob.csv', new Uint8Array([0, 1, 2, 3, 0, 0, 5]), 'binary_file'],
+    ['broken.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 'xlsx_invalid'],
+  ])('refuses %s with a code', async (name, bytes, code) => {
+    await expect(load(name, bytes)).rejects.toMatchObject({ code });
+  });
+});
