@@ -1,0 +1,36 @@
+/**
+ * Translation lookup. Messages live per area in ./messages/*.ts (each key with zh-CN and en side by
+ * side); this module merges them. Text is always inserted as text by the UI, never as HTML.
+ */
+import { app } from './messages/app.ts';
+import { errors } from './messages/errors.ts';
+import type { Message } from './messages/types.ts';
+
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+const all = { ...app, ...errors } satisfies Record<string, Message>;
+export type MessageKey = keyof typeof all;
+
+export function hasMessage(key: string): key is MessageKey {
+  return Object.hasOwn(all, key);
+}
+
+/** Translate `key`, replacing `{param}` placeholders. A missing key is a programmer error. */
+export function translate(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
+  const message = all[key];
+  if (!message) throw new Error(`missing message ${String(key)}`);
+  return message[locale].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  );
+}
+
+/** Pick the UI language from the browser's preferences: Chinese of any region → zh-CN, else en. */
+export function localeFromLanguages(languages: readonly string[]): Locale {
+  for (const lang of languages) {
+    const l = lang.toLowerCase();
+    if (l.startsWith('zh')) return 'zh-CN';
+    if (l.startsWith('en')) return 'en';
+  }
+  return 'en';
+}
