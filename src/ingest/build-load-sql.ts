@@ -37,7 +37,7 @@ export function buildDescribeSql(source: string): string {
 }
 
 const INT_RE = `'^-?(0|[1-9][0-9]{0,14})$'`;
-const DEC_RE = `'^-?[0-9]{1,15}(\\.[0-9]{1,6})?$'`;
+const DEC_RE = `'^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,6})?$'`; // no leading zeros: 007 is an id
 const TS_RE = `'^[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?$'`;
 const DATE_RE = `'^[0-9]{4}-[0-9]{2}-[0-9]{2}$'`;
 
@@ -94,7 +94,11 @@ export function chooseType(s: ColumnStats): { type: InferredType; sqlType: strin
 }
 
 /** CREATE TABLE with each column cast to its chosen type (empty strings become NULL for typed columns). */
-export function buildCreateTypedTableSql(table: string, source: string, columns: readonly TypedColumn[]): string {
+export function buildCreateTypedTableSql(
+  table: string,
+  source: string,
+  columns: readonly TypedColumn[],
+): string {
   const select = columns.map((c) => {
     if (c.type === 'VARCHAR') return ident(c.name);
     return `CAST(nullif(trim(${ident(c.name)}), '') AS ${c.sqlType}) AS ${ident(c.name)}`;

@@ -1,0 +1,64 @@
+/**
+ * customer-lens CLI: the same ingest and analysis code as the app, run in Node on duckdb-wasm.
+ *   customer-lens analyze <file...> [--config cfg.json] [--out DIR]
+ * Bad input → one line on stderr and a non-zero exit, never a stack trace.
+ */
+import { parseArgs } from 'node:util';
+import { analyze } from './analyze.ts';
+import { CliError } from './cli-error.ts';
+
+const USAGE = `usage: customer-lens analyze <file...> [--config cfg.json] [--out DIR] [--locale zh|en]`;
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        config: { type: 'string' },
+        out: { type: 'string', default: 'customer-lens-out' },
+        locale: { type: 'string', default: 'zh' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    process.stderr.write(`customer-lens: ${(e as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const [command, ...files] = parsed.positionals;
+  if (parsed.values.help || !command) {
+    process.stdout.write(`${USAGE}\n`);
+    return parsed.values.help ? 0 : 2;
+  }
+  if (command !== 'analyze') {
+    process.stderr.write(`customer-lens: unknown command "${command}"\n${USAGE}\n`);
+    return 2;
+  }
+  if (files.length === 0) {
+    process.stderr.write(`customer-lens: analyze needs at least one file\n${USAGE}\n`);
+    return 2;
+  }
+  const locale = parsed.values.locale === 'en' ? 'en' : 'zh-CN';
+  try {
+    const written = await analyze({
+      files,
+      configPath: parsed.values.config,
+      outDir: parsed.values.out!,
+      locale,
+    });
+    for (const path of written) process.stdout.write(`wrote ${path}\n`);
+    return 0;
+  } catch (e) {
+    const message =
+      e instanceof CliError ? e.message : `unexpected error: ${(e as Error)?.message ?? String(e)}`;
+    process.stderr.write(`customer-lens: ${message.split('\n')[0]}\n`);
+    return 1;
+  }
+}
+
+const isEntry =
+  process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop()!);
+if (isEntry) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}

@@ -1,0 +1,37 @@
+/**
+ * What the engine worker offers the main thread (through comlink). Every call returns a Result:
+ * errors cross as plain data, never as thrown objects, so the UI can translate them.
+ */
+import type { EngineErrorData } from './engine-error.ts';
+import type { LoadProgress, TableProfile } from './ingest/load-source.ts';
+import type { TextEncoding } from '../ingest/detect-format.ts';
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: EngineErrorData };
+
+export interface EngineInfo {
+  duckdbVersion: string;
+  bundle: 'eh';
+  startMs: number;
+}
+
+export interface LoadFileOptions {
+  table: string;
+  encoding?: TextEncoding | 'auto';
+  sheet?: string;
+}
+
+export interface EngineApi {
+  /** Start DuckDB (idempotent); called while the landing page shows. */
+  init(): Promise<Result<EngineInfo>>;
+  loadFile(
+    file: File,
+    options: LoadFileOptions,
+    onProgress: (p: LoadProgress) => void,
+  ): Promise<Result<TableProfile>>;
+  /** Run a query built by a pure builder; Arrow IPC bytes come back transferred. */
+  query(sql: string): Promise<Result<Uint8Array>>;
+  exec(sql: string): Promise<Result<null>>;
+  dropTable(table: string): Promise<Result<null>>;
+  /** Cancel whatever runs now (file reading, decoding, a query). */
+  cancel(): Promise<void>;
+}

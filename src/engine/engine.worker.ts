@@ -1,0 +1,90 @@
+/// <reference lib="webworker" />
+/**
+ * The engine worker: the only place the app touches DuckDB. It owns one DuckDB instance (opened once,
+ * offline settings fixed at open), loads files, runs plans and hands back Arrow IPC bytes transferred.
+ */
+import * as Comlink from 'comlink';
+import { openBrowserDb } from './browser-db.ts';
+import type { DbPort } from './db-port.ts';
+import type { EngineApi, EngineInfo, Result } from './engine-api.ts';
+import { EngineError, toErrorData } from './engine-error.ts';
+import { loadSource } from './ingest/load-source.ts';
+import { browserSourceFile } from './source-file.ts';
+import { ident } from '../sql/quote.ts';
+
+let dbPromise: Promise<DbPort> | null = null;
+let info: EngineInfo | null = null;
+let current: AbortController | null = null;
+
+function db(): Promise<DbPort> {
+  if (!dbPromise) {
+    const t0 = performance.now();
+    dbPromise = openBrowserDb().then(async (port) => {
+      info = {
+        duckdbVersion: await port.version(),
+        bundle: 'eh',
+        startMs: Math.round(performance.now() - t0),
+      };
+      return port;
+    });
+    dbPromise.catch(() => {
+      dbPromise = null;
+    });
+  }
+  return dbPromise;
+}
+
+async function run<T>(work: (db: DbPort, signal: AbortSignal) => Promise<T>): Promise<Result<T>> {
+  const controller = new AbortController();
+  current = controller;
+  try {
+    const port = await db().catch((e: unknown) => {
+      throw new EngineError('engine_failed', e instanceof Error ? e.message : String(e), {
+        detail: e instanceof Error ? e.message : String(e),
+      });
+    });
+    return { ok: true, value: await work(port, controller.signal) };
+  } catch (e) {
+    if (controller.signal.aborted) return { ok: false, error: { code: 'cancelled', message: 'cancelled' } };
+    return { ok: false, error: toErrorData(e) };
+  } finally {
+    if (current === controller) current = null;
+  }
+}
+
+const api: EngineApi = {
+  async init() {
+    return run(async () => info!);
+  },
+  async loadFile(file, options, onProgress) {
+    const result = await run((port, signal) =>
+      loadSource(port, browserSourceFile(file), { ...options, onProgress, signal }),
+    );
+    return result.ok ? Comlink.transfer(result, [result.value.preview.buffer]) : result;
+  },
+  async query(sql) {
+    const result = await run((port) => port.queryIpc(sql));
+    return result.ok ? Comlink.transfer(result, [result.value.buffer]) : result;
+  },
+  async exec(sql) {
+    return run(async (port) => {
+      await port.exec(sql);
+      return null;
+    });
+  },
+  async dropTable(table) {
+    return run(async (port) => {
+      await port.exec(`DROP TABLE IF EXISTS ${ident(table)}`);
+      return null;
+    });
+  },
+  async cancel() {
+    const controller = current;
+    if (!controller) return;
+    controller.abort();
+    const port = await dbPromise;
+    await port?.cancel();
+  },
+};
+
+Comlink.expose(api);

@@ -1,0 +1,160 @@
+/**
+ * Application state for the shell: language, engine, loaded tables, the running job and errors.
+ * Components are thin views over this class; nothing here builds SQL.
+ */
+import { EngineClient } from '../client/engine-client.ts';
+import type { EngineErrorData } from '../engine/engine-error.ts';
+import type { LoadProgress, TableProfile } from '../engine/ingest/load-source.ts';
+import { decodeIpc, type DecodedResult } from '../engine/arrow-rows.ts';
+import { hasMessage, localeFromLanguages, translate, type Locale, type MessageKey } from '../i18n/i18n.ts';
+
+const LOCALE_KEY = 'customer-lens.locale';
+export const SAMPLE_URL = './sample/orders-sample.csv';
+export const SAMPLE_NAME = 'orders-sample.csv';
+
+export interface LoadedTable {
+  id: string;
+  profile: Omit<TableProfile, 'preview'>;
+  preview: DecodedResult;
+  loadMs: number;
+}
+
+export interface Job {
+  fileName: string;
+  progress: LoadProgress | null;
+  queued: number;
+}
+
+export interface ShownError {
+  id: number;
+  code: EngineErrorData['code'] | 'sample_missing';
+  params: Record<string, string | number>;
+  detail: string;
+}
+
+function initialLocale(): Locale {
+  try {
+    const saved = localStorage.getItem(LOCALE_KEY);
+    if (saved === 'zh-CN' || saved === 'en') return saved;
+  } catch {
+    // Storage may be disabled (private mode); fall back to the browser's language.
+  }
+  return localeFromLanguages(navigator.languages ?? [navigator.language]);
+}
+
+export class AppState {
+  locale = $state<Locale>(initialLocale());
+  tables = $state.raw<LoadedTable[]>([]);
+  activeId = $state<string | null>(null);
+  job = $state<Job | null>(null);
+  errors = $state<ShownError[]>([]);
+  busy = $state(false);
+  engineVersion = $state<string | null>(null);
+
+  readonly engine: EngineClient;
+  #nextTable = 1;
+  #nextError = 1;
+  #cancelled = false;
+
+  constructor() {
+    this.engine = new EngineClient((busy) => (this.busy = busy));
+  }
+
+  t = (key: MessageKey, params?: Record<string, string | number>): string =>
+    translate(this.locale, key, params);
+
+  setLocale(locale: Locale): void {
+    this.locale = locale;
+    try {
+      localStorage.setItem(LOCALE_KEY, locale);
+    } catch {
+      // Not remembered when storage is disabled; the choice still applies to this page.
+    }
+  }
+
+  get active(): LoadedTable | null {
+    return this.tables.find((t) => t.id === this.activeId) ?? this.tables[0] ?? null;
+  }
+
+  async start(): Promise<void> {
+    const result = await this.engine.init();
+    if (result.ok) this.engineVersion = result.value.duckdbVersion;
+    else this.#showError(result.error);
+  }
+
+  async loadFiles(files: readonly File[]): Promise<void> {
+    this.#cancelled = false;
+    const list = [...files];
+    for (let i = 0; i < list.length; i++) {
+      if (this.#cancelled) break;
+      await this.#loadOne(list[i]!, list.length - i - 1);
+    }
+    this.job = null;
+  }
+
+  async loadSample(): Promise<void> {
+    let response: Response;
+    try {
+      response = await fetch(SAMPLE_URL);
+    } catch (e) {
+      this.#pushError('sample_missing', { status: String(e) }, String(e));
+      return;
+    }
+    if (!response.ok) {
+      this.#pushError('sample_missing', { status: response.status }, response.statusText);
+      return;
+    }
+    const blob = await response.blob();
+    await this.loadFiles([new File([blob], SAMPLE_NAME, { type: 'text/csv' })]);
+  }
+
+  async cancel(): Promise<void> {
+    this.#cancelled = true;
+    await this.engine.cancel();
+  }
+
+  async removeTable(id: string): Promise<void> {
+    await this.engine.dropTable(id);
+    this.tables = this.tables.filter((t) => t.id !== id);
+    if (this.activeId === id) this.activeId = this.tables[0]?.id ?? null;
+  }
+
+  dismissError(id: number): void {
+    this.errors = this.errors.filter((e) => e.id !== id);
+  }
+
+  errorText(error: ShownError): string {
+    const key = error.code === 'sample_missing' ? 'error.sampleMissing' : `error.${error.code}`;
+    return hasMessage(key) ? this.t(key, { detail: error.detail, ...error.params }) : error.detail;
+  }
+
+  async #loadOne(file: File, queued: number): Promise<void> {
+    const table = `t${this.#nextTable++}`;
+    this.job = { fileName: file.name, progress: null, queued };
+    const started = performance.now();
+    const result = await this.engine.loadFile(file, { table }, (progress) => {
+      if (this.job) this.job = { ...this.job, progress };
+    });
+    if (!result.ok) {
+      if (result.error.code !== 'cancelled') this.#showError(result.error, { name: file.name });
+      return;
+    }
+    const { preview, ...profile } = result.value;
+    const loaded: LoadedTable = {
+      id: table,
+      profile,
+      preview: decodeIpc(preview),
+      loadMs: Math.round(performance.now() - started),
+    };
+    this.tables = [...this.tables, loaded];
+    this.activeId = table;
+  }
+
+  #showError(error: EngineErrorData, fallback: Record<string, string | number> = {}): void {
+    this.#pushError(error.code, { ...fallback, ...(error.params ?? {}) }, error.message);
+  }
+
+  #pushError(code: ShownError['code'], params: Record<string, string | number>, detail: string): void {
+    this.errors = [...this.errors, { id: this.#nextError++, code, params, detail }];
+  }
+}

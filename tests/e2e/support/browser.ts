@@ -1,0 +1,82 @@
+/**
+ * Launch Debian's Chromium with playwright-core and record every request: the suite fails if any
+ * request leaves the app's origin (customer data must never leave the machine).
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { findChromium } from '../../../scripts/ensure-chromium.mjs';
+
+export const ARTIFACTS = 'test-results/e2e';
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  baseUrl: string;
+  /** Every URL requested by the page and its workers. */
+  requests: string[];
+  /** Requests whose origin is not the app's. */
+  external(): string[];
+  consoleErrors: string[];
+  close(): Promise<void>;
+}
+
+export async function openSession(options: { locale?: string } = {}): Promise<Session> {
+  const executablePath = findChromium();
+  if (!executablePath)
+    throw new Error('Chromium not found: run scripts/ensure-chromium.mjs or set CHROME_PATH');
+  const baseUrl = inject('baseUrl');
+  const userDataDir = mkdtempSync(join(tmpdir(), 'cl-chromium-'));
+  // A fresh --user-data-dir per session (Playwright passes it for a persistent context).
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    locale: options.locale ?? 'zh-CN',
+    viewport: { width: 1280, height: 860 },
+  });
+  const requests: string[] = [];
+  context.on('request', (r) => requests.push(r.url()));
+  const page = context.pages()[0] ?? (await context.newPage());
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const origin = new URL(baseUrl).origin;
+  return {
+    context,
+    page,
+    baseUrl,
+    requests,
+    external: () =>
+      requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:')),
+    consoleErrors,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Wait until the engine is idle: <html> carries aria-busy only while work runs. */
+export async function waitIdle(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForFunction(() => !document.documentElement.hasAttribute('aria-busy'), null, { timeout });
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
