@@ -26,8 +26,10 @@ export async function openBrowserDb(): Promise<DbPort> {
     query: { castBigIntToDouble: true, castDecimalToDouble: true, castTimestampToDate: true },
   });
   const conn = await db.connect();
+  // DuckDB's progress bar feeds duckdb-wasm's PROGRESS_UPDATE messages (our progress bars).
   await conn.query('SET enable_progress_bar = true');
-  await conn.query('SET enable_progress_bar_print = false');
+  await conn.query('SET enable_progress_bar_print = true');
+  await conn.query('SET progress_bar_time = 200');
   for (const s of offlineSettings(self.location.origin)) await conn.query(s);
 
   let progressHandler: QueryProgressHandler | null = null;

@@ -41,11 +41,18 @@ const DEC_RE = `'^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,6})?$'`; // no leading zeros
 const TS_RE = `'^[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?$'`;
 const DATE_RE = `'^[0-9]{4}-[0-9]{2}-[0-9]{2}$'`;
 
+/** Rows read from the top of a file to choose column types; the typed load then verifies every row. */
+export const INFER_SAMPLE_ROWS = 20_000;
+
 /**
  * One aggregate pass: per column, how many non-empty values there are and how many fit each type.
- * Output columns: `<i>_n`, `<i>_int`, `<i>_dec`, `<i>_scale`, `<i>_date`, `<i>_ts`, `<i>_bool` for column index i.
+ * Output columns: `c<i>_n`, `c<i>_int`, `c<i>_dec`, `c<i>_scale`, `c<i>_date`, `c<i>_ts`, `c<i>_bool`
+ * for column index i. With `sampleRows`, only the first rows are examined (fast path).
  */
-export function buildInferTypesSql(source: string, columns: readonly string[]): string {
+export function buildInferTypesSql(source: string, columns: readonly string[], sampleRows?: number): string {
+  if (sampleRows !== undefined) {
+    source = `(SELECT * FROM ${source} LIMIT ${Math.max(1, Math.trunc(sampleRows))})`;
+  }
   const parts = columns.flatMap((name, i) => {
     const v = `trim(${ident(name)})`;
     const nonEmpty = `${v} <> ''`;
@@ -93,16 +100,36 @@ export function chooseType(s: ColumnStats): { type: InferredType; sqlType: strin
   return { type: 'VARCHAR', sqlType: 'VARCHAR' };
 }
 
+/** Marker in the error raised when a value does not fit the type chosen from the sample. */
+export const TYPE_GUARD_ERROR = 'customer-lens: value does not fit the sampled type';
+
+/**
+ * The typed value of a text column. Numbers refuse leading zeros (an id such as 007 must stay text,
+ * and CAST would silently drop the zero); any value that does not fit raises TYPE_GUARD_ERROR, so a
+ * type chosen from a sample can never lose data: the caller then falls back to a full-file inference.
+ */
+function typedValue(c: TypedColumn): string {
+  const v = `nullif(trim(${ident(c.name)}), '')`;
+  const fail = `error(${str(TYPE_GUARD_ERROR)})`;
+  if (c.type === 'BIGINT' || c.type === 'DECIMAL' || c.type === 'DOUBLE') {
+    const leadingZero = `regexp_matches(${v}, '^-?0[0-9]')`;
+    return `CASE WHEN ${v} IS NULL THEN NULL WHEN ${leadingZero} THEN ${fail} ELSE coalesce(TRY_CAST(${v} AS ${c.sqlType}), ${fail}) END`;
+  }
+  if (c.type === 'BOOLEAN') {
+    return `CASE WHEN ${v} IS NULL THEN NULL WHEN lower(${v}) IN ('true', 'false') THEN CAST(${v} AS BOOLEAN) ELSE ${fail} END`;
+  }
+  return `CASE WHEN ${v} IS NULL THEN NULL ELSE coalesce(TRY_CAST(${v} AS ${c.sqlType}), ${fail}) END`;
+}
+
 /** CREATE TABLE with each column cast to its chosen type (empty strings become NULL for typed columns). */
 export function buildCreateTypedTableSql(
   table: string,
   source: string,
   columns: readonly TypedColumn[],
 ): string {
-  const select = columns.map((c) => {
-    if (c.type === 'VARCHAR') return ident(c.name);
-    return `CAST(nullif(trim(${ident(c.name)}), '') AS ${c.sqlType}) AS ${ident(c.name)}`;
-  });
+  const select = columns.map((c) =>
+    c.type === 'VARCHAR' ? ident(c.name) : `${typedValue(c)} AS ${ident(c.name)}`,
+  );
   return `CREATE OR REPLACE TABLE ${ident(table)} AS SELECT ${select.join(', ')} FROM ${source}`;
 }
 

@@ -50,6 +50,18 @@ async function openApp(locale: 'zh-CN' | 'en'): Promise<Session> {
   return session;
 }
 
+function bigCsvFixture(rows: number): string {
+  const path = join(dir, 'big-orders.csv');
+  const chunk: string[] = ['customer_id,order_id,order_time,amount,channel'];
+  for (let i = 0; i < rows; i++) {
+    chunk.push(
+      `C${(i * 7919) % 100_000},O${i},2025-${String(1 + (i % 12)).padStart(2, '0')}-15 12:00:00,${i % 997}.25,APP`,
+    );
+  }
+  writeFileSync(path, chunk.join('\n') + '\n');
+  return path;
+}
+
 describe('landing and language', () => {
   it('shows the pitch, sample button and drop zone in Chinese by default for zh browsers', async () => {
     const { page } = await openApp('zh-CN');
@@ -126,5 +138,33 @@ describe('loading files', () => {
     await page.getByTestId('file-input').setInputFiles([csvFixture(10)]);
     await page.getByTestId('table-profile').waitFor({ timeout: 30_000 });
     await expect(page.getByTestId('row-count').textContent()).resolves.toBe('10');
+  });
+});
+
+describe('big files', () => {
+  it('shows a progress bar for a 1M-row CSV, cancels on request and stays usable', async () => {
+    const { page } = await openApp('en');
+    const big = bigCsvFixture(1_000_000);
+    await page.getByTestId('file-input').setInputFiles(big);
+    // DuckDB reports its own progress while it reads the file.
+    await page.locator('[data-testid=job-progress] progress[value]').waitFor({ timeout: 30_000 });
+    await screenshot(page, 'progress-en');
+    await page.getByTestId('cancel').click();
+    await page.getByTestId('job-progress').waitFor({ state: 'detached', timeout: 30_000 });
+    await waitIdle(page);
+    expect(await page.getByTestId('table-profile').count()).toBe(0);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await page.getByTestId('file-input').setInputFiles([csvFixture(5)]);
+    await page.getByTestId('table-profile').waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('row-count').textContent()).resolves.toBe('5');
+  });
+
+  it('loads a 1M-row CSV all the way with the right row count', async () => {
+    const { page } = await openApp('zh-CN');
+    const t0 = Date.now();
+    await page.getByTestId('file-input').setInputFiles(bigCsvFixture(1_000_000));
+    await page.getByTestId('table-profile').waitFor({ timeout: 120_000 });
+    console.log(`1M-row CSV: drop → preview ${Date.now() - t0} ms`);
+    await expect(page.getByTestId('row-count').textContent()).resolves.toBe('1,000,000');
   });
 });

@@ -18,13 +18,17 @@ beforeAll(async () => {
 afterAll(async () => db.close());
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
-const load = (name: string, bytes: Uint8Array) => loadSource(db, bytesSourceFile(name, bytes), { table: `t${++n}` });
+const load = (name: string, bytes: Uint8Array) =>
+  loadSource(db, bytesSourceFile(name, bytes), { table: `t${++n}` });
 
 describe('loadSource', () => {
   it('loads a UTF-8 CSV from disk by handle, keeping ids as text', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cl-'));
     const path = join(dir, 'orders.csv');
-    writeFileSync(path, 'customer_id,order_id,order_time,amount\n00123,1234567890123456789,2024-05-10 09:05:00,12.50\nC2,2,2024-05-11 10:00:00,3\n');
+    writeFileSync(
+      path,
+      'customer_id,order_id,order_time,amount\n00123,1234567890123456789,2024-05-10 09:05:00,12.50\nC2,2,2024-05-11 10:00:00,3\n',
+    );
     const p = await loadSource(db, await nodeSourceFile(path), { table: 'disk' });
     expect(p.rowCount).toBe(2);
     expect(p.columns.map((c) => [c.name, c.type])).toEqual([
@@ -53,7 +57,15 @@ describe('loadSource', () => {
 
   it('reads the first sheet of an xlsx', async () => {
     const wb = utils.book_new();
-    utils.book_append_sheet(wb, utils.aoa_to_sheet([['id', 'amount'], ['A', 1.5], ['B', 2]]), 'Orders');
+    utils.book_append_sheet(
+      wb,
+      utils.aoa_to_sheet([
+        ['id', 'amount'],
+        ['A', 1.5],
+        ['B', 2],
+      ]),
+      'Orders',
+    );
     const bytes = new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
     const p = await load('book.xlsx', bytes);
     expect(p.rowCount).toBe(2);
@@ -67,5 +79,22 @@ describe('loadSource', () => {
     ['broken.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 'xlsx_invalid'],
   ])('refuses %s with a code', async (name, bytes, code) => {
     await expect(load(name, bytes)).rejects.toMatchObject({ code });
+  });
+});
+
+describe('type inference from a sample', () => {
+  it('falls back to text when a later row does not fit the sampled type (nothing lost)', async () => {
+    const rows = ['id,amount,code'];
+    for (let i = 0; i < 25_000; i++) rows.push(`${i + 1},${i}.5,${1000 + i}`);
+    rows.push('X-1,12.5,0999'); // beyond the sample: a text id and a leading-zero code
+    const p = await load('late.csv', utf8(rows.join('\n') + '\n'));
+    expect(p.rowCount).toBe(25_001);
+    expect(p.columns.map((c) => [c.name, c.type])).toEqual([
+      ['id', 'VARCHAR'],
+      ['amount', 'DECIMAL(18, 1)'],
+      ['code', 'VARCHAR'],
+    ]);
+    const last = decodeIpc(await db.queryIpc(`SELECT * FROM ${p.table} WHERE id = 'X-1'`)).rows[0];
+    expect(last).toMatchObject({ id: 'X-1', code: '0999' });
   });
 });

@@ -6,7 +6,12 @@
 import type { DbPort } from '../db-port.ts';
 import type { SourceFile } from '../source-file.ts';
 import { EngineError } from '../engine-error.ts';
-import { detectEncoding, detectFormat, type FileFormat, type TextEncoding } from '../../ingest/detect-format.ts';
+import {
+  detectEncoding,
+  detectFormat,
+  type FileFormat,
+  type TextEncoding,
+} from '../../ingest/detect-format.ts';
 import {
   buildColumnCountsSql,
   buildCreateTypedTableSql,
@@ -15,6 +20,8 @@ import {
   buildPreviewSql,
   buildReadCsvSql,
   chooseType,
+  INFER_SAMPLE_ROWS,
+  TYPE_GUARD_ERROR,
   type ColumnStats,
   type TypedColumn,
 } from '../../ingest/build-load-sql.ts';
@@ -65,12 +72,19 @@ export interface TableProfile {
 export const MAX_FILE_BYTES = 2 * 1024 ** 3;
 const HEAD_BYTES = 64 * 1024;
 
-export async function loadSource(db: DbPort, source: SourceFile, options: LoadOptions): Promise<TableProfile> {
+export async function loadSource(
+  db: DbPort,
+  source: SourceFile,
+  options: LoadOptions,
+): Promise<TableProfile> {
   const { signal } = options;
   const progress = options.onProgress ?? (() => {});
   progress({ phase: 'detect', done: 0, total: 0, unit: 'bytes' });
   if (source.size > MAX_FILE_BYTES) {
-    throw new EngineError('too_large', `file is ${source.size} bytes`, { name: source.name, size: source.size });
+    throw new EngineError('too_large', `file is ${source.size} bytes`, {
+      name: source.name,
+      size: source.size,
+    });
   }
   const head = await source.read(0, Math.min(source.size, HEAD_BYTES));
   const format = detectFormat(source.name, head);
@@ -120,34 +134,15 @@ export async function loadSource(db: DbPort, source: SourceFile, options: LoadOp
   const reader = buildReadCsvSql({ file: registered });
   let rawColumns: string[];
   try {
-    rawColumns = decodeIpc(await db.queryIpc(buildDescribeSql(reader))).rows.map((r) => String(r.column_name));
+    rawColumns = decodeIpc(await db.queryIpc(buildDescribeSql(reader))).rows.map((r) =>
+      String(r.column_name),
+    );
   } catch (e) {
     throw new EngineError('csv_invalid', (e as Error).message, { name: source.name });
   }
   if (rawColumns.length === 0) throw new EngineError('no_columns', 'no columns found', { name: source.name });
 
-  const statsRow = decodeIpc(
-    await db.queryIpc(buildInferTypesSql(reader, rawColumns), (f) =>
-      progress({ phase: 'load', done: f * 50, total: 100, unit: 'percent' }),
-    ),
-  ).rows[0]!;
-  signal?.throwIfAborted();
-  const typed: TypedColumn[] = rawColumns.map((name, i) => {
-    const stat = (k: string) => Number(statsRow[`c${i}_${k}`] ?? 0);
-    const stats: ColumnStats = {
-      n: stat('n'),
-      int: stat('int'),
-      dec: stat('dec'),
-      scale: stat('scale'),
-      date: stat('date'),
-      ts: stat('ts'),
-      bool: stat('bool'),
-    };
-    return { name, ...chooseType(stats) };
-  });
-  await db.queryIpc(buildCreateTypedTableSql(options.table, reader, typed), (f) =>
-    progress({ phase: 'load', done: 50 + f * 50, total: 100, unit: 'percent' }),
-  );
+  const typed = await typeColumns(db, options.table, reader, rawColumns, progress);
   signal?.throwIfAborted();
 
   progress({ phase: 'profile', done: 0, total: 0, unit: 'rows' });
@@ -165,4 +160,55 @@ export async function loadSource(db: DbPort, source: SourceFile, options: LoadOp
     columns: typed.map((c, i) => ({ name: c.name, type: c.sqlType, nonNull: Number(counts[`n${i}`] ?? 0) })),
     preview,
   };
+}
+
+function columnStats(row: Record<string, unknown>, i: number): ColumnStats {
+  const stat = (k: string) => Number(row[`c${i}_${k}`] ?? 0);
+  return {
+    n: stat('n'),
+    int: stat('int'),
+    dec: stat('dec'),
+    scale: stat('scale'),
+    date: stat('date'),
+    ts: stat('ts'),
+    bool: stat('bool'),
+  };
+}
+
+async function inferTypes(
+  db: DbPort,
+  reader: string,
+  columns: string[],
+  sampleRows?: number,
+): Promise<TypedColumn[]> {
+  const row = decodeIpc(await db.queryIpc(buildInferTypesSql(reader, columns, sampleRows))).rows[0]!;
+  return columns.map((name, i) => ({ name, ...chooseType(columnStats(row, i)) }));
+}
+
+/**
+ * Types from the first rows, then one typed load that checks every value; if any value does not fit,
+ * infer again over the whole file (slow, exact) and load with those types.
+ */
+async function typeColumns(
+  db: DbPort,
+  table: string,
+  reader: string,
+  columns: string[],
+  progress: (p: LoadProgress) => void,
+): Promise<TypedColumn[]> {
+  const create = (typed: TypedColumn[], from: number) =>
+    db.queryIpc(buildCreateTypedTableSql(table, reader, typed), (f) =>
+      progress({ phase: 'load', done: from + f * (100 - from), total: 100, unit: 'percent' }),
+    );
+  const sampled = await inferTypes(db, reader, columns, INFER_SAMPLE_ROWS);
+  try {
+    await create(sampled, 0);
+    return sampled;
+  } catch (e) {
+    if (!(e instanceof Error) || !e.message.includes(TYPE_GUARD_ERROR)) throw e;
+  }
+  progress({ phase: 'load', done: 0, total: 100, unit: 'percent' });
+  const exact = await inferTypes(db, reader, columns);
+  await create(exact, 50);
+  return exact;
 }
