@@ -3,7 +3,7 @@
  * a count of work in flight so the page can say it is busy (aria-busy on <html>).
  */
 import * as Comlink from 'comlink';
-import type { EngineApi, EngineInfo, LoadFileOptions, Result } from '../engine/engine-api.ts';
+import type { EngineApi, EngineInfo, LoadFileOptions, Plan, Result } from '../engine/engine-api.ts';
 import type { LoadProgress, TableProfile } from '../engine/ingest/load-source.ts';
 import { decodeIpc, type DecodedResult } from '../engine/arrow-rows.ts';
 
@@ -52,6 +52,34 @@ export class EngineClient {
 
   exec(sql: string): Promise<Result<null>> {
     return this.#track<Result<null>>(this.#api.exec(sql));
+  }
+
+  /** Run a plan; the final query's rows come back decoded (null when the plan has no query). */
+  async runPlan(plan: Plan, onProgress?: (fraction: number) => void): Promise<Result<DecodedResult | null>> {
+    const result = await this.#track<Result<Uint8Array | null>>(
+      this.#api.runPlan(plan, onProgress ? Comlink.proxy(onProgress) : undefined),
+    );
+    if (!result.ok) return result;
+    return { ok: true, value: result.value ? decodeIpc(result.value) : null };
+  }
+
+  /** Export a query as a file and hand it to the browser as a download. */
+  async download(sql: string, format: 'csv' | 'xlsx', fileName: string): Promise<Result<null>> {
+    const result = await this.#track<Result<Uint8Array>>(
+      this.#api.exportQuery(sql, format, fileName.replace(/\.[a-z]+$/, '')),
+    );
+    if (!result.ok) return result;
+    const type =
+      format === 'csv'
+        ? 'text/csv;charset=utf-8'
+        : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const url = URL.createObjectURL(new Blob([result.value as Uint8Array<ArrayBuffer>], { type }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = fileName;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    return { ok: true, value: null };
   }
 
   dropTable(table: string): Promise<Result<null>> {

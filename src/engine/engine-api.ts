@@ -20,6 +20,12 @@ export interface LoadFileOptions {
   sheet?: string;
 }
 
+/** SQL built by pure builders: statements run in order, then an optional final query returns rows. */
+export interface Plan {
+  statements: readonly string[];
+  query?: string;
+}
+
 export interface EngineApi {
   /** Start DuckDB (idempotent); called while the landing page shows. */
   init(): Promise<Result<EngineInfo>>;
@@ -31,6 +37,10 @@ export interface EngineApi {
   /** Run a query built by a pure builder; Arrow IPC bytes come back transferred. */
   query(sql: string): Promise<Result<Uint8Array>>;
   exec(sql: string): Promise<Result<null>>;
+  /** Run a plan in one round trip, with DuckDB's progress (0..1) reported per statement. */
+  runPlan(plan: Plan, onProgress?: (fraction: number) => void): Promise<Result<Uint8Array | null>>;
+  /** Query → CSV (UTF-8 BOM) or XLSX bytes for download, formula-guarded. */
+  exportQuery(sql: string, format: 'csv' | 'xlsx', sheetName?: string): Promise<Result<Uint8Array>>;
   dropTable(table: string): Promise<Result<null>>;
   /** Cancel whatever runs now (file reading, decoding, a query). */
   cancel(): Promise<void>;

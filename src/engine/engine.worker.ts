@@ -11,6 +11,7 @@ import { EngineError, toErrorData } from './engine-error.ts';
 import { loadSource } from './ingest/load-source.ts';
 import { browserSourceFile } from './source-file.ts';
 import { ident } from '../sql/quote.ts';
+import { exportQuery } from './export-query.ts';
 
 let dbPromise: Promise<DbPort> | null = null;
 let info: EngineInfo | null = null;
@@ -71,6 +72,25 @@ const api: EngineApi = {
       await port.exec(sql);
       return null;
     });
+  },
+  async runPlan(plan, onProgress) {
+    const result = await run(async (port, signal) => {
+      const total = plan.statements.length + (plan.query ? 1 : 0);
+      let step = 0;
+      const report = (f: number) => onProgress?.((step + f) / Math.max(1, total));
+      for (const sql of plan.statements) {
+        signal.throwIfAborted();
+        await port.queryIpc(sql, report);
+        step++;
+      }
+      signal.throwIfAborted();
+      return plan.query ? port.queryIpc(plan.query, report) : null;
+    });
+    return result.ok && result.value ? Comlink.transfer(result, [result.value.buffer]) : result;
+  },
+  async exportQuery(sql, format, sheetName) {
+    const result = await run((port) => exportQuery(port, sql, format, sheetName));
+    return result.ok ? Comlink.transfer(result, [result.value.buffer]) : result;
   },
   async dropTable(table) {
     return run(async (port) => {

@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { read, utils } from '@e965/xlsx';
+import { openNodeDb } from '../../src/engine/node-db.ts';
+import type { DbPort } from '../../src/engine/db-port.ts';
+import { exportQuery } from '../../src/engine/export-query.ts';
+
+let db: DbPort;
+beforeAll(async () => {
+  db = await openNodeDb();
+});
+afterAll(async () => db.close());
+
+const SQL = `SELECT * FROM (VALUES ('C1', '=cmd|'' /C calc''!A0', 12.5), ('C2', '张三', -3.0)) t(customer_id, note, amount)`;
+
+describe('exportQuery', () => {
+  it('writes CSV with BOM and neutralised formulas', async () => {
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await exportQuery(db, SQL, 'csv'));
+    expect(text.startsWith('\uFEFFcustomer_id,note,amount\r\n')).toBe(true);
+    expect(text).toContain(`C1,'=cmd|' /C calc'!A0,12.5`);
+    expect(text).toContain('C2,张三,-3');
+  });
+
+  it('writes XLSX whose cells are text, never formulas', async () => {
+    const book = read(await exportQuery(db, SQL, 'xlsx', 'segment: vip'), { type: 'array' });
+    expect(book.SheetNames).toEqual(['segment_ vip']);
+    const sheet = book.Sheets['segment_ vip']!;
+    expect(sheet['B2']).toMatchObject({ t: 's', v: `'=cmd|' /C calc'!A0` });
+    expect(sheet['B2'].f).toBeUndefined();
+    expect(utils.sheet_to_json(sheet)).toEqual([
+      { customer_id: 'C1', note: `'=cmd|' /C calc'!A0`, amount: 12.5 },
+      { customer_id: 'C2', note: '张三', amount: -3 },
+    ]);
+  });
+});
