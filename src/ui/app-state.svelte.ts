@@ -3,6 +3,8 @@
  * Components are thin views over this class; nothing here builds SQL.
  */
 import { EngineClient } from '../client/engine-client.ts';
+import type { LoadFileOptions } from '../engine/engine-api.ts';
+import type { TextEncoding } from '../ingest/detect-format.ts';
 import type { EngineErrorData } from '../engine/engine-error.ts';
 import type { LoadProgress, TableProfile } from '../engine/ingest/load-source.ts';
 import { decodeIpc, type DecodedResult } from '../engine/arrow-rows.ts';
@@ -14,6 +16,8 @@ export const SAMPLE_NAME = 'orders-sample.csv';
 
 export interface LoadedTable {
   id: string;
+  /** The user's file, kept so it can be read again with another sheet or encoding. */
+  file: File;
   profile: Omit<TableProfile, 'preview'>;
   preview: DecodedResult;
   loadMs: number;
@@ -128,11 +132,20 @@ export class AppState {
     return hasMessage(key) ? this.t(key, { detail: error.detail, ...error.params }) : error.detail;
   }
 
-  async #loadOne(file: File, queued: number): Promise<void> {
-    const table = `t${this.#nextTable++}`;
+  /** Read a loaded file again with another sheet or text encoding (the user's override). */
+  async reload(id: string, options: { sheet?: string; encoding?: TextEncoding | 'auto' }): Promise<void> {
+    const existing = this.tables.find((t) => t.id === id);
+    if (!existing) return;
+    this.#cancelled = false;
+    await this.#loadOne(existing.file, 0, { table: id, ...options });
+    this.job = null;
+  }
+
+  async #loadOne(file: File, queued: number, options?: LoadFileOptions): Promise<void> {
+    const table = options?.table ?? `t${this.#nextTable++}`;
     this.job = { fileName: file.name, progress: null, queued };
     const started = performance.now();
-    const result = await this.engine.loadFile(file, { table }, (progress) => {
+    const result = await this.engine.loadFile(file, { ...options, table }, (progress) => {
       if (this.job) this.job = { ...this.job, progress };
     });
     if (!result.ok) {
@@ -142,11 +155,13 @@ export class AppState {
     const { preview, ...profile } = result.value;
     const loaded: LoadedTable = {
       id: table,
+      file,
       profile,
       preview: decodeIpc(preview),
       loadMs: Math.round(performance.now() - started),
     };
-    this.tables = [...this.tables, loaded];
+    const index = this.tables.findIndex((t) => t.id === table);
+    this.tables = index < 0 ? [...this.tables, loaded] : this.tables.with(index, loaded);
     this.activeId = table;
   }
 

@@ -37,6 +37,15 @@ function xlsxFixture(rows: number): string {
   for (let i = 0; i < rows; i++) aoa.push([`C${i % 50}`, `O${i}`, (i % 300) + 0.25]);
   const wb = utils.book_new();
   utils.book_append_sheet(wb, utils.aoa_to_sheet(aoa), '订单');
+  utils.book_append_sheet(
+    wb,
+    utils.aoa_to_sheet([
+      ['说明', '值'],
+      ['导出日期', '2025-10-01'],
+      ['店铺', '旗舰店'],
+    ]),
+    '说明',
+  );
   const path = join(dir, 'orders.xlsx');
   writeFileSync(path, new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer));
   return path;
@@ -112,6 +121,12 @@ describe('loading files', () => {
     await page.getByRole('tab').nth(1).waitFor({ timeout: 60_000 });
     await waitIdle(page);
     await expect(page.getByTestId('row-count').textContent()).resolves.toBe('321');
+    // Every sheet is listed with its row count; picking another reloads the table from it.
+    const sheetOptions = await page.getByTestId('sheet-select').locator('option').allTextContents();
+    expect(sheetOptions).toEqual(['订单 (322 rows)', '说明 (3 rows)']);
+    await page.getByTestId('sheet-select').selectOption('说明');
+    await page.waitForFunction(() => document.querySelector('[data-testid=row-count]')?.textContent === '2');
+    await waitIdle(page);
     await page.getByRole('tab', { name: 'orders.csv' }).click();
     await expect(page.getByTestId('row-count').textContent()).resolves.toBe('1,234');
     const profile = await page.getByTestId('table-profile').textContent();

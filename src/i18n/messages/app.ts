@@ -50,6 +50,7 @@ export const app = {
   'table.size': { 'zh-CN': '文件大小', en: 'File size' },
   'table.encoding': { 'zh-CN': '编码', en: 'Encoding' },
   'table.sheet': { 'zh-CN': '工作表', en: 'Sheet' },
+  'table.sheetOption': { 'zh-CN': '{name}（{rows} 行）', en: '{name} ({rows} rows)' },
   'table.format': { 'zh-CN': '格式', en: 'Format' },
   'table.loadTime': { 'zh-CN': '载入耗时', en: 'Load time' },
   'table.columnList': { 'zh-CN': '列与识别的类型', en: 'Columns and detected types' },
