@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'xlsx_no_sheet',
   'zip_bomb',
   'too_large',
+  'needs_memory',
   'csv_invalid',
   'no_columns',
   'cancelled',
@@ -43,7 +44,12 @@ export class EngineError extends Error {
 
 export function toErrorData(error: unknown): EngineErrorData {
   if (error instanceof EngineError) {
-    return { code: error.code, message: error.message, params: error.params, ...(error.sql ? { sql: error.sql } : {}) };
+    return {
+      code: error.code,
+      message: error.message,
+      params: error.params,
+      ...(error.sql ? { sql: error.sql } : {}),
+    };
   }
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof DOMException && error.name === 'AbortError') return { code: 'cancelled', message };

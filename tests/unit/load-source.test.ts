@@ -98,3 +98,19 @@ describe('type inference from a sample', () => {
     expect(last).toMatchObject({ id: 'X-1', code: '0999' });
   });
 });
+
+describe('memory guard', () => {
+  it('refuses a CSV the tab cannot hold before reading it, with the estimate', async () => {
+    const head = utf8('customer_id,amount\nC1,1\n');
+    const huge = {
+      name: 'huge.csv',
+      size: 2_000_000_000,
+      read: async (start: number, end: number) => head.subarray(start, Math.min(end, head.byteLength)),
+      ref: { kind: 'node-path' as const, path: '/nonexistent/huge.csv' },
+    };
+    await expect(loadSource(db, huge, { table: 'huge' })).rejects.toMatchObject({
+      code: 'needs_memory',
+      params: { name: 'huge.csv', needGb: '3.0' },
+    });
+  });
+});

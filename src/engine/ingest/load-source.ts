@@ -27,6 +27,7 @@ import {
 } from '../../ingest/build-load-sql.ts';
 import { decodeIpc } from '../arrow-rows.ts';
 import { transcodeToUtf8 } from './transcode.ts';
+import { estimateMemory, toGigabytes } from '../../ingest/memory-estimate.ts';
 import { xlsxToCsv } from './xlsx-reader.ts';
 
 export type LoadPhase = 'detect' | 'read' | 'decode' | 'parse' | 'load' | 'profile';
@@ -72,6 +73,17 @@ export interface TableProfile {
 export const MAX_FILE_BYTES = 2 * 1024 ** 3;
 const HEAD_BYTES = 64 * 1024;
 
+/** Refuse, before any work, a file the tab cannot hold; the message carries the estimate. */
+function assertFits(kind: Parameters<typeof estimateMemory>[0], source: SourceFile): void {
+  const estimate = estimateMemory(kind, source.size);
+  if (!estimate.fits) {
+    throw new EngineError('needs_memory', `needs about ${estimate.neededBytes} bytes of memory`, {
+      name: source.name,
+      needGb: toGigabytes(estimate.neededBytes),
+    });
+  }
+}
+
 export async function loadSource(
   db: DbPort,
   source: SourceFile,
@@ -108,6 +120,7 @@ export async function loadSource(
         format,
       });
     case 'xlsx': {
+      assertFits('xlsx', source);
       const result = await xlsxToCsv(source, { sheet: options.sheet, onProgress: progress, signal });
       sheet = result.sheet;
       sheets = result.sheets;
@@ -118,7 +131,9 @@ export async function loadSource(
       const requested = options.encoding && options.encoding !== 'auto' ? options.encoding : null;
       const guess = detectEncoding(head, source.size > head.byteLength);
       encoding = requested ?? guess.encoding;
-      if (encoding === 'utf-8' && source.ref) {
+      const byHandle = encoding === 'utf-8' && source.ref !== null;
+      assertFits(byHandle ? 'csvByHandle' : 'csvInMemory', source);
+      if (byHandle && source.ref) {
         await db.registerFile(registered, source.ref);
       } else {
         const bom = requested ? 0 : guess.bomLength;

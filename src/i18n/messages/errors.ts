@@ -2,7 +2,10 @@ import type { Messages } from './types.ts';
 
 /** One message per EngineError code (`error.<code>`), plus generic ones. */
 export const errors = {
-  'error.empty_file': { 'zh-CN': '文件“{name}”是空的，没有可读取的内容。', en: 'The file “{name}” is empty.' },
+  'error.empty_file': {
+    'zh-CN': '文件“{name}”是空的，没有可读取的内容。',
+    en: 'The file “{name}” is empty.',
+  },
   'error.binary_file': {
     'zh-CN': '文件“{name}”不是文本表格（可能是图片、压缩包或程序文件）。请导出为 CSV 或 Excel 后再试。',
     en: 'The file “{name}” is not a text table (it may be an image, archive or program). Export it as CSV or Excel and try again.',
@@ -30,6 +33,11 @@ export const errors = {
   'error.too_large': {
     'zh-CN': '文件“{name}”太大，浏览器无法处理。请使用命令行工具（customer-lens）分析。',
     en: 'The file “{name}” is too large for the browser. Use the command-line tool (customer-lens) instead.',
+  },
+  'error.needs_memory': {
+    'zh-CN':
+      '文件“{name}”太大：在浏览器中分析约需 {needGb} GB 内存，超过了单个标签页的上限（约 3 GB）。请改用命令行工具 customer-lens（npm run cli -- analyze …）分析，或先拆分文件。',
+    en: 'The file “{name}” is too large: analysing it in the browser needs about {needGb} GB of memory, more than one tab can use (about 3 GB). Use the command-line tool customer-lens (npm run cli -- analyze …) or split the file.',
   },
   'error.csv_invalid': {
     'zh-CN': '无法将“{name}”识别为表格：{detail}',
