@@ -5,6 +5,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { openNodeDb } from '../engine/node-db.ts';
+import { openNativeDb } from '../engine/native-db.ts';
 import { nodeSourceFile } from '../engine/node-source-file.ts';
 import { loadSource, type TableProfile } from '../engine/ingest/load-source.ts';
 import { EngineError } from '../engine/engine-error.ts';
@@ -19,6 +20,8 @@ export interface AnalyzeOptions {
   configPath?: string | undefined;
   outDir: string;
   locale: Locale;
+  /** wasm: the app's engine (duckdb-wasm); native: @duckdb/node-api for files beyond the wasm ceiling. */
+  engine?: 'wasm' | 'native';
 }
 
 async function readConfig(path: string | undefined): Promise<AnalysisConfig | null> {
@@ -57,7 +60,7 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
       throw new CliError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
   }
-  const db = await openNodeDb();
+  const db = options.engine === 'native' ? await openNativeDb() : await openNodeDb();
   try {
     const profiles: Omit<TableProfile, 'preview'>[] = [];
     for (const [i, source] of sources.entries()) {

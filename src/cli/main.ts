@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { analyze } from './analyze.ts';
 import { CliError } from './cli-error.ts';
 
-const USAGE = `usage: customer-lens analyze <file...> [--config cfg.json] [--out DIR] [--locale zh|en]`;
+const USAGE = `usage: customer-lens analyze <file...> [--config cfg.json] [--out DIR] [--locale zh|en] [--engine wasm|native]`;
 
 export async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -19,6 +19,7 @@ export async function main(argv: string[]): Promise<number> {
         config: { type: 'string' },
         out: { type: 'string', default: 'customer-lens-out' },
         locale: { type: 'string', default: 'zh' },
+        engine: { type: 'string', default: 'wasm' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -40,6 +41,11 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const locale = parsed.values.locale === 'en' ? 'en' : 'zh-CN';
+  const engine = parsed.values.engine;
+  if (engine !== 'wasm' && engine !== 'native') {
+    process.stderr.write(`customer-lens: --engine must be wasm or native\n${USAGE}\n`);
+    return 2;
+  }
   try {
     const written = await analyze({
       files,
