@@ -6,6 +6,8 @@
  */
 import * as v from 'valibot';
 import { ROLES, SOURCE_KINDS } from './roles.ts';
+import { BehaviourConfigSchema } from '../analyses/behaviour/behaviour-config.ts';
+import { LifecycleConfigSchema } from '../analyses/lifecycle/lifecycle-config.ts';
 
 export const CONFIG_VERSION = 1;
 
@@ -28,6 +30,43 @@ export const SourceSchema = v.strictObject({
   headerRow: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
   /** Role → column name in the file. */
   mapping: v.optional(v.record(RoleName, Name), {}),
+  /** Platform recognised from the header fingerprint (or chosen by the user), e.g. "taobao". */
+  platform: v.optional(
+    v.pipe(v.string(), v.regex(/^[a-z][a-z0-9_]{0,31}$/, 'use lower-case letters, digits and _')),
+  ),
+});
+
+/** Order statuses after normalisation (exports.md §3.7); `unknown` = a value no rule recognises. */
+export const ORDER_STATUSES = [
+  'pending_payment',
+  'paid',
+  'shipped',
+  'delivered',
+  'completed',
+  'closed',
+  'refunding',
+  'refunded',
+  'partially_refunded',
+  'unknown',
+] as const;
+const OrderStatus = v.picklist(ORDER_STATUSES);
+/** Closed, cancelled, unpaid and fully refunded orders are not purchases. */
+export const DEFAULT_PURCHASE_STATUSES = [
+  'paid',
+  'shipped',
+  'delivered',
+  'completed',
+  'refunding',
+  'partially_refunded',
+  'unknown',
+] as const satisfies readonly (typeof ORDER_STATUSES)[number][];
+
+/** Which order statuses count as purchases; `overrides` maps a raw status value to a normalised one. */
+export const StatusRulesSchema = v.strictObject({
+  purchaseStatuses: v.optional(v.pipe(v.array(OrderStatus), v.maxLength(ORDER_STATUSES.length)), [
+    ...DEFAULT_PURCHASE_STATUSES,
+  ]),
+  overrides: v.optional(v.record(Name, OrderStatus), {}),
 });
 
 export const CleaningSchema = v.strictObject({
@@ -39,6 +78,18 @@ export const CleaningSchema = v.strictObject({
   normalizeText: v.optional(v.boolean(), true),
   /** Category synonyms: raw value → standard value. */
   categorySynonyms: v.optional(v.record(Name, Name), {}),
+  statusRules: v.optional(StatusRulesSchema, {}),
+  /** Day/month order of `10/05/2023`-style dates; `auto` decides from the data (or asks). */
+  dateOrder: v.optional(v.picklist(['auto', 'dmy', 'mdy']), 'auto'),
+  /** How rows relate to orders; `auto` detects it (see ingest/cleaning/granularity.ts). */
+  granularity: v.optional(
+    v.picklist(['auto', 'order_rows', 'first_row', 'repeated_total', 'line_sum']),
+    'auto',
+  ),
+  /** Impossible-value limits: larger order amounts / quantities, earlier dates are set aside. */
+  maxAmount: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1e15)), 10_000_000),
+  maxQuantity: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1e12)), 100_000),
+  minDate: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')), '1990-01-01'),
 });
 
 export const ViewSchema = v.strictObject({
@@ -52,9 +103,13 @@ export const AnalysisConfigSchema = v.strictObject({
   sources: v.optional(v.pipe(v.array(SourceSchema), v.maxLength(20)), []),
   cleaning: v.optional(CleaningSchema, {}),
   view: v.optional(ViewSchema, {}),
+  behaviour: v.optional(BehaviourConfigSchema, {}),
+  lifecycle: v.optional(LifecycleConfigSchema, {}),
 });
 
 export type AnalysisConfig = v.InferOutput<typeof AnalysisConfigSchema>;
 export type AnalysisConfigInput = v.InferInput<typeof AnalysisConfigSchema>;
 export type SourceConfig = v.InferOutput<typeof SourceSchema>;
 export type CleaningConfig = v.InferOutput<typeof CleaningSchema>;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+export type StatusRules = v.InferOutput<typeof StatusRulesSchema>;

@@ -4,12 +4,16 @@
  */
 import { app } from './messages/app.ts';
 import { errors } from './messages/errors.ts';
+import { cleaning } from './messages/cleaning.ts';
+import { config } from './messages/config.ts';
+import { behaviour } from './messages/behaviour.ts';
+import { ingest } from './messages/ingest.ts';
 import type { Message } from './messages/types.ts';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-const all = { ...app, ...errors } satisfies Record<string, Message>;
+const all = { ...app, ...errors, ...cleaning, ...config, ...behaviour, ...ingest } satisfies Record<string, Message>;
 export type MessageKey = keyof typeof all;
 
 export function hasMessage(key: string): key is MessageKey {

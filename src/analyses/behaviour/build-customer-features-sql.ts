@@ -1,0 +1,138 @@
+/**
+ * Per-customer behaviour features (issue 6): one row per customer, for the customer table, its
+ * exports (behaviour.csv) and later clustering.
+ */
+import { ident, str } from '../../sql/quote.ts';
+import { rankedPreferenceCte } from './build-preference-sql.ts';
+import { DEFAULT_AOV_BANDS } from './build-price-sensitivity-sql.ts';
+import {
+  binIndexSql,
+  checkAscending,
+  ON_PROMO_SQL,
+  PAID_RATIO_SQL,
+  scopedPurchasesSql,
+  type PurchaseScope,
+} from './scope.ts';
+
+export interface CustomerFeaturesOptions extends PurchaseScope {
+  /** AOV band lower edges; default 0, 100, 500. */
+  aovBands?: readonly number[];
+}
+
+/** The feature columns, in output order. */
+export const CUSTOMER_FEATURE_COLUMNS = [
+  'customer_id',
+  'orders',
+  'purchase_days',
+  'first_purchase',
+  'last_purchase',
+  'revenue',
+  'avg_interval_days',
+  'median_interval_days',
+  'top_category_1',
+  'top_category_2',
+  'top_category_3',
+  'top_channel',
+  'top_payment_method',
+  'avg_discount_rate',
+  'promo_order_share',
+  'aov',
+  'aov_band',
+  'peak_weekday',
+  'peak_hour',
+] as const;
+
+function bandLabelSql(bands: readonly number[]): string {
+  const cases = bands.map((lo, i) => {
+    const hi = bands[i + 1];
+    const label = hi === undefined ? `${lo}+` : `${lo}–${hi}`;
+    return `WHEN ${i} THEN ${str(label)}`;
+  });
+  return `CASE ${binIndexSql('b.aov', bands)} ${cases.join(' ')} END`;
+}
+
+/**
+ * SELECT of the features. Columns: customer_id; orders; purchase_days (distinct order dates);
+ * first_purchase, last_purchase (DATE); revenue (net); avg_interval_days, median_interval_days (over
+ * the customer's intervals between purchase days, NULL with one purchase day); top_category_1..3,
+ * top_channel, top_payment_method (most orders, then revenue, then name; NULL when unknown);
+ * avg_discount_rate (mean paid/list ratio, 0.8 = 20 % off, NULL when no price info);
+ * promo_order_share (NULL when unknown); aov (revenue / orders, DECIMAL(18,2)); aov_band (label such
+ * as `100–500` or `500+`); peak_weekday (ISO 1 = Monday … 7) and peak_hour (0–23): the most frequent
+ * weekday / hour of the customer's orders, ties to the earliest. Sorted by customer_id.
+ */
+export function buildCustomerFeaturesSelectSql(options: CustomerFeaturesOptions): string {
+  const bands = options.aovBands ?? DEFAULT_AOV_BANDS;
+  checkAscending('aovBands', bands);
+  return `WITH scoped AS (${scopedPurchasesSql(options)}),
+  intervals AS (
+    SELECT customer_id,
+      order_date - lag(order_date) OVER (PARTITION BY customer_id ORDER BY order_date) AS interval_days
+    FROM (SELECT DISTINCT customer_id, order_date FROM scoped)
+  ),
+  interval_stats AS (
+    SELECT customer_id, avg(interval_days)::DOUBLE AS avg_interval_days,
+      quantile_cont(interval_days, 0.5)::DOUBLE AS median_interval_days
+    FROM intervals WHERE interval_days IS NOT NULL GROUP BY customer_id
+  ),
+  base AS (
+    SELECT customer_id, count(*) AS orders, count(DISTINCT order_date) AS purchase_days,
+      min(order_date) AS first_purchase, max(order_date) AS last_purchase,
+      sum(net_amount) AS revenue,
+      avg(${PAID_RATIO_SQL}) AS avg_discount_rate,
+      avg(CASE WHEN ${ON_PROMO_SQL} THEN 1.0 WHEN NOT ${ON_PROMO_SQL} THEN 0.0 END) AS promo_order_share,
+      sum(net_amount)::DOUBLE / count(*) AS aov
+    FROM scoped GROUP BY customer_id
+  ),
+  ${rankedPreferenceCte('category', 'scoped', 'cat_')},
+  ${rankedPreferenceCte('channel', 'scoped', 'chn_')},
+  ${rankedPreferenceCte('payment_method', 'scoped', 'pay_')},
+  top_categories AS (
+    SELECT customer_id,
+      max(value) FILTER (WHERE rank = 1) AS top_category_1,
+      max(value) FILTER (WHERE rank = 2) AS top_category_2,
+      max(value) FILTER (WHERE rank = 3) AS top_category_3
+    FROM cat_ranked WHERE rank <= 3 GROUP BY customer_id
+  ),
+  tops AS (
+    SELECT b.customer_id, c.top_category_1, c.top_category_2, c.top_category_3,
+      chn.value AS top_channel, pay.value AS top_payment_method
+    FROM base b
+    LEFT JOIN top_categories c ON c.customer_id = b.customer_id
+    LEFT JOIN chn_ranked chn ON chn.customer_id = b.customer_id AND chn.rank = 1
+    LEFT JOIN pay_ranked pay ON pay.customer_id = b.customer_id AND pay.rank = 1
+  ),
+  weekday_counts AS (
+    SELECT customer_id, isodow(order_time)::INTEGER AS weekday, count(*) AS n FROM scoped GROUP BY ALL
+  ),
+  peak_weekday AS (
+    SELECT customer_id, weekday AS peak_weekday FROM weekday_counts
+    QUALIFY row_number() OVER (PARTITION BY customer_id ORDER BY n DESC, weekday) = 1
+  ),
+  hour_counts AS (
+    SELECT customer_id, hour(order_time)::INTEGER AS hour, count(*) AS n FROM scoped GROUP BY ALL
+  ),
+  peak_hour AS (
+    SELECT customer_id, hour AS peak_hour FROM hour_counts
+    QUALIFY row_number() OVER (PARTITION BY customer_id ORDER BY n DESC, hour) = 1
+  )
+SELECT b.customer_id, b.orders, b.purchase_days, b.first_purchase, b.last_purchase, b.revenue,
+  i.avg_interval_days, i.median_interval_days,
+  t.top_category_1, t.top_category_2, t.top_category_3, t.top_channel, t.top_payment_method,
+  b.avg_discount_rate, b.promo_order_share,
+  b.aov::DECIMAL(18,2) AS aov,
+  ${bandLabelSql(bands)} AS aov_band,
+  w.peak_weekday, h.peak_hour
+FROM base b
+LEFT JOIN interval_stats i ON i.customer_id = b.customer_id
+LEFT JOIN tops t ON t.customer_id = b.customer_id
+LEFT JOIN peak_weekday w ON w.customer_id = b.customer_id
+LEFT JOIN peak_hour h ON h.customer_id = b.customer_id
+ORDER BY b.customer_id`;
+}
+
+/** `CREATE OR REPLACE TABLE <target> AS` the features (target default `customer_features`). */
+export function buildCustomerFeaturesSql(options: CustomerFeaturesOptions & { target?: string }): string {
+  return `CREATE OR REPLACE TABLE ${ident(options.target ?? 'customer_features')} AS
+${buildCustomerFeaturesSelectSql(options)}`;
+}

@@ -1,0 +1,107 @@
+/**
+ * Shared SQL pieces for the behaviour, revenue and lifecycle builders (issue 6). Every builder reads
+ * the canonical `purchases` shape (src/ingest/canonical.ts) from a table name it is given.
+ *
+ * Definitions used throughout:
+ * - A *purchase day* is a distinct (customer, order_date). Several orders on the same day are ONE
+ *   purchase occasion for intervals, repurchase and churn rules, so an interval is never 0 days
+ *   (the convention of lifetimes/BTYD: "same-day transactions are merged"). Order counts, revenue
+ *   and AOV still count every order.
+ * - Revenue is `net_amount` (paid minus refunds); AOV = revenue / orders.
+ * - `category` is stored per order in the canonical table; per-category metrics take an order's
+ *   category as given (an order with a mixed basket counts under its recorded category only).
+ */
+import { dateLiteral, ident } from '../../sql/quote.ts';
+
+/** Which purchases a builder reads: a table (or view) name and an optional inclusive date window. */
+export interface PurchaseScope {
+  /** Table or view with the canonical purchases columns, e.g. `purchases`. */
+  purchases: string;
+  /** First order_date included (YYYY-MM-DD). */
+  from?: string;
+  /** Last order_date included (YYYY-MM-DD). */
+  to?: string;
+}
+
+/** SELECT of the purchases inside the scope's window (all columns). */
+export function scopedPurchasesSql(scope: PurchaseScope): string {
+  const where: string[] = [];
+  if (scope.from !== undefined) where.push(`order_date >= ${dateLiteral(scope.from)}`);
+  if (scope.to !== undefined) where.push(`order_date <= ${dateLiteral(scope.to)}`);
+  return `SELECT * FROM ${ident(scope.purchases)}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+}
+
+/**
+ * The as-of date expression: the explicit `asOf`, else the window's `to`, else the last order_date
+ * in `fromCte` (a CTE name already defined in the query).
+ */
+export function asOfSql(fromCte: string, asOf: string | undefined, to?: string): string {
+  if (asOf !== undefined) return dateLiteral(asOf);
+  if (to !== undefined) return dateLiteral(to);
+  return `(SELECT max(order_date) FROM ${ident(fromCte)})`;
+}
+
+/** Columns that may serve as a grouping dimension of orders. */
+export const ORDER_DIMENSIONS = [
+  'category',
+  'channel',
+  'payment_method',
+  'product',
+  'region',
+  'store',
+] as const;
+export type OrderDimension = (typeof ORDER_DIMENSIONS)[number];
+
+export function dimensionColumn(dimension: OrderDimension): string {
+  if (!(ORDER_DIMENSIONS as readonly string[]).includes(dimension)) {
+    throw new Error(`unknown order dimension ${JSON.stringify(dimension)}`);
+  }
+  return ident(dimension);
+}
+
+/**
+ * Paid / list ratio of one order (折扣率: 0.8 = 20 % off, 1 = full price): gross / list when the list
+ * amount is known and positive, else gross / (gross + discount) when the discount is known, else NULL.
+ * Capped at 1: paying more than list means shipping or fees, treated as full price.
+ */
+export const PAID_RATIO_SQL = `CASE
+    WHEN list_amount > 0 AND gross_amount IS NOT NULL THEN least(1.0, gross_amount::DOUBLE / list_amount::DOUBLE)
+    WHEN discount_amount IS NOT NULL AND gross_amount + discount_amount > 0
+      THEN least(1.0, gross_amount::DOUBLE / (gross_amount + discount_amount)::DOUBLE)
+  END`;
+
+/** Whether an order was bought on promotion: paid below list, or a positive discount; NULL when unknown. */
+export const ON_PROMO_SQL = `CASE
+    WHEN list_amount > 0 AND gross_amount IS NOT NULL THEN gross_amount < list_amount
+    WHEN discount_amount IS NOT NULL THEN discount_amount > 0
+  END`;
+
+/** Check that numeric edges are finite and strictly ascending (a programmer's error otherwise). */
+export function checkAscending(name: string, edges: readonly number[]): void {
+  if (edges.length === 0) throw new Error(`${name}: at least one edge is needed`);
+  for (let i = 0; i < edges.length; i++) {
+    if (!Number.isFinite(edges[i])) throw new Error(`${name}: non-finite edge ${edges[i]}`);
+    if (i > 0 && edges[i]! <= edges[i - 1]!)
+      throw new Error(`${name}: edges must ascend, got ${edges.join(',')}`);
+  }
+}
+
+/**
+ * A VALUES table `(bin_index, bin_lower, bin_upper)` from ascending lower edges; the last bin is open
+ * (bin_upper NULL). Bin i holds lower_i <= x < lower_{i+1}.
+ */
+export function binsValuesSql(edges: readonly number[]): string {
+  checkAscending('bins', edges);
+  const rows = edges.map((lo, i) => {
+    const hi = edges[i + 1];
+    return `(${i}, ${lo}::DOUBLE, ${hi === undefined ? 'NULL' : `${hi}::DOUBLE`})`;
+  });
+  return `SELECT * FROM (VALUES ${rows.join(', ')}) AS b(bin_index, bin_lower, bin_upper)`;
+}
+
+/** Index of the bin holding `x` (values below the first edge fall in bin 0). */
+export function binIndexSql(x: string, edges: readonly number[]): string {
+  checkAscending('bins', edges);
+  const steps = edges.slice(1).map((e) => `CASE WHEN ${x} >= ${e} THEN 1 ELSE 0 END`);
+  return steps.length === 0 ? '0' : `(${steps.join(' + ')})`;
+}

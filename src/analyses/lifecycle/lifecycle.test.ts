@@ -1,0 +1,332 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openNodeDb } from '../../engine/node-db.ts';
+import type { DbPort } from '../../engine/db-port.ts';
+import { decodeIpc } from '../../engine/arrow-rows.ts';
+import { createPurchases, rounded, type FixtureOrder } from '../behaviour/testing/purchases-fixture.ts';
+import { buildLifecycleSql, buildLostByChannelSql, channelLosses } from './build-lifecycle-sql.ts';
+import { buildCohortsSql } from './build-cohorts-sql.ts';
+import { buildCohortsCsvSql } from './build-cohorts-csv-sql.ts';
+import { buildChurnWarningsSql } from './build-churn-warnings-sql.ts';
+import { buildChurnCsvSql } from './build-churn-csv-sql.ts';
+
+/**
+ * 2024 (leap year). A: 01-05, 01-20, 02-10 (app), 04-15 · B: 01-31 (web) · C: 02-01, 03-02 (two
+ * orders: app 09:00, store 20:00) · D: 03-31 (web) · E: 04-01.
+ */
+const LIFECYCLE: FixtureOrder[] = [
+  { customer_id: 'A', time: '2024-01-05', net: 100 },
+  { customer_id: 'A', time: '2024-01-20', net: 100 },
+  { customer_id: 'A', time: '2024-02-10', net: 100, channel: 'app' },
+  { customer_id: 'A', time: '2024-04-15', net: 100 },
+  { customer_id: 'B', time: '2024-01-31', net: 50, channel: 'web' },
+  { customer_id: 'C', time: '2024-02-01', net: 100 },
+  { customer_id: 'C', order_id: 'c2', time: '2024-03-02 09:00:00', net: 30, channel: 'app' },
+  { customer_id: 'C', order_id: 'c3', time: '2024-03-02 20:00:00', net: 70, channel: 'store' },
+  { customer_id: 'D', time: '2024-03-31', net: 200, channel: 'web' },
+  { customer_id: 'E', time: '2024-04-01', net: 10 },
+];
+
+let db: DbPort;
+const rowsOf = async (_db: DbPort, sql: string) =>
+  decodeIpc(await _db.queryIpc(sql)).rows.map((r) => ({ ...r }));
+beforeAll(async () => {
+  db = await openNodeDb();
+  await createPurchases(db, 'purchases', LIFECYCLE);
+  await createPurchases(db, 'purchases_churn', [
+    ...LIFECYCLE,
+    // F: intervals 10, 10, idle 100 · G: intervals 10, 5 · H: intervals 10, 10, idle exactly 15 = 10 × 1.5.
+    ...['2024-01-01', '2024-01-11', '2024-01-21'].map((time) => ({ customer_id: 'F', time })),
+    ...['2024-04-10', '2024-04-20', '2024-04-25'].map((time) => ({ customer_id: 'G', time })),
+    ...['2024-03-26', '2024-04-05', '2024-04-15'].map((time) => ({ customer_id: 'H', time })),
+  ]);
+  await createPurchases(db, 'empty', []);
+});
+afterAll(async () => db.close());
+
+describe('lifecycle per period', () => {
+  it('classifies new, returning, reactivated and lost with N = 30 (boundaries on both sides)', async () => {
+    const rows = await rowsOf(
+      db,
+      buildLifecycleSql({ purchases: 'purchases', grain: 'month', lostDays: 30, asOf: '2024-04-30' }),
+    );
+    // Lost: B 03-01 (01-31 + 30), A 03-11 (gap 02-10 → 04-15 is 64), C 04-01, D 04-30 (= as-of).
+    // C's gap of exactly 30 days (02-01 → 03-02) is returning, not lost. A reactivates on 04-15.
+    expect(rows).toEqual([
+      {
+        period_start: '2024-01-01',
+        period_end: '2024-01-31',
+        active_customers: 2,
+        new_customers: 2,
+        returning_customers: 0,
+        reactivated_customers: 0,
+        lost_customers: 0,
+        net_change: 2,
+        active_base: 2,
+      },
+      {
+        period_start: '2024-02-01',
+        period_end: '2024-02-29',
+        active_customers: 2,
+        new_customers: 1,
+        returning_customers: 1,
+        reactivated_customers: 0,
+        lost_customers: 0,
+        net_change: 1,
+        active_base: 3,
+      },
+      {
+        period_start: '2024-03-01',
+        period_end: '2024-03-31',
+        active_customers: 2,
+        new_customers: 1,
+        returning_customers: 1,
+        reactivated_customers: 0,
+        lost_customers: 2,
+        net_change: -1,
+        active_base: 2,
+      },
+      {
+        period_start: '2024-04-01',
+        period_end: '2024-04-30',
+        active_customers: 2,
+        new_customers: 1,
+        returning_customers: 0,
+        reactivated_customers: 1,
+        lost_customers: 2,
+        net_change: 0,
+        active_base: 2,
+      },
+    ]);
+    for (let i = 1; i < rows.length; i++) {
+      expect(rows[i]!.active_base).toBe(
+        (rows[i - 1]!.active_base as number) + (rows[i]!.net_change as number),
+      );
+    }
+  });
+
+  it('does not count a loss one day before it happens, and ends the last period at as-of', async () => {
+    const rows = await rowsOf(
+      db,
+      buildLifecycleSql({ purchases: 'purchases', grain: 'month', lostDays: 30, asOf: '2024-04-29' }),
+    );
+    expect(rows.at(-1)).toMatchObject({ period_end: '2024-04-29', lost_customers: 1, active_base: 3 }); // D still active
+  });
+
+  it('uses the default N = 90 and the last order date as as-of', async () => {
+    const rows = await rowsOf(db, buildLifecycleSql({ purchases: 'purchases', grain: 'quarter' }));
+    expect(rows).toEqual([
+      {
+        period_start: '2024-01-01',
+        period_end: '2024-03-31',
+        active_customers: 4,
+        new_customers: 4,
+        returning_customers: 0,
+        reactivated_customers: 0,
+        lost_customers: 0,
+        net_change: 4,
+        active_base: 4,
+      },
+      {
+        period_start: '2024-04-01',
+        period_end: '2024-04-15',
+        active_customers: 2,
+        new_customers: 1,
+        returning_customers: 1,
+        reactivated_customers: 0,
+        lost_customers: 0,
+        net_change: 1,
+        active_base: 5,
+      },
+    ]);
+    expect(await rowsOf(db, buildLifecycleSql({ purchases: 'empty', grain: 'month' }))).toEqual([]);
+  });
+
+  it('attributes losses to the channel of the last order before the loss', async () => {
+    const rows = await rowsOf(
+      db,
+      buildLostByChannelSql({ purchases: 'purchases', grain: 'month', lostDays: 30, asOf: '2024-04-30' }),
+    );
+    expect(rows).toEqual([
+      { period_start: '2024-03-01', channel: 'app', lost_customers: 1 },
+      { period_start: '2024-03-01', channel: 'web', lost_customers: 1 },
+      { period_start: '2024-04-01', channel: 'store', lost_customers: 1 }, // C's 20:00 order
+      { period_start: '2024-04-01', channel: 'web', lost_customers: 1 },
+    ]);
+    expect(channelLosses(rows as { channel: string | null; lost_customers: number }[])).toEqual([
+      { channel: 'web', lost_customers: 2 },
+      { channel: 'app', lost_customers: 1 },
+      { channel: 'store', lost_customers: 1 },
+    ]);
+  });
+});
+
+describe('cohorts', () => {
+  it('retains cohorts by first-purchase month with cumulative revenue per customer', async () => {
+    const rows = rounded(await rowsOf(db, buildCohortsSql({ purchases: 'purchases' })));
+    const r = (
+      cohort: string,
+      cohort_size: number,
+      period_index: number,
+      customers: number,
+      revenue: number,
+      cum: number,
+    ) => ({
+      cohort,
+      cohort_size,
+      period_index,
+      customers,
+      retention: Math.round((customers / cohort_size) * 1e4) / 1e4,
+      revenue,
+      cumulative_revenue: cum,
+      cumulative_revenue_per_customer: Math.round((cum / cohort_size) * 1e4) / 1e4,
+    });
+    expect(rows).toEqual([
+      r('2024-01-01', 2, 0, 2, 250, 250),
+      r('2024-01-01', 2, 1, 1, 100, 350),
+      r('2024-01-01', 2, 2, 0, 0, 350),
+      r('2024-01-01', 2, 3, 1, 100, 450),
+      r('2024-02-01', 1, 0, 1, 100, 100),
+      r('2024-02-01', 1, 1, 1, 100, 200),
+      r('2024-02-01', 1, 2, 0, 0, 200),
+      r('2024-03-01', 1, 0, 1, 200, 200),
+      r('2024-03-01', 1, 1, 0, 0, 200),
+      r('2024-04-01', 1, 0, 1, 10, 10),
+    ]);
+    const csv = await rowsOf(db, buildCohortsCsvSql({ purchases: 'purchases' }));
+    expect(Object.keys(csv[0]!)).toEqual(['cohort', 'period_index', 'customers', 'retention', 'revenue']);
+    expect(csv).toHaveLength(10);
+  });
+
+  it('uses Monday weeks for weekly cohorts', async () => {
+    const rows = await rowsOf(
+      db,
+      buildCohortsSql({ purchases: 'purchases', grain: 'week', asOf: '2024-02-11' }),
+    );
+    // A's first purchase (Friday 01-05) → week of 01-01; 01-20 (Saturday) → week of 01-15 = index 2;
+    // 02-10 (Saturday) → week of 02-05 = index 5. B (Wednesday 01-31) → week of 01-29.
+    const a = rows.filter((x) => x.cohort === '2024-01-01');
+    expect(a.map((x) => x.customers)).toEqual([1, 0, 1, 0, 0, 1]);
+    expect(rows.filter((x) => x.cohort === '2024-01-29').map((x) => [x.period_index, x.customers])).toEqual([
+      [0, 2], // B and C (Thursday 02-01)
+      [1, 0],
+    ]);
+  });
+});
+
+describe('churn warnings', () => {
+  it('lists idle, early churn and overdue customers with boundaries at as-of 04-30', async () => {
+    const rows = await rowsOf(
+      db,
+      buildChurnWarningsSql({
+        purchases: 'purchases_churn',
+        idleDays: 30,
+        earlyChurnDays: 30,
+        asOf: '2024-04-30',
+      }),
+    );
+    // idle ≥ 30: F 100, B 90, C 59, D exactly 30; E (29) is not. early churn: first ≤ 03-31 without a
+    // second purchase within 30 days: B, D (first exactly 30 days before); C's second comes on day 30.
+    // overdue: F 100 > 10 × 1.5; H idle 15 = 15 is not; A 15 < 21 × 1.5.
+    expect(rows).toEqual([
+      {
+        customer_id: 'F',
+        rule: 'idle',
+        days_idle: 100,
+        last_purchase: '2024-01-21',
+        threshold_days: 30,
+        detail: 'last_purchase=2024-01-21',
+      },
+      {
+        customer_id: 'B',
+        rule: 'idle',
+        days_idle: 90,
+        last_purchase: '2024-01-31',
+        threshold_days: 30,
+        detail: 'last_purchase=2024-01-31',
+      },
+      {
+        customer_id: 'C',
+        rule: 'idle',
+        days_idle: 59,
+        last_purchase: '2024-03-02',
+        threshold_days: 30,
+        detail: 'last_purchase=2024-03-02',
+      },
+      {
+        customer_id: 'D',
+        rule: 'idle',
+        days_idle: 30,
+        last_purchase: '2024-03-31',
+        threshold_days: 30,
+        detail: 'last_purchase=2024-03-31',
+      },
+      {
+        customer_id: 'B',
+        rule: 'early_churn',
+        days_idle: 90,
+        last_purchase: '2024-01-31',
+        threshold_days: 30,
+        detail: 'first_purchase=2024-01-31;second_purchase=none',
+      },
+      {
+        customer_id: 'D',
+        rule: 'early_churn',
+        days_idle: 30,
+        last_purchase: '2024-03-31',
+        threshold_days: 30,
+        detail: 'first_purchase=2024-03-31;second_purchase=none',
+      },
+      {
+        customer_id: 'F',
+        rule: 'overdue',
+        days_idle: 100,
+        last_purchase: '2024-01-21',
+        threshold_days: 15,
+        detail: 'median_interval_days=10.0;factor=1.5',
+      },
+    ]);
+  });
+
+  it('moves across the boundaries a day later, with default idle 90 days', async () => {
+    const rows = await rowsOf(
+      db,
+      buildChurnWarningsSql({ purchases: 'purchases_churn', asOf: '2024-05-01' }),
+    );
+    // idle ≥ 90: F 101, B 91; early churn (30): first ≤ 04-01 → B, D, E; overdue: F and now H (16 > 15).
+    expect(rows.map((r) => [r.rule, r.customer_id, r.days_idle])).toEqual([
+      ['idle', 'F', 101],
+      ['idle', 'B', 91],
+      ['early_churn', 'B', 91],
+      ['early_churn', 'D', 31],
+      ['early_churn', 'E', 30],
+      ['overdue', 'F', 101],
+      ['overdue', 'H', 16],
+    ]);
+  });
+
+  it('lists a customer who came back late as early churn, and filters rules', async () => {
+    // A second purchase 31 days after the first still counts as early churn with a 30-day window.
+    await createPurchases(db, 'late', [
+      { customer_id: 'L', time: '2024-01-01' },
+      { customer_id: 'L', time: '2024-02-01' },
+    ]);
+    const rows = await rowsOf(db, buildChurnWarningsSql({ purchases: 'late', rules: ['early_churn'] }));
+    expect(rows.map((r) => [r.customer_id, r.rule, r.detail])).toEqual([
+      ['L', 'early_churn', 'first_purchase=2024-01-01;second_purchase=2024-02-01'],
+    ]);
+    expect(await rowsOf(db, buildChurnWarningsSql({ purchases: 'empty' }))).toEqual([]);
+    expect(() => buildChurnWarningsSql({ purchases: 'late', idleDays: 0 })).toThrow(/idleDays/);
+  });
+
+  it('writes churn.csv with exactly customer_id, rule, days_idle', async () => {
+    const rows = await rowsOf(
+      db,
+      buildChurnCsvSql({ purchases: 'purchases_churn', idleDays: 30, asOf: '2024-04-30' }),
+    );
+    expect(rows.slice(0, 2)).toEqual([
+      { customer_id: 'F', rule: 'idle', days_idle: 100 },
+      { customer_id: 'B', rule: 'idle', days_idle: 90 },
+    ]);
+    expect(rows).toHaveLength(7);
+  });
+});

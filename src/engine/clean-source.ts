@@ -1,0 +1,182 @@
+/**
+ * Run cleaning for one loaded orders table (issue 3): repair macros, date-order and granularity
+ * decisions from the data, then the canonical outputs and the report. The SQL is built by the pure
+ * builders in src/ingest/cleaning and src/ingest/repair; this file only sequences and reads counts.
+ */
+import * as v from 'valibot';
+import type { DbPort } from './db-port.ts';
+import { decodeIpc, type Row } from './arrow-rows.ts';
+import { CleaningSchema, type CleaningConfig, type OrderStatus } from '../config/schema.ts';
+import { buildRepairMacrosSql } from '../ingest/repair/build-repair-macros-sql.ts';
+import {
+  buildDateOrderStatsSql,
+  decideDateOrder,
+  type DateOrderDecision,
+} from '../ingest/repair/date-order.ts';
+import type { RepairKind, SourceColumn } from '../ingest/repair/repair-exprs.ts';
+import {
+  buildOrdersSql,
+  buildRepairCountsSql,
+  buildReportSql,
+  buildRowsSql,
+  workTables,
+  type CleaningPlan,
+  type CleaningTables,
+  type OrderRole,
+} from '../ingest/cleaning/build-cleaning-sql.ts';
+import {
+  buildGranularityStatsSql,
+  decideGranularity,
+  type GranularityStats,
+} from '../ingest/cleaning/granularity.ts';
+import { assertReportAddsUp, type CleaningReport, type ReasonCode } from '../ingest/cleaning/report.ts';
+import { isPurchaseStatus } from '../ingest/cleaning/status-rules.ts';
+import { validateOrdersMapping, type MappingIssue } from '../ingest/cleaning/validate-mapping.ts';
+
+export interface CleanSourceInput {
+  /** A table loaded by loadSource (a real table: its rowid is the source row order). */
+  table: string;
+  columns: readonly SourceColumn[];
+}
+
+export interface CleanSourceOptions {
+  /** Role → column (SourceConfig.mapping). */
+  mapping: Readonly<Record<string, string>>;
+  /** CleaningConfig (parsed) or its input form; defaults fill the gaps. */
+  cleaning?: v.InferInput<typeof CleaningSchema>;
+  /** YYYY-MM-DD for the future-date rule; defaults to the local date. */
+  today?: string;
+  tables?: Partial<CleaningTables>;
+  /** Keep the `__clean_*` work tables (debugging). */
+  keepWorkTables?: boolean;
+}
+
+/** The mapping cannot be cleaned; `issues` say why (show them, do not crash). */
+export class CleaningInputError extends Error {
+  readonly issues: MappingIssue[];
+  constructor(issues: MappingIssue[]) {
+    super(
+      `mapping cannot be cleaned: ${issues.map((i) => `${i.code} ${i.role}${i.column ? ` (${i.column})` : ''}`).join('; ')}`,
+    );
+    this.name = 'CleaningInputError';
+    this.issues = issues;
+  }
+}
+
+async function rows(db: DbPort, sql: string): Promise<Row[]> {
+  return decodeIpc(await db.queryIpc(sql)).rows;
+}
+
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+const num = (x: unknown) => Number(x ?? 0);
+
+export async function runCleaning(
+  db: DbPort,
+  input: CleanSourceInput,
+  options: CleanSourceOptions,
+): Promise<CleaningReport> {
+  const issues = validateOrdersMapping(options.mapping, input.columns);
+  if (issues.length) throw new CleaningInputError(issues);
+  const cleaning: CleaningConfig = v.parse(CleaningSchema, options.cleaning ?? {});
+  const mapping = options.mapping as Partial<Record<OrderRole, string>>;
+  for (const sql of buildRepairMacrosSql()) await db.exec(sql);
+
+  const dateRoles = (['order_time', 'paid_time'] as const).filter((r) => mapping[r] !== undefined);
+  const dateColumns = dateRoles.map((r) => input.columns.find((c) => c.name === mapping[r])!);
+  const dateOrders: DateOrderDecision[] = [];
+  if (dateColumns.length) {
+    const stats = (await rows(db, buildDateOrderStatsSql(input.table, dateColumns)))[0]!;
+    dateColumns.forEach((c, i) => {
+      const s = {
+        column: c.name,
+        values: num(stats[`n${i}`]),
+        firstOver12: num(stats[`f${i}`]),
+        secondOver12: num(stats[`s${i}`]),
+      };
+      dateOrders.push(decideDateOrder(s, cleaning.dateOrder));
+    });
+  }
+  const plan: CleaningPlan = {
+    source: input,
+    mapping,
+    cleaning,
+    dateOrder: Object.fromEntries(dateRoles.map((r, i) => [r, dateOrders[i]!.order])),
+    granularity: 'order_rows',
+    today: options.today ?? localToday(),
+    ...(options.tables ? { tables: options.tables } : {}),
+  };
+  const t = workTables(plan);
+  for (const sql of buildRowsSql(plan)) await db.exec(sql);
+
+  const g = (await rows(db, buildGranularityStatsSql(t.rows, cleaning.dropExactDuplicates)))[0]!;
+  const stats: GranularityStats = {
+    orders: num(g.orders),
+    multi: num(g.multi),
+    extraRows: num(g.extra_rows),
+    extraRowsWithoutAmount: num(g.extra_rows_without_amount),
+    firstRowOnly: num(g.first_row_only),
+    sameAmountEveryRow: num(g.same_amount_every_row),
+    linesVary: num(g.lines_vary),
+  };
+  const granularity = decideGranularity(stats, cleaning.granularity, !!mapping.amount, !!mapping.unit_price);
+  plan.granularity = granularity.mode;
+  for (const sql of buildOrdersSql(plan)) await db.exec(sql);
+
+  const report = buildReportSql(plan);
+  const reasons: Partial<Record<ReasonCode, number>> = {};
+  let rowsRead = 0;
+  let rowsUsed = 0;
+  for (const r of await rows(db, report.reasons)) {
+    rowsRead += num(r.n);
+    if (r.reason === null) rowsUsed += num(r.n);
+    else reasons[r.reason as ReasonCode] = num(r.n);
+  }
+  const counts = buildRepairCountsSql(plan);
+  const countRow = (await rows(db, counts.sql))[0]!;
+  const repairs: Partial<Record<RepairKind, number>> = {};
+  counts.kinds.forEach((kind, i) => {
+    const n = num(countRow[`r${i}`]);
+    if (n > 0) repairs[kind] = (repairs[kind] ?? 0) + n;
+  });
+  if (mapping.order_time && mapping.paid_time) {
+    const n = num((await rows(db, report.timeFromPaid))[0]!.n);
+    if (n > 0) repairs.order_time_from_paid_time = n;
+  }
+  if (num(countRow.row_count) !== rowsRead) {
+    throw new Error(`cleaning read ${rowsRead} rows but the source has ${num(countRow.row_count)}`);
+  }
+  const statuses = mapping.status
+    ? (await rows(db, report.statuses)).map((r) => {
+        const status = (r.status as OrderStatus | null) ?? null;
+        return {
+          raw: r.raw as string | null,
+          status,
+          purchase: isPurchaseStatus(status, cleaning.statusRules),
+          rows: num(r.n),
+        };
+      })
+    : [];
+  const orders = (await rows(db, report.orders))[0]!;
+  if (!options.keepWorkTables) for (const sql of report.dropWork) await db.exec(sql);
+
+  const result: CleaningReport = {
+    kind: 'orders',
+    rowsRead,
+    rowsUsed,
+    rowsSetAside: rowsRead - rowsUsed,
+    reasons,
+    repairs,
+    orders: { total: num(orders.total), purchases: num(orders.purchases) },
+    granularity,
+    dateOrders,
+    questions: dateOrders.flatMap((d) => (d.question ? [d.question] : [])),
+    statuses,
+    tables: { ordersClean: t.ordersClean, purchases: t.purchases, setAside: t.setAside },
+  };
+  assertReportAddsUp(result);
+  return result;
+}

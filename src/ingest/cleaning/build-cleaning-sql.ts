@@ -1,0 +1,314 @@
+/**
+ * Cleaning an orders source into the canonical `orders_clean` table, the `purchases` view and the
+ * `set_aside` table (src/ingest/canonical.ts). Pure builders; src/engine/clean-source.ts runs them.
+ *
+ * Work tables (temporary, named from `prefix`):
+ *   <prefix>_rows    one row per source row: source_row, repaired role values, status_norm, is_exact_dup
+ *   <prefix>_lines   rows that take part in orders, with order_id (synthesised when missing) and version
+ *   <prefix>_orders  one row per order version: order-level values and `reason` (NULL = purchase)
+ *   <prefix>_reasons one row per source row: its reason, NULL when the row is used
+ *
+ * Every source row gets exactly one fate: the reason of the first rule that applies (report.ts
+ * REASON_CODES order), or none. Rows of an order share its fate. Keys (customer id, order time) are
+ * required by the canonical table, so rows without them are always set aside.
+ */
+import { ident, literal, str, dateLiteral } from '../../sql/quote.ts';
+import type { CleaningConfig } from '../../config/schema.ts';
+import { TABLES } from '../canonical.ts';
+import {
+  repairConditions,
+  repairExpr,
+  type RepairKind,
+  type SourceColumn,
+  type ValueType,
+} from '../repair/repair-exprs.ts';
+import type { DateOrder } from '../repair/date-order.ts';
+import { buildIsPurchaseSql, buildStatusCaseSql } from './status-rules.ts';
+import type { Granularity } from './granularity.ts';
+import { NOT_PURCHASE_REASONS } from './report.ts';
+
+export type OrderRole =
+  | 'customer_id'
+  | 'order_id'
+  | 'order_time'
+  | 'paid_time'
+  | 'amount'
+  | 'refund'
+  | 'quantity'
+  | 'unit_price'
+  | 'discount'
+  | 'category'
+  | 'product'
+  | 'channel'
+  | 'payment_method'
+  | 'status'
+  | 'region'
+  | 'store';
+
+/** What each orders role is repaired into. */
+export const ORDER_VALUE_TYPES: Record<OrderRole, ValueType> = {
+  customer_id: 'id',
+  order_id: 'id',
+  order_time: 'timestamp',
+  paid_time: 'timestamp',
+  amount: 'amount',
+  refund: 'amount',
+  quantity: 'number',
+  unit_price: 'amount',
+  discount: 'amount',
+  category: 'text',
+  product: 'text',
+  channel: 'text',
+  payment_method: 'text',
+  status: 'text',
+  region: 'region',
+  store: 'text',
+};
+
+const SQL_TYPES: Record<ValueType, string> = {
+  id: 'VARCHAR',
+  amount: 'DECIMAL(18, 2)',
+  number: 'DECIMAL(18, 3)',
+  timestamp: 'TIMESTAMP',
+  text: 'VARCHAR',
+  region: 'VARCHAR',
+};
+
+export interface CleaningTables {
+  ordersClean: string;
+  purchases: string;
+  setAside: string;
+}
+
+export interface CleaningPlan {
+  source: { table: string; columns: readonly SourceColumn[] };
+  /** Role → source column. */
+  mapping: Partial<Record<OrderRole, string>>;
+  cleaning: CleaningConfig;
+  /** Day/month order per date role (order_time, paid_time); absent = month first. */
+  dateOrder: Partial<Record<OrderRole, DateOrder>>;
+  granularity: Granularity;
+  /** YYYY-MM-DD: later order dates are `future_date`. */
+  today: string;
+  tables?: Partial<CleaningTables>;
+  /** Name prefix of the work tables. */
+  prefix?: string;
+}
+
+export function workTables(plan: CleaningPlan) {
+  const p = plan.prefix ?? `__clean_${plan.source.table}`;
+  return {
+    rows: `${p}_rows`,
+    lines: `${p}_lines`,
+    orders: `${p}_orders`,
+    reasons: `${p}_reasons`,
+    ...TABLES,
+    ...plan.tables,
+  };
+}
+
+function column(plan: CleaningPlan, role: OrderRole): SourceColumn | null {
+  const name = plan.mapping[role];
+  if (name === undefined) return null;
+  const c = plan.source.columns.find((x) => x.name === name);
+  if (!c)
+    throw new Error(`mapping: column ${JSON.stringify(name)} for ${role} is not in ${plan.source.table}`);
+  return c;
+}
+
+function valueExpr(plan: CleaningPlan, role: OrderRole): string {
+  const c = column(plan, role);
+  const as = ORDER_VALUE_TYPES[role];
+  if (!c) return `CAST(NULL AS ${SQL_TYPES[as]})`;
+  const expr = repairExpr(c, as, {
+    normalize: plan.cleaning.normalizeText,
+    dmy: plan.dateOrder[role] === 'dmy',
+  });
+  if (role === 'category') return categoryExpr(expr, plan.cleaning.categorySynonyms);
+  return expr;
+}
+
+function categoryExpr(expr: string, synonyms: Record<string, string>): string {
+  const entries = Object.entries(synonyms);
+  if (entries.length === 0) return expr;
+  return `CASE ${expr} ${entries.map(([k, v]) => `WHEN ${str(k)} THEN ${str(v)}`).join(' ')} ELSE ${expr} END`;
+}
+
+const ROW_ROLES = Object.keys(ORDER_VALUE_TYPES) as OrderRole[];
+
+/** CREATE the `<prefix>_rows` table (see the module comment). */
+export function buildRowsSql(plan: CleaningPlan): string[] {
+  const t = workTables(plan);
+  const src = ident(plan.source.table);
+  const values = ROW_ROLES.map((role) => {
+    const alias = role === 'order_id' ? 'order_id_raw' : role === 'order_time' ? 'order_time_raw' : role;
+    return `${valueExpr(plan, role)} AS ${ident(alias)}`;
+  });
+  const timeCols = (['order_time', 'paid_time'] as const)
+    .map((r) => column(plan, r))
+    .filter((c) => c !== null);
+  const timeText = timeCols.length
+    ? timeCols.map((c) => `cl_text(CAST(${ident(c.name)} AS VARCHAR)) IS NOT NULL`).join(' OR ')
+    : 'FALSE';
+  const all = plan.source.columns.map((c) => ident(c.name)).join(', ');
+  return [
+    `CREATE OR REPLACE TEMP TABLE ${ident(t.rows)} AS
+SELECT *, ${buildStatusCaseSql('status', plan.cleaning.statusRules.overrides)} AS status_norm,
+  coalesce(order_time_raw, paid_time) AS order_time
+FROM (
+  SELECT rowid + 1 AS source_row, ${values.join(',\n    ')},
+    (${timeText}) AS time_text_present,
+    row_number() OVER (PARTITION BY ${all} ORDER BY rowid) > 1 AS is_exact_dup
+  FROM ${src}) AS typed`,
+  ];
+}
+
+/** Expressions aggregating lines into one order version, by granularity. */
+function orderAggregates(plan: CleaningPlan): string[] {
+  const first = (x: string) => `arg_min(${x}, source_row) FILTER (WHERE ${x} IS NOT NULL)`;
+  const lineSum = plan.granularity === 'line_sum';
+  const perRow = plan.granularity === 'order_rows';
+  const dec = (x: string) => `CAST(${x} AS DECIMAL(18, 2))`;
+  const hasPrice = column(plan, 'unit_price') !== null;
+  const line = `unit_price * coalesce(quantity, 1)`;
+  return [
+    `${first('customer_id')} AS customer_id`,
+    `${first('order_time')} AS order_time`,
+    `${first('paid_time')} AS paid_time`,
+    `${lineSum ? dec(`sum(coalesce(amount, ${line}))`) : first('amount')} AS gross_amount`,
+    `${lineSum ? dec('sum(abs(refund))') : `abs(${first('refund')})`} AS refund_amount`,
+    `${perRow ? first('quantity') : 'CAST(sum(quantity) AS DECIMAL(18, 3))'} AS quantity`,
+    `${hasPrice ? dec(perRow ? first(line) : `sum(${line})`) : 'CAST(NULL AS DECIMAL(18, 2))'} AS list_amount`,
+    `${lineSum ? dec('sum(discount)') : first('discount')} AS discount_amount`,
+    ...['category', 'product', 'channel', 'payment_method', 'status', 'status_norm', 'region', 'store'].map(
+      (c) => `${first(c)} AS ${c}`,
+    ),
+    'bool_or(time_text_present) AS time_text_present',
+  ];
+}
+
+function reasonCase(plan: CleaningPlan): string {
+  const c = plan.cleaning;
+  const notRefund = `status_norm IS DISTINCT FROM 'refunded'`;
+  const day = 'CAST(order_time AS DATE)';
+  const rules: [string, string][] = [];
+  if (c.dedupeOrderIds) rules.push(['version_rank > 1', 'duplicate_order_id']);
+  rules.push(['customer_id IS NULL', 'missing_customer_id']);
+  rules.push(['order_time IS NULL AND time_text_present', 'unparseable_order_time']);
+  rules.push(['order_time IS NULL', 'missing_order_time']);
+  if (c.dropImpossibleValues) {
+    rules.push([`gross_amount < 0 AND ${notRefund}`, 'negative_amount']);
+    rules.push([`gross_amount > ${literal(c.maxAmount)}`, 'absurd_amount']);
+    rules.push([`quantity < 0 AND ${notRefund}`, 'negative_quantity']);
+    rules.push([`quantity > ${literal(c.maxQuantity)}`, 'absurd_quantity']);
+    rules.push([`${day} > ${dateLiteral(plan.today)}`, 'future_date']);
+    rules.push([`${day} < ${dateLiteral(c.minDate)}`, 'implausible_date']);
+  }
+  rules.push([`NOT ${buildIsPurchaseSql('status_norm', c.statusRules)}`, 'status_not_purchase']);
+  rules.push(['refund_amount > 0 AND gross_amount > 0 AND refund_amount >= gross_amount', 'fully_refunded']);
+  return `CASE ${rules.map(([cond, code]) => `WHEN ${cond} THEN ${str(code)}`).join(' ')} ELSE NULL END`;
+}
+
+/** Column aliases for set_aside: the source's names, renamed when they clash with ours. */
+export function setAsideAliases(columns: readonly SourceColumn[]): string[] {
+  const taken = new Set(['source_row', 'reason']);
+  return columns.map((c) => {
+    let alias = c.name;
+    for (let i = 2; taken.has(alias.toLowerCase()); i++) alias = `${c.name}_${i}`;
+    taken.add(alias.toLowerCase());
+    return alias;
+  });
+}
+
+/** CREATE lines, orders, reasons, then the outputs: orders_clean, purchases (view), set_aside. */
+export function buildOrdersSql(plan: CleaningPlan): string[] {
+  const t = workTables(plan);
+  const c = plan.cleaning;
+  const version =
+    plan.granularity === 'first_row'
+      ? `greatest(1, sum(CASE WHEN amount IS NOT NULL THEN 1 ELSE 0 END) OVER (PARTITION BY coalesce(order_id_raw, 'row-' || source_row) ORDER BY source_row ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW))`
+      : plan.granularity === 'order_rows'
+        ? `row_number() OVER (PARTITION BY coalesce(order_id_raw, 'row-' || source_row) ORDER BY source_row)`
+        : '1';
+  const orderId = column(plan, 'order_id')
+    ? `coalesce(order_id_raw, 'row-' || source_row)`
+    : 'CAST(source_row AS VARCHAR)';
+  const keep = NOT_PURCHASE_REASONS.map(str).join(', ');
+  const aliases = setAsideAliases(plan.source.columns);
+  const original = plan.source.columns
+    .map((col, i) => `CAST(s.${ident(col.name)} AS VARCHAR) AS ${ident(aliases[i]!)}`)
+    .join(', ');
+  return [
+    `CREATE OR REPLACE TEMP TABLE ${ident(t.lines)} AS
+SELECT *, ${orderId} AS order_id, ${version} AS version
+FROM ${ident(t.rows)} ${c.dropExactDuplicates ? 'WHERE NOT is_exact_dup' : ''}`,
+    `CREATE OR REPLACE TEMP TABLE ${ident(t.orders)} AS
+WITH agg AS (
+  SELECT order_id, version, min(source_row) AS first_row, max(source_row) AS last_row, count(*) AS line_count,
+    ${orderAggregates(plan).join(',\n    ')}
+  FROM ${ident(t.lines)} GROUP BY order_id, version),
+ranked AS (
+  SELECT *, row_number() OVER (PARTITION BY order_id
+    ORDER BY paid_time DESC NULLS LAST, order_time DESC NULLS LAST, last_row DESC) AS version_rank
+  FROM agg)
+SELECT *, ${reasonCase(plan)} AS reason FROM ranked`,
+    `CREATE OR REPLACE TEMP TABLE ${ident(t.reasons)} AS
+SELECT r.source_row, CASE WHEN l.source_row IS NULL THEN 'exact_duplicate' ELSE o.reason END AS reason
+FROM ${ident(t.rows)} r
+LEFT JOIN ${ident(t.lines)} l ON l.source_row = r.source_row
+LEFT JOIN ${ident(t.orders)} o ON o.order_id = l.order_id AND o.version = l.version`,
+    `CREATE OR REPLACE TABLE ${ident(t.ordersClean)} AS
+SELECT customer_id, order_id, order_time, CAST(order_time AS DATE) AS order_date, gross_amount,
+  CAST(coalesce(refund_amount, 0) AS DECIMAL(18, 2)) AS refund_amount,
+  CAST(gross_amount - coalesce(refund_amount, 0) AS DECIMAL(18, 2)) AS net_amount,
+  quantity, list_amount, discount_amount, category, product, channel, payment_method,
+  status_norm AS status, region, store, reason IS NULL AS is_purchase
+FROM ${ident(t.orders)} WHERE reason IS NULL OR reason IN (${keep})
+ORDER BY first_row`,
+    `CREATE OR REPLACE VIEW ${ident(t.purchases)} AS SELECT * FROM ${ident(t.ordersClean)} WHERE is_purchase`,
+    `CREATE OR REPLACE TABLE ${ident(t.setAside)} AS
+SELECT rr.source_row, rr.reason${original ? ', ' + original : ''}
+FROM ${ident(t.reasons)} rr JOIN (SELECT rowid + 1 AS __cl_source_row, * FROM ${ident(plan.source.table)}) s
+  ON s.__cl_source_row = rr.source_row
+WHERE rr.reason IS NOT NULL ORDER BY rr.source_row`,
+  ];
+}
+
+/** Every statement, in order, once the date order and granularity are decided. */
+export function buildCleaningSql(plan: CleaningPlan): string[] {
+  return [...buildRowsSql(plan), ...buildOrdersSql(plan)];
+}
+
+/** One row: `r<i>` = rows where repair condition i applied; `kinds[i]` names it. */
+export function buildRepairCountsSql(plan: CleaningPlan): { sql: string; kinds: RepairKind[] } {
+  const conds: { kind: RepairKind; cond: string }[] = [];
+  for (const role of ROW_ROLES) {
+    const col = column(plan, role);
+    if (!col) continue;
+    const o = { normalize: plan.cleaning.normalizeText, dmy: plan.dateOrder[role] === 'dmy' };
+    conds.push(...repairConditions(col, ORDER_VALUE_TYPES[role], o));
+    const synonyms = Object.keys(plan.cleaning.categorySynonyms);
+    if (role === 'category' && synonyms.length) {
+      conds.push({
+        kind: 'category_standardised',
+        cond: `${repairExpr(col, 'text', o)} IN (${synonyms.map(str).join(', ')})`,
+      });
+    }
+  }
+  const parts = conds.map((x, i) => `count(*) FILTER (WHERE ${x.cond}) AS r${i}`);
+  const sql = `SELECT count(*) AS row_count${parts.length ? ', ' + parts.join(', ') : ''} FROM ${ident(plan.source.table)}`;
+  return { sql, kinds: conds.map((x) => x.kind) };
+}
+
+/** Report queries over the work tables. */
+export function buildReportSql(plan: CleaningPlan) {
+  const t = workTables(plan);
+  return {
+    reasons: `SELECT reason, count(*) AS n FROM ${ident(t.reasons)} GROUP BY reason`,
+    statuses: `SELECT status AS raw, status_norm AS status, count(*) AS n FROM ${ident(t.rows)}
+      GROUP BY ALL ORDER BY n DESC, raw NULLS FIRST LIMIT 200`,
+    timeFromPaid: `SELECT count(*) AS n FROM ${ident(t.rows)} WHERE order_time_raw IS NULL AND paid_time IS NOT NULL`,
+    orders: `SELECT count(*) AS total, count(*) FILTER (WHERE is_purchase) AS purchases FROM ${ident(t.ordersClean)}`,
+    dropWork: [t.reasons, t.orders, t.lines, t.rows].map((x) => `DROP TABLE IF EXISTS ${ident(x)}`),
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * How rows relate to orders (issue 3 "order semantics"). Decided from the data, overridable in the
+ * config (`cleaning.granularity`). The rule, over orders whose id appears on more than one row
+ * (after exact duplicates are dropped):
+ *
+ * - `first_row`      (Shopify) in ≥ 80 % of those orders the first row has an amount and some other row
+ *                    has none → order-level fields are filled down from each order's first row; a
+ *                    later row with an amount starts another version of the order (overlapping exports).
+ * - `repeated_total` line rows (product / price / quantity / category differ within ≥ 50 % of those
+ *                    orders) whose amount is identical on every line in ≥ 90 % of them → the amount is
+ *                    the order total repeated on each line: counted once.
+ * - `line_sum`       line rows with per-line amounts → summed; also when only unit price (× quantity)
+ *                    is mapped.
+ * - `order_rows`     no repeated ids, or repeated rows that do not differ in line fields → each row is
+ *                    a version of the order; the latest version is kept (dedupeOrderIds).
+ */
+import { ident } from '../../sql/quote.ts';
+
+export const GRANULARITIES = ['order_rows', 'first_row', 'repeated_total', 'line_sum'] as const;
+export type Granularity = (typeof GRANULARITIES)[number];
+
+export interface GranularityStats {
+  orders: number;
+  /** Orders with more than one row. */
+  multi: number;
+  /** Rows beyond the first of multi-row orders, and how many of them have no amount. */
+  extraRows: number;
+  extraRowsWithoutAmount: number;
+  /** Multi-row orders whose first row has an amount and some other row has none. */
+  firstRowOnly: number;
+  /** Multi-row orders with the same non-null amount on every row. */
+  sameAmountEveryRow: number;
+  /** Multi-row orders whose line fields differ between rows. */
+  linesVary: number;
+}
+
+/** Statistics over the typed rows table (`<prefix>_rows`), one row with GranularityStats' fields in snake_case. */
+export function buildGranularityStatsSql(rowsTable: string, dropExactDuplicates: boolean): string {
+  const where = dropExactDuplicates
+    ? 'WHERE NOT is_exact_dup AND order_id_raw IS NOT NULL'
+    : 'WHERE order_id_raw IS NOT NULL';
+  return `WITH o AS (
+  SELECT order_id_raw, count(*) AS n, count(amount) AS n_amount, count(DISTINCT amount) AS d_amount,
+    arg_min(amount IS NOT NULL, source_row) AS first_has_amount,
+    count(DISTINCT product) > 1 OR count(DISTINCT unit_price) > 1 OR count(DISTINCT quantity) > 1
+      OR count(DISTINCT category) > 1 AS lines_vary
+  FROM ${ident(rowsTable)} ${where} GROUP BY order_id_raw)
+SELECT count(*) AS orders,
+  count(*) FILTER (WHERE n > 1) AS multi,
+  coalesce(sum(n - 1) FILTER (WHERE n > 1), 0) AS extra_rows,
+  coalesce(sum(n - n_amount - CASE WHEN first_has_amount THEN 0 ELSE 1 END) FILTER (WHERE n > 1), 0) AS extra_rows_without_amount,
+  count(*) FILTER (WHERE n > 1 AND first_has_amount AND n_amount < n) AS first_row_only,
+  count(*) FILTER (WHERE n > 1 AND n_amount = n AND d_amount = 1) AS same_amount_every_row,
+  count(*) FILTER (WHERE n > 1 AND lines_vary) AS lines_vary
+FROM o`;
+}
+
+export interface GranularityDecision {
+  mode: Granularity;
+  decidedBy: 'config' | 'data';
+  stats: GranularityStats | null;
+}
+
+/** Apply the rule above. `hasAmount` / `hasUnitPrice`: whether those roles are mapped. */
+export function decideGranularity(
+  stats: GranularityStats | null,
+  configured: 'auto' | Granularity,
+  hasAmount: boolean,
+  hasUnitPrice: boolean,
+): GranularityDecision {
+  if (configured !== 'auto') return { mode: configured, decidedBy: 'config', stats };
+  const mode = ((): Granularity => {
+    if (!hasAmount && hasUnitPrice) return 'line_sum';
+    if (!stats || stats.multi === 0) return 'order_rows';
+    if (hasAmount && stats.firstRowOnly / stats.multi >= 0.8) return 'first_row';
+    if (stats.linesVary / stats.multi >= 0.5) {
+      return hasAmount && stats.sameAmountEveryRow / stats.multi >= 0.9 ? 'repeated_total' : 'line_sum';
+    }
+    return 'order_rows';
+  })();
+  return { mode, decidedBy: 'data', stats };
+}

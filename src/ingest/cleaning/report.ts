@@ -1,0 +1,92 @@
+/**
+ * The cleaning report: what was read, used, set aside (by reason) and repaired (by kind). Every source
+ * row has exactly one fate, so `rowsRead = rowsUsed + rowsSetAside` always holds (assertReportAddsUp).
+ */
+import type { OrderStatus } from '../../config/schema.ts';
+import type { RepairKind } from '../repair/repair-exprs.ts';
+import type { DateOrderDecision } from '../repair/date-order.ts';
+import type { GranularityDecision } from './granularity.ts';
+
+/** Why a row was set aside, in precedence order: a row gets the first that applies. */
+export const REASON_CODES = [
+  'exact_duplicate',
+  'duplicate_order_id',
+  'missing_customer_id',
+  'missing_order_time',
+  'unparseable_order_time',
+  'negative_amount',
+  'absurd_amount',
+  'negative_quantity',
+  'absurd_quantity',
+  'future_date',
+  'implausible_date',
+  'status_not_purchase',
+  'fully_refunded',
+] as const;
+export type ReasonCode = (typeof REASON_CODES)[number];
+
+/** Reasons whose orders stay in orders_clean (is_purchase = false): valid orders that are not purchases. */
+export const NOT_PURCHASE_REASONS: readonly ReasonCode[] = ['status_not_purchase', 'fully_refunded'];
+
+export interface StatusCount {
+  raw: string | null;
+  status: OrderStatus | null;
+  purchase: boolean;
+  rows: number;
+}
+
+export interface CleaningQuestion {
+  kind: 'ambiguous_date_order';
+  column: string;
+  values: number;
+  conflicting: boolean;
+}
+
+export interface CleaningReport {
+  kind: 'orders';
+  rowsRead: number;
+  rowsUsed: number;
+  rowsSetAside: number;
+  reasons: Partial<Record<ReasonCode, number>>;
+  repairs: Partial<Record<RepairKind, number>>;
+  orders: { total: number; purchases: number };
+  granularity: GranularityDecision;
+  dateOrders: DateOrderDecision[];
+  questions: CleaningQuestion[];
+  statuses: StatusCount[];
+  tables: { ordersClean: string; purchases: string; setAside: string };
+}
+
+/** A programmer's mistake if it fails: every row must be used or set aside exactly once. */
+export function assertReportAddsUp(
+  r: Pick<CleaningReport, 'rowsRead' | 'rowsUsed' | 'rowsSetAside' | 'reasons'>,
+): void {
+  const byReason = Object.values(r.reasons).reduce((a, b) => a + (b ?? 0), 0);
+  if (r.rowsRead !== r.rowsUsed + r.rowsSetAside || byReason !== r.rowsSetAside) {
+    throw new Error(
+      `cleaning counts do not add up: read ${r.rowsRead}, used ${r.rowsUsed}, set aside ${r.rowsSetAside}, by reason ${byReason}`,
+    );
+  }
+}
+
+export interface CleaningJsonMeta {
+  encoding: string | null;
+  platform: string | null;
+  mapping: Record<string, string>;
+}
+
+/** The CLI's DIR/cleaning.json shape (issue 3); keys in a fixed order, zero counts omitted. */
+export function toCleaningJson(report: CleaningReport, meta: CleaningJsonMeta) {
+  const nonZero = (o: Partial<Record<string, number>>) =>
+    Object.fromEntries(Object.entries(o).filter(([, n]) => (n ?? 0) > 0)) as Record<string, number>;
+  return {
+    rows_read: report.rowsRead,
+    rows_used: report.rowsUsed,
+    rows_set_aside: report.rowsSetAside,
+    reasons: nonZero(report.reasons),
+    repairs: nonZero(report.repairs),
+    encoding: meta.encoding,
+    platform: meta.platform,
+    mapping: { ...meta.mapping },
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * Value sniffing: what a column's sample values look like, to confirm or question a header match
+ * and to propose roles for columns whose header says nothing. Guards (`="…"`, tabs, apostrophes)
+ * and full-width characters are removed first, as the repair step will.
+ */
+import { toHalfWidth } from '../repair/fullwidth.ts';
+
+export type ValueKind = 'empty' | 'date' | 'money' | 'integer' | 'phone' | 'email' | 'id' | 'bool' | 'text';
+
+export interface Sniffed {
+  kind: ValueKind;
+  /** Share of non-empty samples of that kind, 0–1. */
+  share: number;
+  /** Distinct non-empty values / non-empty values in the sample. */
+  distinct: number;
+}
+
+const PLACEHOLDERS = new Set(['', '-', '--', 'none', 'nan', 'null', '#null!', 'n/a']);
+
+/** The sample value as the repair step would see it (TypeScript twin of the `cl_text` macro). */
+export function unguard(value: string): string | null {
+  let v = toHalfWidth(value).replace(/^[\t ]+|[\t ]+$/g, '');
+  const guarded = /^="(.*)"$/s.exec(v) ?? /^"(.*)"$/s.exec(v);
+  if (guarded) v = guarded[1]!;
+  v = v.replace(/^'/, '').replace(/^[\t ]+|[\t ]+$/g, '');
+  return PLACEHOLDERS.has(v.toLowerCase()) ? null : v;
+}
+
+const RE = {
+  email: /^[^\s@]+@[^\s@]+\.[A-Za-z]{2,}$/,
+  phone: /^(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}$|^1\d{2}\*{4}\d{4}$|^1\d{2}\*+\d{2,4}$/,
+  date: /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:[ T]+\d{1,2}[:时]\d{1,2}.*)?$|^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?: .*)?$|^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/,
+  money: /^\(?[-+]?\s*(?:[¥$€£]|CNY|RMB)?\s*[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:万|亿)?\s*元?\)?$/,
+  integer: /^[-+]?\d{1,9}$/,
+  id: /^[A-Za-z#]*[-_]?\d[\dA-Za-z_-]{3,}$|^\d(?:\.\d+)?E\+\d+$/i,
+  bool: /^(?:true|false|yes|no|是|否|y|n|0|1)$/i,
+};
+
+function classify(v: string): ValueKind {
+  if (RE.email.test(v)) return 'email';
+  if (RE.phone.test(v)) return 'phone';
+  if (RE.date.test(v)) return 'date';
+  if (RE.integer.test(v) && v.replace(/^[-+]/, '').length <= 6) return 'integer';
+  if (RE.money.test(v) && (/[.,¥$元万]/.test(v) || v.length <= 9)) return 'money';
+  if (RE.id.test(v)) return 'id';
+  if (RE.bool.test(v)) return 'bool';
+  return 'text';
+}
+
+/** Classify a column from its DuckDB type and sample values; the majority kind wins. */
+export function sniffValues(type: string, samples: readonly string[]): Sniffed {
+  const values = samples.map(unguard).filter((v): v is string => v !== null);
+  if (values.length === 0) return { kind: 'empty', share: 0, distinct: 0 };
+  const distinct = new Set(values).size / values.length;
+  const t = type.toUpperCase();
+  if (t === 'DATE' || t.startsWith('TIMESTAMP')) return { kind: 'date', share: 1, distinct };
+  if (t === 'BOOLEAN') return { kind: 'bool', share: 1, distinct };
+  const counts = new Map<ValueKind, number>();
+  for (const v of values) {
+    let k = classify(v);
+    // Excel serial dates (1990–2100) in an otherwise numeric column are judged by the caller's role.
+    if (k === 'integer' && t.startsWith('DECIMAL') && /\./.test(v)) k = 'money';
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  let best: ValueKind = 'text';
+  let bestN = -1;
+  for (const [k, n] of counts) if (n > bestN) [best, bestN] = [k, n];
+  return { kind: best, share: bestN / values.length, distinct };
+}
+
+/** Whether a number could be an Excel 1900-system serial date between 1990 and 2100. */
+export function isExcelSerialLike(v: string): boolean {
+  if (!/^\d{5}(?:\.\d+)?$/.test(v)) return false;
+  const n = Number(v);
+  return n >= 32874 && n < 73051;
+}
