@@ -6,6 +6,9 @@ import * as Comlink from 'comlink';
 import type { EngineApi, EngineInfo, LoadFileOptions, Plan, Result } from '../engine/engine-api.ts';
 import type { LoadProgress, TableProfile } from '../engine/ingest/load-source.ts';
 import { decodeIpc, type DecodedResult } from '../engine/arrow-rows.ts';
+import type { CleanSourceInput, CleanSourceOptions } from '../engine/clean-source.ts';
+import type { CleaningReport } from '../ingest/cleaning/report.ts';
+import { toErrorData } from '../engine/engine-error.ts';
 
 export type BusyListener = (busy: boolean) => void;
 
@@ -24,10 +27,16 @@ export class EngineClient {
     this.#api = Comlink.wrap<EngineApi>(this.#worker);
   }
 
-  async #track<T>(work: Promise<T>): Promise<T> {
+  /**
+   * Count work in flight; a failure of the channel itself (a value that cannot be cloned, a worker that
+   * died) becomes an error Result like the engine's own, so callers have one path for errors.
+   */
+  async #track<T extends Result<unknown>>(work: Promise<T>): Promise<T> {
     if (this.#inFlight++ === 0) this.#onBusy(true);
     try {
       return await work;
+    } catch (e) {
+      return { ok: false, error: toErrorData(e) } as T;
     } finally {
       if (--this.#inFlight === 0) this.#onBusy(false);
     }
@@ -52,6 +61,10 @@ export class EngineClient {
 
   exec(sql: string): Promise<Result<null>> {
     return this.#track<Result<null>>(this.#api.exec(sql));
+  }
+
+  clean(input: CleanSourceInput, options: CleanSourceOptions): Promise<Result<CleaningReport>> {
+    return this.#track<Result<CleaningReport>>(this.#api.clean(input, options));
   }
 
   /** Run a plan; the final query's rows come back decoded (null when the plan has no query). */

@@ -5,6 +5,8 @@
 import type { EngineErrorData } from './engine-error.ts';
 import type { LoadProgress, TableProfile } from './ingest/load-source.ts';
 import type { TextEncoding } from '../ingest/detect-format.ts';
+import type { CleanSourceInput, CleanSourceOptions } from './clean-source.ts';
+import type { CleaningReport } from '../ingest/cleaning/report.ts';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: EngineErrorData };
 
@@ -37,6 +39,8 @@ export interface EngineApi {
   /** Run a query built by a pure builder; Arrow IPC bytes come back transferred. */
   query(sql: string): Promise<Result<Uint8Array>>;
   exec(sql: string): Promise<Result<null>>;
+  /** Map and clean a loaded orders table into orders_clean / purchases / set_aside, with the report. */
+  clean(input: CleanSourceInput, options: CleanSourceOptions): Promise<Result<CleaningReport>>;
   /** Run a plan in one round trip, with DuckDB's progress (0..1) reported per statement. */
   runPlan(plan: Plan, onProgress?: (fraction: number) => void): Promise<Result<Uint8Array | null>>;
   /** Query → CSV (UTF-8 BOM) or XLSX bytes for download, formula-guarded. */

@@ -12,6 +12,7 @@ import { loadSource } from './ingest/load-source.ts';
 import { browserSourceFile } from './source-file.ts';
 import { ident } from '../sql/quote.ts';
 import { exportQuery } from './export-query.ts';
+import { CleaningInputError, runCleaning } from './clean-source.ts';
 
 let dbPromise: Promise<DbPort> | null = null;
 let info: EngineInfo | null = null;
@@ -71,6 +72,16 @@ const api: EngineApi = {
     return run(async (port) => {
       await port.exec(sql);
       return null;
+    });
+  },
+  async clean(input, options) {
+    return run(async (port) => {
+      try {
+        return await runCleaning(port, input, options);
+      } catch (e) {
+        if (e instanceof CleaningInputError) throw new EngineError('mapping_invalid', e.message);
+        throw e;
+      }
     });
   },
   async runPlan(plan, onProgress) {

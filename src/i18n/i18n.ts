@@ -8,12 +8,21 @@ import { cleaning } from './messages/cleaning.ts';
 import { config } from './messages/config.ts';
 import { behaviour } from './messages/behaviour.ts';
 import { ingest } from './messages/ingest.ts';
+import { workspace } from './messages/workspace.ts';
 import type { Message } from './messages/types.ts';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-const all = { ...app, ...errors, ...cleaning, ...config, ...behaviour, ...ingest } satisfies Record<string, Message>;
+const all = {
+  ...app,
+  ...workspace,
+  ...errors,
+  ...cleaning,
+  ...config,
+  ...behaviour,
+  ...ingest,
+} satisfies Record<string, Message>;
 export type MessageKey = keyof typeof all;
 
 export function hasMessage(key: string): key is MessageKey {
@@ -21,7 +30,11 @@ export function hasMessage(key: string): key is MessageKey {
 }
 
 /** Translate `key`, replacing `{param}` placeholders. A missing key is a programmer error. */
-export function translate(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
+export function translate(
+  locale: Locale,
+  key: MessageKey,
+  params: Record<string, string | number> = {},
+): string {
   const message = all[key];
   if (!message) throw new Error(`missing message ${String(key)}`);
   return message[locale].replace(/\{(\w+)\}/g, (whole, name: string) =>

@@ -9,9 +9,17 @@ export interface CsvReadOptions {
   /** Registered file name. */
   file: string;
   delimiter?: string;
+  /** Quote and escape characters (RFC 4180: both '"'). */
+  quote?: string;
+  escape?: string;
   /** Rows to skip before the header (title rows). */
   skip?: number;
   header?: boolean;
+  /**
+   * false: DuckDB's single-threaded scanner, the only one that accepts null_padding together with
+   * quoted newlines (multi-line cells).
+   */
+  parallel?: boolean;
 }
 
 export type InferredType = 'BIGINT' | 'DECIMAL' | 'DOUBLE' | 'DATE' | 'TIMESTAMP' | 'BOOLEAN' | 'VARCHAR';
@@ -27,8 +35,29 @@ export function buildReadCsvSql(o: CsvReadOptions): string {
     'sample_size = 20480',
   ];
   if (o.delimiter) args.push(`delim = ${literal(o.delimiter)}`);
-  if (o.skip) args.push(`skip = ${Math.trunc(o.skip)}`);
+  if (o.parallel === false) args.push('parallel = false');
+  if (o.quote) args.push(`quote = ${literal(o.quote)}`);
+  if (o.escape) args.push(`escape = ${literal(o.escape)}`);
+  // Always explicit: our header-row detection decides, not DuckDB's skip auto-detection.
+  if (o.skip !== undefined) args.push(`skip = ${Math.max(0, Math.trunc(o.skip))}`);
   return `read_csv(${args.join(', ')})`;
+}
+
+/**
+ * DuckDB's CSV sniffer over the file with our delimiter and skip. Output columns include `Delimiter`,
+ * `Quote` (one character, or '(empty)' when the file has no quoting), `Escape` and `HasHeader`.
+ * Strict by default: with strict_mode = false the sniffer settles for no escape character, and
+ * RFC 4180 doubled quotes ("say ""hi""") then stay doubled.
+ */
+export function buildSniffCsvSql(
+  o: Pick<CsvReadOptions, 'file' | 'delimiter' | 'skip'>,
+  strict = true,
+): string {
+  const args = [str(o.file), 'sample_size = 20480'];
+  if (!strict) args.push('null_padding = true', 'strict_mode = false');
+  if (o.delimiter) args.push(`delim = ${literal(o.delimiter)}`);
+  if (o.skip !== undefined) args.push(`skip = ${Math.max(0, Math.trunc(o.skip))}`);
+  return `SELECT Delimiter, Quote, Escape, HasHeader FROM sniff_csv(${args.join(', ')})`;
 }
 
 /** DESCRIBE the raw text columns (names in file order). */

@@ -2,15 +2,19 @@
  * Decide what a file is from its first bytes (magic numbers first, the extension only as a tie-break)
  * and which text encoding it uses. Pure: runs on a byte sample in the worker, in Node and in tests.
  */
+import { scoreLegacyCjk } from './cjk-score.ts';
+
 export type FileFormat = 'csv' | 'xlsx' | 'xls' | 'gzip' | 'zip' | 'parquet' | 'json' | 'empty' | 'binary';
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5' | 'windows-1252';
+
+/** How the encoding was decided, shown to the user next to it. */
+export type EncodingEvidence = 'bom' | 'valid-utf8' | 'utf16-pattern' | 'cjk-score' | 'fallback' | 'user';
 
 export interface EncodingGuess {
   encoding: TextEncoding;
   /** Bytes of byte-order mark to skip. */
   bomLength: number;
-  /** How it was decided, for the user: a BOM, strict UTF-8 validation or a fallback. */
-  evidence: 'bom' | 'valid-utf8' | 'utf16-pattern' | 'fallback';
+  evidence: EncodingEvidence;
 }
 
 function startsWith(bytes: Uint8Array, magic: number[]): boolean {
@@ -23,14 +27,21 @@ function extension(name: string): string {
   return dot < 0 ? '' : lower.slice(dot + 1);
 }
 
+/** First non-blank character of a text sample (after any BOM), or ''. */
+function firstChar(head: Uint8Array, guess: EncodingGuess): string {
+  const sample = head.subarray(guess.bomLength, guess.bomLength + 512);
+  const text = new TextDecoder(guess.encoding).decode(sample);
+  return text.trimStart().charAt(0);
+}
+
 export function detectFormat(name: string, head: Uint8Array): FileFormat {
   if (head.byteLength === 0) return 'empty';
   const ext = extension(name);
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06])) {
-    // xlsx is a zip; decide by extension first, then by its well-known first entry names.
+    // xlsx is a zip; a renamed workbook is recognised by its entry names (the zip path checks again).
     if (ext === 'xlsx' || ext === 'xlsm') return 'xlsx';
-    const text = new TextDecoder('latin1').decode(head.subarray(0, 2048));
-    if (text.includes('[Content_Types].xml') || text.includes('xl/')) return 'xlsx';
+    const text = new TextDecoder('latin1').decode(head);
+    if (text.includes('[Content_Types].xml') || text.includes('xl/workbook.xml')) return 'xlsx';
     return 'zip';
   }
   if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'xls';
@@ -38,7 +49,11 @@ export function detectFormat(name: string, head: Uint8Array): FileFormat {
   if (startsWith(head, [0x50, 0x41, 0x52, 0x31])) return 'parquet';
   const guess = detectEncoding(head);
   if (guess.encoding === 'utf-8' && looksBinary(head.subarray(guess.bomLength))) return 'binary';
+  const first = firstChar(head, guess);
+  // Chinese back-ends often write an HTML table and call it .xls (exports.md §3.1); SheetJS reads it.
+  if (first === '<' && ['xls', 'xlsx', 'htm', 'html'].includes(ext)) return 'xls';
   if (ext === 'json' || ext === 'ndjson' || ext === 'jsonl') return 'json';
+  if (first === '{' || (first === '[' && ext !== 'csv' && ext !== 'tsv' && ext !== 'txt')) return 'json';
   return 'csv';
 }
 
@@ -76,36 +91,53 @@ export function isValidUtf8(bytes: Uint8Array, sampleIsTruncated: boolean): bool
   }
 }
 
+/** UTF-16 without a BOM: ASCII characters (delimiters, digits) leave NULs on one side of each pair. */
+function utf16Pattern(sample: Uint8Array): TextEncoding | null {
+  const n = Math.min(sample.byteLength, 8192) & ~1;
+  if (n < 4) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (sample[i] === 0) evenNul++;
+    if (sample[i + 1] === 0) oddNul++;
+  }
+  const pairs = n / 2;
+  if (oddNul / pairs > 0.1 && evenNul <= oddNul / 10) return 'utf-16le';
+  if (evenNul / pairs > 0.1 && oddNul <= evenNul / 10) return 'utf-16be';
+  return null;
+}
+
 /**
- * BOM → UTF-16 NUL pattern → strict UTF-8 → Chinese fallbacks (GB18030 unless the sample decodes
- * cleanly only as Big5). The sample is usually the file's first 64 KiB.
+ * BOM → UTF-16 NUL pattern → strict UTF-8 → legacy fallbacks: GB18030 or Big5 by which decoding
+ * yields fewer invalid sequences and more of the encoding's common characters (cjk-score.ts),
+ * Windows-1252 when neither looks like Chinese. The sample is usually the file's first 64 KiB.
  */
 export function detectEncoding(sample: Uint8Array, sampleIsTruncated = true): EncodingGuess {
   if (startsWith(sample, [0xef, 0xbb, 0xbf])) return { encoding: 'utf-8', bomLength: 3, evidence: 'bom' };
   if (startsWith(sample, [0xff, 0xfe])) return { encoding: 'utf-16le', bomLength: 2, evidence: 'bom' };
   if (startsWith(sample, [0xfe, 0xff])) return { encoding: 'utf-16be', bomLength: 2, evidence: 'bom' };
-  const n = Math.min(sample.byteLength, 4096) & ~1;
-  if (n >= 4) {
-    let evenNul = 0;
-    let oddNul = 0;
-    for (let i = 0; i < n; i += 2) {
-      if (sample[i] === 0) evenNul++;
-      if (sample[i + 1] === 0) oddNul++;
-    }
-    const pairs = n / 2;
-    if (oddNul / pairs > 0.3 && evenNul / pairs < 0.05) return { encoding: 'utf-16le', bomLength: 0, evidence: 'utf16-pattern' };
-    if (evenNul / pairs > 0.3 && oddNul / pairs < 0.05) return { encoding: 'utf-16be', bomLength: 0, evidence: 'utf16-pattern' };
-  }
-  if (isValidUtf8(sample, sampleIsTruncated)) return { encoding: 'utf-8', bomLength: 0, evidence: 'valid-utf8' };
-  const gb = replacementCount(sample, 'gb18030');
-  const big5 = replacementCount(sample, 'big5');
-  if (big5 < gb) return { encoding: 'big5', bomLength: 0, evidence: 'fallback' };
-  return { encoding: 'gb18030', bomLength: 0, evidence: 'fallback' };
+  const utf16 = utf16Pattern(sample);
+  if (utf16) return { encoding: utf16, bomLength: 0, evidence: 'utf16-pattern' };
+  if (isValidUtf8(sample, sampleIsTruncated))
+    return { encoding: 'utf-8', bomLength: 0, evidence: 'valid-utf8' };
+  return { ...detectLegacyEncoding(sample), bomLength: 0 };
 }
 
-function replacementCount(bytes: Uint8Array, label: string): number {
-  const text = new TextDecoder(label).decode(bytes);
-  let count = 0;
-  for (const ch of text) if (ch === '\uFFFD') count++;
-  return count;
+/** For bytes known not to be UTF-8: GB18030, Big5 or Windows-1252. */
+export function detectLegacyEncoding(sample: Uint8Array): {
+  encoding: TextEncoding;
+  evidence: EncodingEvidence;
+} {
+  const s = scoreLegacyCjk(sample);
+  if (s.sequences === 0) return { encoding: 'gb18030', evidence: 'fallback' };
+  const gbBad = s.gbInvalid / s.sequences;
+  const big5Bad = s.big5Invalid / s.sequences;
+  // Accented Latin text (café, Müller) is invalid or lands on rare characters in both encodings.
+  const notChinese = Math.max(s.gbCommon * (1 - gbBad), s.big5Common * (1 - big5Bad)) < 0.3;
+  if (notChinese) return { encoding: 'windows-1252', evidence: 'cjk-score' };
+  // A stray corrupt byte must not outweigh the character evidence: compare invalid shares with a margin.
+  if (big5Bad + 0.01 < gbBad) return { encoding: 'big5', evidence: 'cjk-score' };
+  if (gbBad + 0.01 < big5Bad) return { encoding: 'gb18030', evidence: 'cjk-score' };
+  if (s.big5Common > s.gbCommon + 0.15) return { encoding: 'big5', evidence: 'cjk-score' };
+  return { encoding: 'gb18030', evidence: 'cjk-score' };
 }

@@ -8,6 +8,7 @@ import type { TextEncoding } from '../ingest/detect-format.ts';
 import type { EngineErrorData } from '../engine/engine-error.ts';
 import type { LoadProgress, TableProfile } from '../engine/ingest/load-source.ts';
 import { decodeIpc, type DecodedResult } from '../engine/arrow-rows.ts';
+import { AnalysisState } from './analysis/analysis-state.svelte.ts';
 import { hasMessage, localeFromLanguages, translate, type Locale, type MessageKey } from '../i18n/i18n.ts';
 
 const LOCALE_KEY = 'customer-lens.locale';
@@ -23,7 +24,14 @@ export interface LoadedTable {
   loadMs: number;
 }
 
+export const SECTIONS = ['data', 'clean', 'rfm', 'behaviour', 'lifecycle', 'config'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export type TaskKind = 'load' | 'cleaning' | 'analysis' | 'export';
+
 export interface Job {
+  kind: TaskKind;
+  /** The file being loaded (kind 'load'). */
   fileName: string;
   progress: LoadProgress | null;
   queued: number;
@@ -56,12 +64,15 @@ export class AppState {
   engineVersion = $state<string | null>(null);
 
   readonly engine: EngineClient;
+  readonly analysis: AnalysisState;
+  section = $state<Section>('data');
   #nextTable = 1;
   #nextError = 1;
   #cancelled = false;
 
   constructor() {
     this.engine = new EngineClient((busy) => (this.busy = busy));
+    this.analysis = new AnalysisState(this);
   }
 
   t = (key: MessageKey, params?: Record<string, string | number>): string =>
@@ -87,6 +98,8 @@ export class AppState {
   }
 
   async loadFiles(files: readonly File[]): Promise<void> {
+    // Marks for `npm run bench` (time from drop to table and dashboard); cheap, and visible in DevTools.
+    performance.mark('cl:drop');
     this.#cancelled = false;
     const list = [...files];
     for (let i = 0; i < list.length; i++) {
@@ -120,7 +133,30 @@ export class AppState {
   async removeTable(id: string): Promise<void> {
     await this.engine.dropTable(id);
     this.tables = this.tables.filter((t) => t.id !== id);
+    if (this.analysis.ordersTableId === id) this.analysis.forget();
     if (this.activeId === id) this.activeId = this.tables[0]?.id ?? null;
+  }
+
+  /** Show a non-file task (cleaning, an analysis, an export) as the running job. */
+  startTask(kind: Exclude<TaskKind, 'load'>): void {
+    this.job = { kind, fileName: '', progress: null, queued: 0 };
+  }
+
+  /** Progress of the running task, 0..1. */
+  taskProgress(fraction: number): void {
+    if (this.job)
+      this.job = {
+        ...this.job,
+        progress: { phase: 'load', done: fraction * 100, total: 100, unit: 'percent' },
+      };
+  }
+
+  endTask(): void {
+    this.job = null;
+  }
+
+  reportError(error: EngineErrorData): void {
+    if (error.code !== 'cancelled') this.#showError(error);
   }
 
   dismissError(id: number): void {
@@ -143,7 +179,7 @@ export class AppState {
 
   async #loadOne(file: File, queued: number, options?: LoadFileOptions): Promise<void> {
     const table = options?.table ?? `t${this.#nextTable++}`;
-    this.job = { fileName: file.name, progress: null, queued };
+    this.job = { kind: 'load', fileName: file.name, progress: null, queued };
     const started = performance.now();
     const result = await this.engine.loadFile(file, { ...options, table }, (progress) => {
       if (this.job) this.job = { ...this.job, progress };
@@ -163,6 +199,8 @@ export class AppState {
     const index = this.tables.findIndex((t) => t.id === table);
     this.tables = index < 0 ? [...this.tables, loaded] : this.tables.with(index, loaded);
     this.activeId = table;
+    performance.mark('cl:loaded');
+    if (!this.analysis.ordersTable) this.analysis.useAsOrders(loaded);
   }
 
   #showError(error: EngineErrorData, fallback: Record<string, string | number> = {}): void {

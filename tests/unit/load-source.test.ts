@@ -9,6 +9,8 @@ import { loadSource } from '../../src/engine/ingest/load-source.ts';
 import { bytesSourceFile } from '../../src/engine/source-file.ts';
 import { nodeSourceFile } from '../../src/engine/node-source-file.ts';
 import { decodeIpc } from '../../src/engine/arrow-rows.ts';
+import { transcodeToUtf8 } from '../../src/engine/ingest/transcode.ts';
+import { encodeLegacy, encodeUtf16 } from './support/legacy-encoding.ts';
 
 let db: DbPort;
 let n = 0;
@@ -112,5 +114,61 @@ describe('memory guard', () => {
       code: 'needs_memory',
       params: { name: 'huge.csv', needGb: '3.0' },
     });
+  });
+});
+
+describe('streaming decode', () => {
+  const text = '客户,金额,備註\n张三,1.5,测试😀\n李四,2,"多行\n文本"\n';
+
+  it.each([1, 2, 3, 5, 7])(
+    'GB18030 in %i-byte slices: boundaries inside characters leave no U+FFFD',
+    async (slice) => {
+      const bytes = encodeLegacy(text.replace('😀', '').replace('備', '备'), 'gb18030');
+      const out = await transcodeToUtf8(
+        bytesSourceFile('s.csv', bytes),
+        'gb18030',
+        0,
+        () => {},
+        undefined,
+        slice,
+      );
+      expect(out.replacements).toBe(0);
+      expect(new TextDecoder().decode(out.utf8)).toBe(text.replace('😀', '').replace('備', '备'));
+    },
+  );
+
+  it.each([1, 3])('UTF-16LE (with a surrogate pair) in %i-byte slices', async (slice) => {
+    const bytes = encodeUtf16(text, true, true);
+    const out = await transcodeToUtf8(
+      bytesSourceFile('s.txt', bytes),
+      'utf-16le',
+      2,
+      () => {},
+      undefined,
+      slice,
+    );
+    expect(out.replacements).toBe(0);
+    expect(new TextDecoder().decode(out.utf8)).toBe(text);
+  });
+
+  it('counts bytes that are invalid in the encoding and reports them', async () => {
+    const bytes = new Uint8Array([...utf8('a,b\n'), 0x31, 0x2c, 0xff, 0x0a]);
+    const p = await loadSource(db, bytesSourceFile('bad.csv', bytes), {
+      table: `t${++n}`,
+      encoding: 'gb18030',
+    });
+    expect(p.notes).toContainEqual({ kind: 'invalid_characters', count: 1 });
+  });
+
+  it('a file valid UTF-8 in its first 64 KiB but GB18030 further on is decoded as GB18030', async () => {
+    const rows = ['id,name'];
+    for (let i = 0; i < 8000; i++) rows.push(`${i},customer`);
+    const head = utf8(rows.join('\n') + '\n');
+    const tail = encodeLegacy('8000,张三\n', 'gb18030');
+    const p = await load('late.csv', new Uint8Array([...head, ...tail]));
+    expect(p.encoding).toBe('gb18030');
+    expect(p.rowCount).toBe(8001);
+    const last = decodeIpc(await db.queryIpc(`SELECT name FROM ${p.table} WHERE id = 8000`)).rows[0];
+    expect(last).toEqual({ name: '张三' });
   });
 });

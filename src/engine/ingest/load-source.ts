@@ -1,53 +1,26 @@
 /**
  * Load one user file into a DuckDB table, the same way in the browser worker, Node tests and the CLI:
- * detect the format and encoding from the first bytes, hand DuckDB UTF-8 CSV (lazily by handle when
- * the file already is UTF-8 CSV; decoded or converted bytes otherwise), type the columns, profile.
+ * detect the format from the first bytes, unpack archives, turn the content into something DuckDB
+ * reads (UTF-8 CSV for text; a staging table of text for Excel, Parquet and JSON), type the columns
+ * with one shared inference, profile. Each format lives in its own reader next to this file.
  */
 import type { DbPort } from '../db-port.ts';
 import type { SourceFile } from '../source-file.ts';
 import { EngineError } from '../engine-error.ts';
-import {
-  detectEncoding,
-  detectFormat,
-  type FileFormat,
-  type TextEncoding,
-} from '../../ingest/detect-format.ts';
-import {
-  buildColumnCountsSql,
-  buildCreateTypedTableSql,
-  buildDescribeSql,
-  buildInferTypesSql,
-  buildPreviewSql,
-  buildReadCsvSql,
-  chooseType,
-  INFER_SAMPLE_ROWS,
-  TYPE_GUARD_ERROR,
-  type ColumnStats,
-  type TypedColumn,
-} from '../../ingest/build-load-sql.ts';
+import { detectFormat, detectLegacyEncoding, isValidUtf8 } from '../../ingest/detect-format.ts';
+import { buildColumnCountsSql, buildDescribeSql, buildPreviewSql } from '../../ingest/build-load-sql.ts';
 import { decodeIpc } from '../arrow-rows.ts';
-import { transcodeToUtf8 } from './transcode.ts';
-import { estimateMemory, toGigabytes } from '../../ingest/memory-estimate.ts';
-import { xlsxToCsv } from './xlsx-reader.ts';
+import { gunzipSource, unzipSingleSource } from './archive.ts';
+import { prepareCsv } from './csv-source.ts';
+import { readNdjson } from './ndjson-reader.ts';
+import { readParquet } from './parquet-reader.ts';
+import { stageTextTable, type TextTable } from './text-table.ts';
+import { typeColumns } from './type-columns.ts';
+import { assertFits } from './memory-guard.ts';
+import { readWorkbook } from './xlsx-reader.ts';
+import type { IngestNote, LoadOptions, LoadProgress, SourceMeta } from './load-types.ts';
 
-export type LoadPhase = 'detect' | 'read' | 'decode' | 'parse' | 'load' | 'profile';
-
-export interface LoadProgress {
-  phase: LoadPhase;
-  /** Units done and total for this phase (bytes or rows); total 0 = unknown. */
-  done: number;
-  total: number;
-  unit: 'bytes' | 'rows' | 'percent';
-}
-
-export interface LoadOptions {
-  table: string;
-  encoding?: TextEncoding | 'auto';
-  sheet?: string;
-  previewRows?: number;
-  onProgress?: (p: LoadProgress) => void;
-  signal?: AbortSignal;
-}
+export type { IngestNote, IngestNoteKind, LoadOptions, LoadPhase, LoadProgress } from './load-types.ts';
 
 export interface ColumnProfile {
   name: string;
@@ -55,14 +28,10 @@ export interface ColumnProfile {
   nonNull: number;
 }
 
-export interface TableProfile {
+export interface TableProfile extends SourceMeta {
   table: string;
   fileName: string;
   fileSize: number;
-  format: FileFormat;
-  encoding: TextEncoding | null;
-  sheet: string | null;
-  sheets: { name: string; rows: number }[];
   rowCount: number;
   columns: ColumnProfile[];
   /** First rows as Arrow IPC bytes. */
@@ -73,14 +42,156 @@ export interface TableProfile {
 export const MAX_FILE_BYTES = 2 * 1024 ** 3;
 const HEAD_BYTES = 64 * 1024;
 
-/** Refuse, before any work, a file the tab cannot hold; the message carries the estimate. */
-function assertFits(kind: Parameters<typeof estimateMemory>[0], source: SourceFile): void {
-  const estimate = estimateMemory(kind, source.size);
-  if (!estimate.fits) {
-    throw new EngineError('needs_memory', `needs about ${estimate.neededBytes} bytes of memory`, {
+interface Prepared {
+  /** SQL source whose columns are all text. */
+  reader: string;
+  meta: SourceMeta;
+  cleanup: () => Promise<void>;
+}
+
+const emptyMeta = (format: SourceMeta['format']): SourceMeta => ({
+  format,
+  encoding: null,
+  encodingEvidence: null,
+  delimiter: null,
+  quote: null,
+  headerRow: null,
+  sheet: null,
+  sheets: [],
+  notes: [],
+});
+
+async function prepare(
+  db: DbPort,
+  source: SourceFile,
+  options: LoadOptions,
+  progress: (p: LoadProgress) => void,
+  depth: number,
+): Promise<Prepared> {
+  const { signal, table } = options;
+  if (source.size > MAX_FILE_BYTES) {
+    throw new EngineError('too_large', `file is ${source.size} bytes`, {
       name: source.name,
-      needGb: toGigabytes(estimate.neededBytes),
+      size: source.size,
     });
+  }
+  const head = await source.read(0, Math.min(source.size, HEAD_BYTES));
+  const format = detectFormat(source.name, head);
+  const registered = `src_${table}`;
+  const staging = `raw_${table}`;
+  const staged = async (text: TextTable, meta: SourceMeta): Promise<Prepared> => {
+    if (text.columns.length === 0)
+      throw new EngineError('no_columns', 'no columns found', { name: source.name });
+    const reader = await stageTextTable(db, staging, text);
+    return {
+      reader,
+      meta,
+      cleanup: () => db.exec(`DROP TABLE IF EXISTS "${staging.replaceAll('"', '""')}"`),
+    };
+  };
+  const unpacked = async (inner: SourceFile, note: IngestNote): Promise<Prepared> => {
+    if (depth > 0)
+      throw new EngineError('unsupported_format', 'archive inside an archive', { name: source.name, format });
+    const p = await prepare(db, inner, options, progress, depth + 1);
+    p.meta.notes.unshift(note);
+    return p;
+  };
+
+  switch (format) {
+    case 'empty':
+      throw new EngineError('empty_file', 'file is empty', { name: source.name });
+    case 'binary':
+      throw new EngineError('binary_file', 'file is not text', { name: source.name });
+    case 'gzip': {
+      const inner = await gunzipSource(source, progress, signal);
+      return unpacked(inner, { kind: 'archive_entry', count: 1, sample: inner.name });
+    }
+    case 'zip': {
+      const inner = await unzipSingleSource(source, progress, signal);
+      if (inner) return unpacked(inner.file, { kind: 'archive_entry', count: 1, sample: inner.entry });
+      return prepareWorkbook(source, 'xlsx');
+    }
+    case 'xlsx':
+    case 'xls':
+      return prepareWorkbook(source, format);
+    case 'parquet':
+      assertFits('xlsx', source); // compressed columns expand to JS values like a workbook's cells
+      return staged(await readParquet(source, progress, signal), emptyMeta('parquet'));
+    case 'json':
+      assertFits('csvInMemory', source);
+      return staged(await readNdjson(source, progress, signal), { ...emptyMeta('json'), encoding: 'utf-8' });
+    case 'csv': {
+      const csv = await prepareCsv(db, source, head, registered, options, progress);
+      const { reader, notes, ...rest } = csv;
+      return {
+        reader,
+        meta: { ...emptyMeta('csv'), ...rest, notes },
+        cleanup: () => db.dropFile(registered),
+      };
+    }
+  }
+
+  async function prepareWorkbook(file: SourceFile, kind: 'xlsx' | 'xls'): Promise<Prepared> {
+    assertFits('xlsx', file);
+    const wb = await readWorkbook(file, {
+      sheet: options.sheet,
+      headerRow: options.headerRow,
+      onProgress: progress,
+      signal,
+    });
+    return staged(wb.table, {
+      ...emptyMeta(kind),
+      headerRow: wb.headerRow,
+      sheet: wb.sheet,
+      sheets: wb.sheets,
+      notes: wb.notes,
+    });
+  }
+}
+
+/** When a file that looked like UTF-8 turns out not to be further on, the legacy encoding it is in. */
+async function legacyEncodingOf(source: SourceFile): Promise<LoadOptions['encoding']> {
+  const slice = 1024 * 1024;
+  for (let start = 0; start < source.size; start += slice) {
+    const bytes = await source.read(start, Math.min(source.size, start + slice + 3));
+    if (!isValidUtf8(bytes, start + bytes.byteLength < source.size))
+      return detectLegacyEncoding(bytes).encoding;
+  }
+  return undefined;
+}
+
+async function describe(db: DbPort, reader: string, name: string): Promise<string[]> {
+  try {
+    return decodeIpc(await db.queryIpc(buildDescribeSql(reader))).rows.map((r) => String(r.column_name));
+  } catch (e) {
+    const message = (e as Error).message;
+    throw new EngineError('csv_invalid', message, { name, detail: message.split('\n')[0] ?? message });
+  }
+}
+
+interface Loaded {
+  prepared: Prepared;
+  rawColumns: string[];
+  typed: Awaited<ReturnType<typeof typeColumns>>;
+}
+
+async function prepareAndType(
+  db: DbPort,
+  source: SourceFile,
+  options: LoadOptions,
+  progress: (p: LoadProgress) => void,
+): Promise<Loaded> {
+  const prepared = await prepare(db, source, options, progress, 0);
+  try {
+    options.signal?.throwIfAborted();
+    progress({ phase: 'load', done: 0, total: 0, unit: 'percent' });
+    const rawColumns = await describe(db, prepared.reader, source.name);
+    if (rawColumns.length === 0)
+      throw new EngineError('no_columns', 'no columns found', { name: source.name });
+    const typed = await typeColumns(db, options.table, prepared.reader, rawColumns, progress);
+    return { prepared, rawColumns, typed };
+  } finally {
+    await prepared.cleanup();
   }
 }
 
@@ -92,138 +203,32 @@ export async function loadSource(
   const { signal } = options;
   const progress = options.onProgress ?? (() => {});
   progress({ phase: 'detect', done: 0, total: 0, unit: 'bytes' });
-  if (source.size > MAX_FILE_BYTES) {
-    throw new EngineError('too_large', `file is ${source.size} bytes`, {
-      name: source.name,
-      size: source.size,
-    });
-  }
-  const head = await source.read(0, Math.min(source.size, HEAD_BYTES));
-  const format = detectFormat(source.name, head);
-  const registered = `src_${options.table}`;
-  let encoding: TextEncoding | null = null;
-  let sheet: string | null = null;
-  let sheets: { name: string; rows: number }[] = [];
-
-  switch (format) {
-    case 'empty':
-      throw new EngineError('empty_file', 'file is empty', { name: source.name });
-    case 'binary':
-      throw new EngineError('binary_file', 'file is not text', { name: source.name });
-    case 'parquet':
-    case 'json':
-    case 'gzip':
-    case 'zip':
-    case 'xls':
-      throw new EngineError('unsupported_format', `format ${format} is not supported yet`, {
-        name: source.name,
-        format,
-      });
-    case 'xlsx': {
-      assertFits('xlsx', source);
-      const result = await xlsxToCsv(source, { sheet: options.sheet, onProgress: progress, signal });
-      sheet = result.sheet;
-      sheets = result.sheets;
-      await db.registerBytes(registered, result.csv);
-      break;
-    }
-    case 'csv': {
-      const requested = options.encoding && options.encoding !== 'auto' ? options.encoding : null;
-      const guess = detectEncoding(head, source.size > head.byteLength);
-      encoding = requested ?? guess.encoding;
-      const byHandle = encoding === 'utf-8' && source.ref !== null;
-      assertFits(byHandle ? 'csvByHandle' : 'csvInMemory', source);
-      if (byHandle && source.ref) {
-        await db.registerFile(registered, source.ref);
-      } else {
-        const bom = requested ? 0 : guess.bomLength;
-        const utf8 = await transcodeToUtf8(source, encoding, bom, progress, signal);
-        await db.registerBytes(registered, utf8);
-      }
-      break;
-    }
-  }
-
-  signal?.throwIfAborted();
-  progress({ phase: 'load', done: 0, total: 0, unit: 'percent' });
-  const reader = buildReadCsvSql({ file: registered });
-  let rawColumns: string[];
+  let loaded: Loaded;
   try {
-    rawColumns = decodeIpc(await db.queryIpc(buildDescribeSql(reader))).rows.map((r) =>
-      String(r.column_name),
-    );
+    loaded = await prepareAndType(db, source, options, progress);
   } catch (e) {
-    throw new EngineError('csv_invalid', (e as Error).message, { name: source.name });
+    // Valid UTF-8 in the first 64 KiB but not further on: detect again on the offending slice.
+    const forced = options.encoding !== undefined && options.encoding !== 'auto';
+    if (forced || !(e instanceof Error) || !/Invalid unicode|not utf-8/i.test(e.message)) throw e;
+    const encoding = await legacyEncodingOf(source);
+    if (!encoding) throw e;
+    await db.dropFile(`src_${options.table}`).catch(() => {});
+    loaded = await prepareAndType(db, source, { ...options, encoding }, progress);
+    loaded.prepared.meta.encodingEvidence = 'cjk-score';
   }
-  if (rawColumns.length === 0) throw new EngineError('no_columns', 'no columns found', { name: source.name });
-
-  const typed = await typeColumns(db, options.table, reader, rawColumns, progress);
+  const { prepared, rawColumns, typed } = loaded;
   signal?.throwIfAborted();
 
   progress({ phase: 'profile', done: 0, total: 0, unit: 'rows' });
   const counts = decodeIpc(await db.queryIpc(buildColumnCountsSql(options.table, rawColumns))).rows[0]!;
   const preview = await db.queryIpc(buildPreviewSql(options.table, options.previewRows ?? 100));
   return {
+    ...prepared.meta,
     table: options.table,
     fileName: source.name,
     fileSize: source.size,
-    format,
-    encoding,
-    sheet,
-    sheets,
     rowCount: Number(counts.row_count ?? 0),
     columns: typed.map((c, i) => ({ name: c.name, type: c.sqlType, nonNull: Number(counts[`n${i}`] ?? 0) })),
     preview,
   };
-}
-
-function columnStats(row: Record<string, unknown>, i: number): ColumnStats {
-  const stat = (k: string) => Number(row[`c${i}_${k}`] ?? 0);
-  return {
-    n: stat('n'),
-    int: stat('int'),
-    dec: stat('dec'),
-    scale: stat('scale'),
-    date: stat('date'),
-    ts: stat('ts'),
-    bool: stat('bool'),
-  };
-}
-
-async function inferTypes(
-  db: DbPort,
-  reader: string,
-  columns: string[],
-  sampleRows?: number,
-): Promise<TypedColumn[]> {
-  const row = decodeIpc(await db.queryIpc(buildInferTypesSql(reader, columns, sampleRows))).rows[0]!;
-  return columns.map((name, i) => ({ name, ...chooseType(columnStats(row, i)) }));
-}
-
-/**
- * Types from the first rows, then one typed load that checks every value; if any value does not fit,
- * infer again over the whole file (slow, exact) and load with those types.
- */
-async function typeColumns(
-  db: DbPort,
-  table: string,
-  reader: string,
-  columns: string[],
-  progress: (p: LoadProgress) => void,
-): Promise<TypedColumn[]> {
-  const create = (typed: TypedColumn[], from: number) =>
-    db.queryIpc(buildCreateTypedTableSql(table, reader, typed), (f) =>
-      progress({ phase: 'load', done: from + f * (100 - from), total: 100, unit: 'percent' }),
-    );
-  const sampled = await inferTypes(db, reader, columns, INFER_SAMPLE_ROWS);
-  try {
-    await create(sampled, 0);
-    return sampled;
-  } catch (e) {
-    if (!(e instanceof Error) || !e.message.includes(TYPE_GUARD_ERROR)) throw e;
-  }
-  progress({ phase: 'load', done: 0, total: 100, unit: 'percent' });
-  const exact = await inferTypes(db, reader, columns);
-  await create(exact, 50);
-  return exact;
 }

@@ -1,19 +1,20 @@
 /**
- * .xlsx → UTF-8 CSV with SheetJS, inside the worker (or Node). Every sheet is listed with its row
- * count; the chosen (or first non-empty) sheet is converted. Dates are written as ISO text via the
- * cell format, which avoids SheetJS's ±1 ms cellDates rounding (engine-notes P12).
+ * .xlsx / .xls (BIFF, or the HTML tables Chinese back-ends name .xls) → a text table with SheetJS,
+ * inside the worker (or Node). Zip bombs are refused from the zip directory before SheetJS inflates
+ * anything; every sheet is listed with its row count and the chosen (or first non-empty) sheet read.
  */
 import { read, utils, type WorkBook } from '@e965/xlsx';
 import type { SourceFile } from '../source-file.ts';
 import { readAll } from '../source-file.ts';
 import { EngineError } from '../engine-error.ts';
-import type { LoadProgress } from './load-source.ts';
+import { checkZipDirectory, zipDirectory } from './archive.ts';
+import { sheetToTextTable, type SheetTable } from './sheet-table.ts';
+import type { LoadProgress } from './load-types.ts';
 
-/** Refuse workbooks whose unpacked cells would not fit comfortably in the tab. */
+/** Refuse workbooks whose unpacked cells would not fit comfortably in the tab (engine-notes §5). */
 export const MAX_XLSX_BYTES = 300 * 1024 * 1024;
 
-export interface XlsxCsv {
-  csv: Uint8Array;
+export interface WorkbookTable extends SheetTable {
   sheet: string;
   sheets: { name: string; rows: number }[];
 }
@@ -25,10 +26,19 @@ function sheetRows(wb: WorkBook, name: string): number {
   return range.e.r - range.s.r + 1;
 }
 
-export async function xlsxToCsv(
+function isZip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b;
+}
+
+export async function readWorkbook(
   source: SourceFile,
-  options: { sheet?: string | undefined; onProgress: (p: LoadProgress) => void; signal?: AbortSignal | undefined },
-): Promise<XlsxCsv> {
+  options: {
+    sheet?: string | undefined;
+    headerRow?: number | undefined;
+    onProgress: (p: LoadProgress) => void;
+    signal?: AbortSignal | undefined;
+  },
+): Promise<WorkbookTable> {
   if (source.size > MAX_XLSX_BYTES) {
     throw new EngineError('too_large', 'workbook too large', { name: source.name, size: source.size });
   }
@@ -37,20 +47,42 @@ export async function xlsxToCsv(
     (done) => options.onProgress({ phase: 'read', done, total: source.size, unit: 'bytes' }),
     options.signal,
   );
+  if (isZip(bytes)) {
+    let entries;
+    try {
+      entries = zipDirectory(bytes, source.name);
+    } catch (e) {
+      throw new EngineError('xlsx_invalid', (e as Error).message, { name: source.name });
+    }
+    checkZipDirectory(entries, source.size, source.name);
+  }
   options.onProgress({ phase: 'parse', done: 0, total: 0, unit: 'rows' });
   let wb: WorkBook;
   try {
-    wb = read(bytes, { type: 'array', dense: true, cellDates: false, dateNF: 'yyyy-mm-dd hh:mm:ss' });
+    wb = read(bytes, {
+      type: 'array',
+      dense: true,
+      cellDates: false,
+      cellNF: true,
+      cellText: false,
+      cellHTML: false,
+    });
   } catch (e) {
     throw new EngineError('xlsx_invalid', (e as Error).message, { name: source.name });
   }
   options.signal?.throwIfAborted();
   const sheets = wb.SheetNames.map((name) => ({ name, rows: sheetRows(wb, name) }));
   const chosen = options.sheet ?? sheets.find((s) => s.rows > 0)?.name;
-  if (!chosen || !wb.Sheets[chosen]) {
-    throw new EngineError('xlsx_no_sheet', 'no sheet with data', { name: source.name });
+  const ws = chosen === undefined ? undefined : wb.Sheets[chosen];
+  if (chosen === undefined || !ws) {
+    throw new EngineError('xlsx_no_sheet', `no sheet ${chosen ?? ''}`, {
+      name: source.name,
+      sheet: chosen ?? '',
+    });
   }
-  const csv = utils.sheet_to_csv(wb.Sheets[chosen]!, { blankrows: false, strip: false });
-  options.onProgress({ phase: 'parse', done: sheetRows(wb, chosen), total: sheetRows(wb, chosen), unit: 'rows' });
-  return { csv: new TextEncoder().encode(csv), sheet: chosen, sheets };
+  const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
+  const result = sheetToTextTable(ws, date1904, options.headerRow);
+  const rows = sheetRows(wb, chosen);
+  options.onProgress({ phase: 'parse', done: rows, total: rows, unit: 'rows' });
+  return { ...result, sheet: chosen, sheets };
 }

@@ -11,12 +11,13 @@ export const errors = {
     en: 'The file “{name}” is not a text table (it may be an image, archive or program). Export it as CSV or Excel and try again.',
   },
   'error.unsupported_format': {
-    'zh-CN': '暂不支持“{name}”的格式（{format}）。请使用 CSV 或 .xlsx。',
-    en: 'The format of “{name}” ({format}) is not supported yet. Please use CSV or .xlsx.',
+    'zh-CN': '暂不支持“{name}”的格式（{format}）。请使用 CSV、Excel、Parquet 或 JSON。',
+    en: 'The format of “{name}” ({format}) is not supported. Please use CSV, Excel, Parquet or JSON.',
   },
   'error.parquet_unsupported': {
-    'zh-CN': '无法读取 Parquet 文件“{name}”。',
-    en: 'The Parquet file “{name}” could not be read.',
+    'zh-CN':
+      '无法读取 Parquet 文件“{name}”（文件损坏，或使用了不支持的压缩方式，如 ZSTD）。请用 Snappy/GZIP 压缩或导出为 CSV。',
+    en: 'The Parquet file “{name}” could not be read (damaged, or compressed with an unsupported codec such as ZSTD). Use Snappy/GZIP or export it as CSV.',
   },
   'error.xlsx_invalid': {
     'zh-CN': '无法打开 Excel 文件“{name}”：文件可能已损坏或不完整。',
@@ -25,6 +26,22 @@ export const errors = {
   'error.xlsx_no_sheet': {
     'zh-CN': 'Excel 文件“{name}”中没有包含数据的工作表。',
     en: 'The Excel file “{name}” has no sheet with data.',
+  },
+  'error.archive_invalid': {
+    'zh-CN': '无法解压“{name}”：压缩包可能已损坏或不完整。',
+    en: 'The archive “{name}” could not be unpacked: it may be damaged or incomplete.',
+  },
+  'error.archive_empty': {
+    'zh-CN': '压缩包“{name}”中没有文件。',
+    en: 'The archive “{name}” holds no file.',
+  },
+  'error.archive_multiple': {
+    'zh-CN': '压缩包“{name}”中有 {count} 个文件（{names}）。请只放一个 CSV 文件，或先解压后分别导入。',
+    en: 'The archive “{name}” holds {count} files ({names}). Put a single CSV in it, or unpack it and add the files one by one.',
+  },
+  'error.json_invalid': {
+    'zh-CN': '“{name}”第 {line} 行不是有效的 JSON 对象。',
+    en: 'Line {line} of “{name}” is not a valid JSON object.',
   },
   'error.zip_bomb': {
     'zh-CN': '“{name}”解压后过大（可能是压缩炸弹），已拒绝读取。',
@@ -44,6 +61,10 @@ export const errors = {
     en: '“{name}” could not be read as a table: {detail}',
   },
   'error.no_columns': { 'zh-CN': '“{name}”中没有找到任何列。', en: 'No columns were found in “{name}”.' },
+  'error.mapping_invalid': {
+    'zh-CN': '列映射还不完整，无法清洗：{detail}',
+    en: 'The column mapping is not complete enough to clean the data: {detail}',
+  },
   'error.cancelled': { 'zh-CN': '已取消。', en: 'Cancelled.' },
   'error.out_of_memory': {
     'zh-CN': '浏览器内存不足，无法完成。请减少文件大小，或使用命令行工具分析大文件。',

@@ -26,12 +26,18 @@ export const ingest = {
     'zh-CN': '两行表头已合并为“上级_下级”列名（如 {sample}）。',
     en: 'A two-level header was joined into “upper_lower” names (e.g. {sample}).',
   },
-  'ingest.note.blank_rows_skipped': { 'zh-CN': '跳过了 {count} 个空行。', en: 'Skipped {count} blank row(s).' },
+  'ingest.note.blank_rows_skipped': {
+    'zh-CN': '跳过了 {count} 个空行。',
+    en: 'Skipped {count} blank row(s).',
+  },
   'ingest.note.empty_columns_dropped': {
     'zh-CN': '去掉了 {count} 个既无列名也无数据的空列。',
     en: 'Dropped {count} column(s) with neither a header nor any value.',
   },
-  'ingest.note.archive_entry': { 'zh-CN': '已从压缩包中读取“{sample}”。', en: 'Read “{sample}” from the archive.' },
+  'ingest.note.archive_entry': {
+    'zh-CN': '已从压缩包中读取“{sample}”。',
+    en: 'Read “{sample}” from the archive.',
+  },
   'ingest.evidence.bom': { 'zh-CN': '文件开头的字节顺序标记（BOM）', en: 'the byte-order mark at the start' },
   'ingest.evidence.valid-utf8': { 'zh-CN': '内容是有效的 UTF-8', en: 'the content is valid UTF-8' },
   'ingest.evidence.utf16-pattern': { 'zh-CN': 'UTF-16 的字节规律', en: 'the UTF-16 byte pattern' },

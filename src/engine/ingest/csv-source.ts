@@ -1,0 +1,173 @@
+/**
+ * A delimited text file (CSV/TSV/TXT, any supported encoding) → a SQL source DuckDB can read: UTF-8
+ * registered lazily by handle when the file already is UTF-8, transcoded in slices otherwise; the
+ * delimiter sniffed (or forced), title rows above the header skipped, DuckDB's sniffer asked for the
+ * quote and header, and total rows at the bottom left out.
+ */
+import type { DbPort } from '../db-port.ts';
+import { EngineError } from '../engine-error.ts';
+import { readAll, type SourceFile } from '../source-file.ts';
+import { decodeIpc } from '../arrow-rows.ts';
+import { detectEncoding, type EncodingEvidence, type TextEncoding } from '../../ingest/detect-format.ts';
+import { sniffDelimiter, splitDelimitedRows } from '../../ingest/delimited-text.ts';
+import { findHeaderRow, trailingSummaryRows } from '../../ingest/header-row.ts';
+import { buildReadCsvSql, buildSniffCsvSql } from '../../ingest/build-load-sql.ts';
+import { transcodeToUtf8 } from './transcode.ts';
+import { assertFits } from './memory-guard.ts';
+import type { IngestNote, LoadOptions, LoadProgress } from './load-types.ts';
+
+const SAMPLE_BYTES = 64 * 1024;
+
+export interface CsvSource {
+  /** read_csv(...) (possibly wrapped to leave out total rows) over the registered UTF-8 text. */
+  reader: string;
+  encoding: TextEncoding;
+  encodingEvidence: EncodingEvidence;
+  delimiter: string;
+  quote: string | null;
+  headerRow: number;
+  notes: IngestNote[];
+}
+
+interface Utf8Text {
+  head: string;
+  tail: string;
+  /** Head/tail are the whole text. */
+  complete: boolean;
+}
+
+const decodeUtf8 = (bytes: Uint8Array) => new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes);
+
+/** Register UTF-8 text for DuckDB under `registered`, returning its first and last 64 KiB as text. */
+async function registerUtf8(
+  db: DbPort,
+  source: SourceFile,
+  registered: string,
+  encoding: TextEncoding,
+  bomLength: number,
+  notes: IngestNote[],
+  progress: (p: LoadProgress) => void,
+  signal?: AbortSignal,
+): Promise<Utf8Text> {
+  let bytes: Uint8Array;
+  assertFits(encoding === 'utf-8' && source.ref ? 'csvByHandle' : 'csvInMemory', source);
+  if (encoding === 'utf-8' && source.ref) {
+    // Already what DuckDB reads (its reader skips a UTF-8 BOM): no copy into the JS heap.
+    await db.registerFile(registered, source.ref);
+    const head = await source.read(bomLength, Math.min(source.size, SAMPLE_BYTES));
+    const complete = source.size <= SAMPLE_BYTES;
+    const tail = complete ? head : await source.read(source.size - SAMPLE_BYTES, source.size);
+    return { head: decodeUtf8(head), tail: decodeUtf8(tail), complete };
+  }
+  if (encoding === 'utf-8') {
+    bytes = (
+      await readAll(
+        source,
+        (done) => progress({ phase: 'read', done, total: source.size, unit: 'bytes' }),
+        signal,
+      )
+    ).subarray(bomLength);
+  } else {
+    const t = await transcodeToUtf8(source, encoding, bomLength, progress, signal);
+    if (t.replacements > 0) notes.push({ kind: 'invalid_characters', count: t.replacements });
+    bytes = t.utf8;
+  }
+  const complete = bytes.byteLength <= SAMPLE_BYTES;
+  const head = decodeUtf8(bytes.subarray(0, SAMPLE_BYTES));
+  const tail = complete ? head : decodeUtf8(bytes.subarray(bytes.byteLength - SAMPLE_BYTES));
+  await db.registerBytes(registered, bytes);
+  return { head, tail, complete };
+}
+
+/** DuckDB's sniffer, strict first (it finds escapes), lenient for ragged files it cannot place. */
+async function sniffCsv(
+  db: DbPort,
+  file: string,
+  delimiter: string,
+  skip: number,
+  name: string,
+): Promise<Record<string, unknown>> {
+  let first: unknown;
+  for (const strict of [true, false]) {
+    try {
+      return decodeIpc(await db.queryIpc(buildSniffCsvSql({ file, delimiter, skip }, strict))).rows[0] ?? {};
+    } catch (e) {
+      first ??= e;
+    }
+  }
+  const message = (first as Error).message;
+  throw new EngineError('csv_invalid', message, { name, detail: message.split('\n')[0] ?? message });
+}
+
+function checkDelimiter(d: string): string {
+  if ([...d].length !== 1 || d === '"' || d === '\n' || d === '\r') {
+    throw new Error(
+      `delimiter must be one character other than a quote or newline, got ${JSON.stringify(d)}`,
+    );
+  }
+  return d;
+}
+
+export async function prepareCsv(
+  db: DbPort,
+  source: SourceFile,
+  head: Uint8Array,
+  registered: string,
+  options: Pick<LoadOptions, 'encoding' | 'delimiter' | 'headerRow' | 'signal'>,
+  progress: (p: LoadProgress) => void,
+): Promise<CsvSource> {
+  const notes: IngestNote[] = [];
+  const guess = detectEncoding(head, source.size > head.byteLength);
+  const forced = options.encoding && options.encoding !== 'auto' ? options.encoding : null;
+  const encoding = forced ?? guess.encoding;
+  const evidence: EncodingEvidence = forced ? 'user' : guess.evidence;
+  // A forced encoding keeps its BOM for the decoder to drop (TextDecoder strips only its own BOM).
+  const bom = forced
+    ? forced === 'utf-8' && guess.encoding === 'utf-8'
+      ? guess.bomLength
+      : 0
+    : guess.bomLength;
+  const text = await registerUtf8(db, source, registered, encoding, bom, notes, progress, options.signal);
+
+  const delimiter = options.delimiter
+    ? checkDelimiter(options.delimiter)
+    : sniffDelimiter(text.head, text.complete);
+  const headRows = splitDelimitedRows(text.head, delimiter, 200, text.complete);
+  const headerRow = options.headerRow ?? findHeaderRow(headRows.map((r) => r.cells));
+  const skip = headRows[headerRow]?.line ?? 0;
+  if (headerRow > 0) {
+    const sample = headRows[0]?.cells.filter((c) => c.trim()).join(' ') ?? '';
+    notes.push({ kind: 'title_rows_skipped', count: headerRow, sample });
+  }
+
+  const sniff = await sniffCsv(db, registered, delimiter, skip, source.name);
+  const oneChar = (v: unknown) => (typeof v === 'string' && v.length === 1 ? v : null);
+  const quote = oneChar(sniff.Quote);
+  // No quoting seen in the sample still means RFC 4180 quoting further on.
+  const readQuote = quote ?? '"';
+  const escape = oneChar(sniff.Escape) ?? readQuote;
+  let reader = buildReadCsvSql({
+    file: registered,
+    delimiter,
+    quote: readQuote,
+    escape,
+    skip,
+    header: sniff.HasHeader !== false,
+    // The wasm engine runs one thread anyway; natively, only files with multi-line cells need it.
+    parallel: db.kind === 'native' && !headRows.some((r) => r.cells.some((c) => c.includes('\n'))),
+  });
+
+  // Total rows at the bottom (exports.md §3.2: keeping them doubles the sums).
+  const tailRows = text.complete
+    ? splitDelimitedRows(text.head, delimiter, Number.MAX_SAFE_INTEGER, true)
+        .slice(headerRow + 1)
+        .slice(-20)
+    : splitDelimitedRows(text.tail.slice(text.tail.indexOf('\n') + 1), delimiter, 100_000, true).slice(-20);
+  const summary = trailingSummaryRows(tailRows.map((r) => r.cells));
+  if (summary.summaryRows > 0) {
+    const count = Number(decodeIpc(await db.queryIpc(`SELECT count(*) AS n FROM ${reader}`)).rows[0]?.n ?? 0);
+    reader = `(SELECT * FROM ${reader} LIMIT ${Math.max(0, count - summary.summaryRows)})`;
+    notes.push({ kind: 'summary_rows_dropped', count: summary.summaryRows, sample: summary.sample });
+  }
+  return { reader, encoding, encodingEvidence: evidence, delimiter, quote, headerRow, notes };
+}

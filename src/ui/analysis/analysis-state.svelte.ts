@@ -1,0 +1,152 @@
+/**
+ * The analysis session: which loaded table is the orders source, its column mapping (proposed, then
+ * fixed by the user), the cleaning options and the cleaning report. All of it lives in the
+ * AnalysisConfig (the spine), so it can be saved and shared; the data never is.
+ */
+import type { AppState, LoadedTable } from '../app-state.svelte.ts';
+import { defaultConfig } from '../../config/parse-config.ts';
+import type { AnalysisConfig, CleaningConfig, SourceConfig } from '../../config/schema.ts';
+import { proposeMapping, type MappingProposal } from '../../ingest/mapping/propose-mapping.ts';
+import { REQUIRED_ROLES } from '../../config/roles.ts';
+import type { CleaningReport } from '../../ingest/cleaning/report.ts';
+import { setAsideAliases } from '../../ingest/cleaning/build-cleaning-sql.ts';
+import { detectPiiColumns } from '../../ingest/pii/detect-pii.ts';
+import type { PiiKind } from '../../ingest/pii/mask.ts';
+
+const SAMPLE_VALUES = 50;
+
+export function columnSamples(table: LoadedTable): { name: string; type: string; samples: string[] }[] {
+  return table.profile.columns.map((c) => ({
+    name: c.name,
+    type: c.type,
+    samples: table.preview.rows
+      .map((r) => r[c.name])
+      .filter((v) => v !== null && v !== undefined)
+      .slice(0, SAMPLE_VALUES)
+      .map(String),
+  }));
+}
+
+export class AnalysisState {
+  config = $state<AnalysisConfig>(defaultConfig());
+  ordersTableId = $state<string | null>(null);
+  proposal = $state.raw<MappingProposal | null>(null);
+  report = $state.raw<CleaningReport | null>(null);
+  /** The report belongs to this mapping/cleaning; editing either makes it stale. */
+  reportStale = $state(false);
+  revealPii = $state(false);
+  readonly #app: AppState;
+
+  constructor(app: AppState) {
+    this.#app = app;
+  }
+
+  get ordersTable(): LoadedTable | null {
+    return this.#app.tables.find((t) => t.id === this.ordersTableId) ?? null;
+  }
+
+  get orders(): SourceConfig | null {
+    return this.config.sources.find((s) => s.id === 'orders') ?? null;
+  }
+
+  get mapping(): Record<string, string> {
+    return this.orders?.mapping ?? {};
+  }
+
+  get missingRequired(): (typeof REQUIRED_ROLES.orders)[number][] {
+    const mapping = this.mapping;
+    return REQUIRED_ROLES.orders.filter((r) => !mapping[r]);
+  }
+
+  get canClean(): boolean {
+    return this.ordersTable !== null && this.missingRequired.length === 0;
+  }
+
+  /** PII columns of the orders source to mask (none when the user revealed them). */
+  get piiColumns(): Record<string, PiiKind> {
+    const table = this.ordersTable;
+    if (!table || this.revealPii) return {};
+    const found = detectPiiColumns(columnSamples(table), this.mapping);
+    return Object.fromEntries(found.map((p) => [p.column, p.kind]));
+  }
+
+  get setAsideColumns(): string[] {
+    const table = this.ordersTable;
+    if (!table) return [];
+    return [
+      'source_row',
+      'reason',
+      ...setAsideAliases(table.profile.columns.map((c) => ({ name: c.name, type: c.type }))),
+    ];
+  }
+
+  /** Take a loaded table as the orders source and propose its mapping (kept if the config already has one that fits). */
+  useAsOrders(table: LoadedTable): void {
+    this.ordersTableId = table.id;
+    const proposal = proposeMapping('orders', columnSamples(table));
+    this.proposal = proposal;
+    const existing = this.orders;
+    const columns = new Set(table.profile.columns.map((c) => c.name));
+    const keep =
+      existing &&
+      Object.values(existing.mapping).every((c) => columns.has(c)) &&
+      Object.keys(existing.mapping).length > 0;
+    const source: SourceConfig = {
+      id: 'orders',
+      kind: 'orders',
+      encoding: 'auto',
+      fileNameHint: table.profile.fileName,
+      mapping: keep ? existing.mapping : proposal.mapping,
+      ...(proposal.platform ? { platform: proposal.platform.id } : {}),
+    };
+    this.#setSource(source);
+    this.report = null;
+  }
+
+  /** The orders table was removed: keep the config (mapping stays reusable), drop data-bound state. */
+  forget(): void {
+    this.ordersTableId = null;
+    this.proposal = null;
+    this.report = null;
+  }
+
+  setRole(role: string, column: string | null): void {
+    const current = this.orders;
+    if (!current) return;
+    const mapping = { ...current.mapping };
+    if (column) mapping[role] = column;
+    else delete mapping[role];
+    this.#setSource({ ...current, mapping });
+    this.reportStale = this.report !== null;
+  }
+
+  setCleaning(patch: Partial<CleaningConfig>): void {
+    this.config = { ...this.config, cleaning: { ...this.config.cleaning, ...patch } };
+    this.reportStale = this.report !== null;
+  }
+
+  async clean(): Promise<boolean> {
+    const table = this.ordersTable;
+    if (!table || !this.canClean) return false;
+    this.#app.startTask('cleaning');
+    const result = await this.#app.engine.clean(
+      { table: table.id, columns: table.profile.columns.map((c) => ({ name: c.name, type: c.type })) },
+      // Snapshots: $state proxies cannot be structured-cloned into the worker.
+      { mapping: $state.snapshot(this.mapping), cleaning: $state.snapshot(this.config.cleaning) },
+    );
+    this.#app.endTask();
+    if (!result.ok) {
+      this.#app.reportError(result.error);
+      return false;
+    }
+    this.report = result.value;
+    this.reportStale = false;
+    performance.mark('cl:cleaned');
+    return true;
+  }
+
+  #setSource(source: SourceConfig): void {
+    const others = this.config.sources.filter((s) => s.id !== source.id);
+    this.config = { ...this.config, sources: [source, ...others] };
+  }
+}
