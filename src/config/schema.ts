@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import { ROLES, SOURCE_KINDS } from './roles.ts';
 import { BehaviourConfigSchema } from '../analyses/behaviour/behaviour-config.ts';
 import { LifecycleConfigSchema } from '../analyses/lifecycle/lifecycle-config.ts';
+import { RfmConfigSchema } from '../analyses/rfm/rfm-config.ts';
 
 export const CONFIG_VERSION = 1;
 
@@ -105,6 +106,7 @@ export const AnalysisConfigSchema = v.strictObject({
   view: v.optional(ViewSchema, {}),
   behaviour: v.optional(BehaviourConfigSchema, {}),
   lifecycle: v.optional(LifecycleConfigSchema, {}),
+  rfm: v.optional(RfmConfigSchema, {}),
 });
 
 export type AnalysisConfig = v.InferOutput<typeof AnalysisConfigSchema>;

@@ -54,7 +54,7 @@ describe('summarizeConfig', () => {
         preset: 'value5',
         segments: [{ name: '重要价值' }, { label: '流失' }, 'x', { rule: {} }, {}, {}],
       },
-    } as AnalysisConfig;
+    } as unknown as AnalysisConfig;
     expect(summarizeConfig(withRfm, 'zh-CN')).toBe('订单: 6 列映射 · RFM value5 · 6 个分群');
     expect(summarizeConfig(withRfm, 'en')).toBe('Orders: 6 column(s) mapped · RFM value5 · 6 segment(s)');
     expect(describeConfig(withRfm).segments).toEqual([

@@ -4,6 +4,7 @@
  */
 import { app } from './messages/app.ts';
 import { errors } from './messages/errors.ts';
+import { rfm } from './messages/rfm.ts';
 import { cleaning } from './messages/cleaning.ts';
 import { config } from './messages/config.ts';
 import { behaviour } from './messages/behaviour.ts';
@@ -22,6 +23,7 @@ const all = {
   ...config,
   ...behaviour,
   ...ingest,
+  ...rfm,
 } satisfies Record<string, Message>;
 export type MessageKey = keyof typeof all;
 

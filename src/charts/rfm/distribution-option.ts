@@ -1,0 +1,76 @@
+/** Histogram of R, F or M with the cut points in use drawn as vertical lines (issue 4 "Views"). */
+import type { EChartsCoreOption } from 'echarts/core';
+import { translate, type Locale } from '../../i18n/i18n.ts';
+import { fmtAmount, fmtInt, TOOLTIP_BASE } from './chart-text.ts';
+
+/** A row of buildDistributionSql. */
+export interface DistributionBin {
+  bin_index: number;
+  bin_lower: number;
+  bin_upper: number;
+  open_ended: boolean;
+  customers: number;
+}
+
+export interface DistributionSpec {
+  locale: Locale;
+  dimension: 'r' | 'f' | 'm';
+  /** Cut points in use (cutPointsFromRows(...)[dimension].cuts). */
+  cuts: readonly number[];
+  /** Mean / median of a two-level dimension on raw values, drawn dashed. */
+  comparison?: number | null;
+}
+
+const AXIS_KEY = { r: 'rfm.recencyDays', f: 'rfm.orders', m: 'rfm.monetary' } as const;
+
+/** Bars on a value axis ([lower, upper) per bin); one markLine per cut point, labelled with its value. */
+export function distributionOption(
+  bins: readonly DistributionBin[],
+  spec: DistributionSpec,
+): EChartsCoreOption {
+  const { locale } = spec;
+  const fmt = (v: number) => (spec.dimension === 'm' ? fmtAmount(locale, v) : fmtInt(locale, v));
+  const data = bins.map((b) => ({ value: [(b.bin_lower + b.bin_upper) / 2, b.customers], bin: b }));
+  const lines = [
+    ...[...new Set(spec.cuts)].map((c) => ({ xAxis: c, label: { formatter: fmt(c) } })),
+    ...(spec.comparison != null
+      ? [
+          {
+            xAxis: spec.comparison,
+            lineStyle: { type: 'dashed' },
+            label: { formatter: `${translate(locale, 'rfm.comparison')} ${fmt(spec.comparison)}` },
+          },
+        ]
+      : []),
+  ];
+  return {
+    animation: false,
+    grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
+    xAxis: {
+      type: 'value',
+      name: translate(locale, AXIS_KEY[spec.dimension]),
+      nameLocation: 'middle',
+      nameGap: 24,
+      scale: true,
+    },
+    yAxis: { type: 'value', name: translate(locale, 'rfm.customers') },
+    tooltip: {
+      ...TOOLTIP_BASE,
+      formatter: (p: unknown) => {
+        const b = (p as { data?: (typeof data)[number] }).data?.bin;
+        if (!b) return '';
+        const range = b.open_ended ? `≥ ${fmt(b.bin_lower)}` : `${fmt(b.bin_lower)} – < ${fmt(b.bin_upper)}`;
+        return `${range}\n${translate(locale, 'rfm.customers')}: ${fmtInt(locale, b.customers)}`;
+      },
+    },
+    series: [
+      {
+        type: 'bar',
+        data,
+        barWidth: '90%',
+        barMinWidth: 2,
+        markLine: { symbol: 'none', silent: true, data: lines },
+      },
+    ],
+  };
+}
