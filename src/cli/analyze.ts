@@ -1,6 +1,7 @@
 /**
- * `analyze`: load each file with the shared ingest code into duckdb-wasm (Node build) and write the
- * outputs. At this stage: DIR/profile.json (tables, columns, types, row counts).
+ * `analyze`: load each file with the shared ingest code, clean the orders, run the analyses and write
+ * profile.json, cleaning.json, customers.csv, segments.csv, behaviour.csv, periods.csv, cohorts.csv and
+ * churn.csv — the same code and config as the app, on duckdb-wasm (Node) or native DuckDB.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -9,11 +10,15 @@ import { openNativeDb } from '../engine/native-db.ts';
 import { nodeSourceFile } from '../engine/node-source-file.ts';
 import { loadSource, type TableProfile } from '../engine/ingest/load-source.ts';
 import { EngineError } from '../engine/engine-error.ts';
-import { translate, type Locale } from '../i18n/i18n.ts';
-import { hasMessage } from '../i18n/i18n.ts';
-import { formatIssues, parseConfigJson } from '../config/parse-config.ts';
+import { CleaningInputError, runCleaning } from '../engine/clean-source.ts';
+import { toCleaningJson } from '../ingest/cleaning/report.ts';
+import { hasMessage, translate, type Locale } from '../i18n/i18n.ts';
+import { defaultConfig, formatIssues } from '../config/parse-config.ts';
+import { parseConfigFile } from '../config/config-file.ts';
 import type { AnalysisConfig } from '../config/schema.ts';
 import { CliError } from './cli-error.ts';
+import { resolveOrders } from './resolve-orders.ts';
+import { runAnalyses } from './run-analyses.ts';
 
 export interface AnalyzeOptions {
   files: string[];
@@ -22,6 +27,8 @@ export interface AnalyzeOptions {
   locale: Locale;
   /** wasm: the app's engine (duckdb-wasm); native: @duckdb/node-api for files beyond the wasm ceiling. */
   engine?: 'wasm' | 'native';
+  preset?: 'value5' | 'cn8' | 'tier3' | 'intl11' | undefined;
+  asOf?: string | undefined;
 }
 
 async function readConfig(path: string | undefined): Promise<AnalysisConfig | null> {
@@ -34,7 +41,7 @@ async function readConfig(path: string | undefined): Promise<AnalysisConfig | nu
       `cannot read config ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
     );
   }
-  const parsed = parseConfigJson(text);
+  const parsed = parseConfigFile(text);
   if (!parsed.ok) throw new CliError(`invalid config ${path}: ${formatIssues(parsed.issues)}`);
   return parsed.config;
 }
@@ -50,8 +57,24 @@ function describeLoadError(e: unknown, file: string, locale: Locale): CliError {
   return new CliError(`${file}: ${(e as Error).message}`);
 }
 
+function profileJson(profiles: readonly TableProfile[]) {
+  return {
+    tables: profiles.map((p) => ({
+      table: p.table,
+      file: p.fileName,
+      file_size: p.fileSize,
+      format: p.format,
+      encoding: p.encoding,
+      sheet: p.sheet,
+      sheets: p.sheets,
+      row_count: p.rowCount,
+      columns: p.columns.map((c) => ({ name: c.name, type: c.type, non_null: c.nonNull })),
+    })),
+  };
+}
+
 export async function analyze(options: AnalyzeOptions): Promise<string[]> {
-  await readConfig(options.configPath);
+  const config = await readConfig(options.configPath);
   const sources = [];
   for (const file of options.files) {
     try {
@@ -62,35 +85,54 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
   }
   const db = options.engine === 'native' ? await openNativeDb() : await openNodeDb();
   try {
-    const profiles: Omit<TableProfile, 'preview'>[] = [];
+    const profiles: TableProfile[] = [];
     for (const [i, source] of sources.entries()) {
       try {
-        const { preview: _preview, ...profile } = await loadSource(db, source, {
-          table: `t${i + 1}`,
-          previewRows: 0,
-        });
-        profiles.push(profile);
+        profiles.push(await loadSource(db, source, { table: `t${i + 1}`, previewRows: 100 }));
       } catch (e) {
         throw describeLoadError(e, source.name, options.locale);
       }
     }
     await mkdir(options.outDir, { recursive: true });
-    const profilePath = join(options.outDir, 'profile.json');
-    const profile = {
-      tables: profiles.map((p) => ({
-        table: p.table,
-        file: p.fileName,
-        file_size: p.fileSize,
-        format: p.format,
-        encoding: p.encoding,
-        sheet: p.sheet,
-        sheets: p.sheets,
-        row_count: p.rowCount,
-        columns: p.columns.map((c) => ({ name: c.name, type: c.type, non_null: c.nonNull })),
-      })),
+    const written: string[] = [];
+    const write = async (name: string, data: unknown) => {
+      const path = join(options.outDir, name);
+      await writeFile(path, JSON.stringify(data, null, 2) + '\n');
+      written.push(path);
     };
-    await writeFile(profilePath, JSON.stringify(profile, null, 2) + '\n');
-    return [profilePath];
+    await write('profile.json', profileJson(profiles));
+
+    const orders = resolveOrders(profiles, config);
+    const effective = config ?? defaultConfig();
+    let report;
+    try {
+      report = await runCleaning(
+        db,
+        { table: orders.profile.table, columns: orders.profile.columns },
+        { mapping: orders.mapping, cleaning: effective.cleaning },
+      );
+    } catch (e) {
+      if (e instanceof CleaningInputError) throw new CliError(e.message);
+      throw e;
+    }
+    await write(
+      'cleaning.json',
+      toCleaningJson(report, {
+        encoding: orders.profile.encoding,
+        platform: orders.platform,
+        mapping: orders.mapping,
+      }),
+    );
+    written.push(
+      ...(await runAnalyses(db, effective, {
+        purchases: report.tables.purchases,
+        outDir: options.outDir,
+        locale: options.locale,
+        preset: options.preset,
+        asOf: options.asOf,
+      })),
+    );
+    return written;
   } finally {
     await db.close();
   }

@@ -7,7 +7,8 @@ import { parseArgs } from 'node:util';
 import { analyze } from './analyze.ts';
 import { CliError } from './cli-error.ts';
 
-const USAGE = `usage: customer-lens analyze <file...> [--config cfg.json] [--out DIR] [--locale zh|en] [--engine wasm|native]`;
+const USAGE = `usage: customer-lens analyze <file...> [--config cfg.json] [--preset value5|cn8|tier3|intl11] [--as-of YYYY-MM-DD] [--out DIR] [--locale zh|en] [--engine wasm|native]`;
+const PRESETS = ['value5', 'cn8', 'tier3', 'intl11'] as const;
 
 export async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -20,6 +21,8 @@ export async function main(argv: string[]): Promise<number> {
         out: { type: 'string', default: 'customer-lens-out' },
         locale: { type: 'string', default: 'zh' },
         engine: { type: 'string', default: 'wasm' },
+        preset: { type: 'string' },
+        'as-of': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -42,6 +45,16 @@ export async function main(argv: string[]): Promise<number> {
   }
   const locale = parsed.values.locale === 'en' ? 'en' : 'zh-CN';
   const engine = parsed.values.engine;
+  const preset = parsed.values.preset;
+  if (preset !== undefined && !(PRESETS as readonly string[]).includes(preset)) {
+    process.stderr.write(`customer-lens: --preset must be one of ${PRESETS.join(', ')}\n${USAGE}\n`);
+    return 2;
+  }
+  const asOf = parsed.values['as-of'];
+  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
+    process.stderr.write(`customer-lens: --as-of must be a date like 2026-10-31\n${USAGE}\n`);
+    return 2;
+  }
   if (engine !== 'wasm' && engine !== 'native') {
     process.stderr.write(`customer-lens: --engine must be wasm or native\n${USAGE}\n`);
     return 2;
@@ -52,6 +65,9 @@ export async function main(argv: string[]): Promise<number> {
       configPath: parsed.values.config,
       outDir: parsed.values.out!,
       locale,
+      engine,
+      preset: preset as (typeof PRESETS)[number] | undefined,
+      asOf,
     });
     for (const path of written) process.stdout.write(`wrote ${path}\n`);
     return 0;

@@ -28,4 +28,6 @@ describe('writeCsv', () => {
     expect(text).toBe('\uFEFFid,name,amount\r\nC1,"a,""b""",-12.5\r\nC2,\'=1+1,\r\n');
   });
   it('quotes line breaks', () => expect(csvLine(['a\nb'])).toBe('"a\nb"'));
+  it('drops binary noise from sums', () =>
+    expect(csvLine([3549709.3200000003, 0.1 + 0.2])).toBe('3549709.32,0.3'));
 });

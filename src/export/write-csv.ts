@@ -6,7 +6,13 @@ import { guardRow, type ExportCell } from './cell-guard.ts';
 
 function quote(cell: ExportCell): string {
   if (cell === null) return '';
-  const text = typeof cell === 'number' ? (Number.isFinite(cell) ? String(cell) : '') : String(cell);
+  // 15 significant digits drop binary noise from sums (3549709.3200000003 → 3549709.32).
+  const text =
+    typeof cell === 'number'
+      ? Number.isFinite(cell)
+        ? String(Number(cell.toPrecision(15)))
+        : ''
+      : String(cell);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

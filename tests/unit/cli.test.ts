@@ -42,6 +42,55 @@ describe('customer-lens analyze', () => {
     });
   });
 
+  it('cleans the orders and writes every analysis file with the documented columns', async () => {
+    const csv = join(dir, 'shop.csv');
+    writeFileSync(
+      csv,
+      [
+        '订单编号,客户ID,下单时间,实付金额,订单状态',
+        'A1,C1,2026-01-01 10:00:00,100.00,交易成功',
+        'A2,C1,2026-02-01 10:00:00,50.00,交易成功',
+        'A3,C2,2026-02-10 10:00:00,80.00,交易关闭',
+        'A4,C3,2026-03-01 10:00:00,20.00,交易成功',
+      ].join('\n') + '\n',
+    );
+    const out = join(dir, 'full');
+    const r = await run([
+      'analyze',
+      csv,
+      '--out',
+      out,
+      '--preset',
+      'cn8',
+      '--as-of',
+      '2026-03-31',
+      '--locale',
+      'en',
+    ]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const cleaning = JSON.parse(readFileSync(join(out, 'cleaning.json'), 'utf8'));
+    expect(cleaning).toMatchObject({
+      rows_read: 4,
+      rows_used: 3,
+      rows_set_aside: 1,
+      reasons: { status_not_purchase: 1 },
+    });
+    const lines = (name: string) => readFileSync(join(out, name), 'utf8').trim().split('\n');
+    expect(lines('customers.csv')[0]).toBe(
+      'customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,rfm_code,segment,segment_label',
+    );
+    expect(lines('customers.csv')).toHaveLength(3);
+    expect(lines('customers.csv')[1]).toMatch(/^C1,58,2,150,/);
+    expect(lines('segments.csv')[0]).toBe(
+      'segment,segment_label,customers,orders,revenue,customer_share,revenue_share',
+    );
+    expect(lines('cohorts.csv')[0]).toBe('cohort,period_index,customers,retention,revenue');
+    expect(lines('churn.csv')[0]).toBe('customer_id,rule,days_idle');
+    expect(lines('periods.csv')[0]).toMatch(/^period_start,revenue,/);
+    expect(lines('behaviour.csv')[0]).toMatch(/^customer_id,orders,/);
+  });
+
   it.each([
     ['a missing file', ['analyze', join(dir, 'nope.csv')], 1, /cannot read .*ENOENT/],
     [

@@ -1,0 +1,31 @@
+/**
+ * The CLI's RFM files (issue 4): customers.csv and segments.csv, with exactly the documented columns.
+ */
+import { ident } from '../../sql/quote.ts';
+import { buildSegmentSummarySql } from './build-rfm-views-sql.ts';
+import { buildSegmentExportSql } from './build-segment-customers-sql.ts';
+import type { RfmLocale } from './build-rfm-sql.ts';
+import type { RfmSegment } from './rfm-config.ts';
+
+export const SEGMENTS_CSV_COLUMNS = [
+  'segment',
+  'segment_label',
+  'customers',
+  'orders',
+  'revenue',
+  'customer_share',
+  'revenue_share',
+] as const;
+
+/** customer_id, recency_days, frequency, monetary, r_score, f_score, m_score, rfm_code, segment, segment_label. */
+export function buildCustomersCsvSql(customers = 'rfm_customers'): string {
+  return buildSegmentExportSql({ customers });
+}
+
+/** segment, segment_label, customers, orders, revenue, customer_share, revenue_share — rule order, then other. */
+export function buildSegmentsCsvSql(
+  segments: readonly RfmSegment[],
+  options: { customers?: string; locale?: RfmLocale } = {},
+): string {
+  return `SELECT ${SEGMENTS_CSV_COLUMNS.map(ident).join(', ')} FROM (${buildSegmentSummarySql(segments, options)})`;
+}

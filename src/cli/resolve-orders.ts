@@ -1,0 +1,56 @@
+/**
+ * Which loaded table holds the orders, and its mapping: the config's orders mapping matched to the
+ * file's columns by name when a config is given, else the automatic proposal. The same rules the app
+ * applies, so a config exported from the UI gives the same result here.
+ */
+import type { TableProfile } from '../engine/ingest/load-source.ts';
+import { decodeIpc } from '../engine/arrow-rows.ts';
+import { proposeMapping } from '../ingest/mapping/propose-mapping.ts';
+import { matchColumns } from '../config/match-columns.ts';
+import { REQUIRED_ROLES } from '../config/roles.ts';
+import type { AnalysisConfig } from '../config/schema.ts';
+import { CliError } from './cli-error.ts';
+
+export interface OrdersChoice {
+  profile: TableProfile;
+  mapping: Record<string, string>;
+  platform: string | null;
+}
+
+function samples(profile: TableProfile) {
+  const rows = decodeIpc(profile.preview).rows;
+  return profile.columns.map((c) => ({
+    name: c.name,
+    type: c.type,
+    samples: rows
+      .map((r) => r[c.name])
+      .filter((v) => v !== null)
+      .slice(0, 50)
+      .map(String),
+  }));
+}
+
+export function resolveOrders(
+  profiles: readonly TableProfile[],
+  config: AnalysisConfig | null,
+): OrdersChoice {
+  const configured = config?.sources.find((s) => s.kind === 'orders');
+  for (const profile of profiles) {
+    const proposal = proposeMapping('orders', samples(profile));
+    let mapping = proposal.mapping;
+    if (configured && Object.keys(configured.mapping).length > 0) {
+      const match = matchColumns(
+        configured.mapping,
+        profile.columns.map((c) => c.name),
+        'orders',
+      );
+      mapping = Object.fromEntries(match.matched.map((m) => [m.role, m.actual]));
+    }
+    if (REQUIRED_ROLES.orders.every((role) => mapping[role])) {
+      return { profile, mapping, platform: proposal.platform?.id ?? configured?.platform ?? null };
+    }
+  }
+  throw new CliError(
+    `no orders table found: none of the files has columns for ${REQUIRED_ROLES.orders.join(', ')} (map them in a config file)`,
+  );
+}

@@ -1,0 +1,16 @@
+/**
+ * Write a query's rows as a CSV file for the CLI: UTF-8 (no BOM: these files feed scripts as often as
+ * Excel), LF line ends, and the same formula guard as the app's exports.
+ */
+import { writeFile } from 'node:fs/promises';
+import type { DbPort } from '../engine/db-port.ts';
+import { decodeIpc } from '../engine/arrow-rows.ts';
+import { csvLine } from '../export/write-csv.ts';
+
+export async function writeQueryCsv(db: DbPort, sql: string, path: string): Promise<number> {
+  const { columns, rows } = decodeIpc(await db.queryIpc(sql));
+  const header = columns.map((c) => c.name);
+  const lines = [csvLine(header), ...rows.map((r) => csvLine(header.map((h) => r[h] ?? null)))];
+  await writeFile(path, lines.join('\n') + '\n');
+  return rows.length;
+}
