@@ -1,0 +1,177 @@
+/**
+ * npm run bench [-- --sizes 1m,10m --runs 3 --xlsx --no-browser --no-native]
+ *
+ * Generates seeded orders files with our own generator, then measures (median of --runs):
+ * - browser: the real UI path in headless Chromium (file input → worker → cleaning → RFM overview
+ *   rendered): engine start, ingest (drop → table), analysis (table → dashboard), time to first
+ *   dashboard, peak renderer memory;
+ * - native: @duckdb/node-api (same DuckDB core) through our code (what `customer-lens --engine
+ *   native` runs) and as plain SQL, 1 thread.
+ * Also runs on ../shared/datasets/online_retail when present. Prints a table and writes JSON to
+ * bench-results/. Numbers belong in the README's performance section, never in timed unit tests.
+ */
+import { existsSync, mkdirSync, writeFileSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { parseArgs } from 'node:util';
+import { cpus, totalmem } from 'node:os';
+import { preview } from 'vite';
+import { browserRun, type BrowserRunResult } from './bench/browser-run.ts';
+import { nativeRun, type NativeRunResult } from './bench/native-run.ts';
+import { findChromium } from './ensure-chromium.mjs';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1m,10m' },
+    runs: { type: 'string', default: '3' },
+    xlsx: { type: 'boolean', default: false },
+    'no-browser': { type: 'boolean', default: false },
+    'no-native': { type: 'boolean', default: false },
+  },
+});
+const runs = Math.max(1, Number(values.runs));
+const ROWS: Record<string, number> = { '100k': 100_000, '1m': 1_000_000, '5m': 5_000_000, '10m': 10_000_000 };
+
+function dataset(size: string, xlsx: boolean): string {
+  const rows = ROWS[size];
+  if (!rows) throw new Error(`unknown size ${size} (use ${Object.keys(ROWS).join(', ')})`);
+  const path = resolve(`bench-data/orders-${size}.${xlsx ? 'xlsx' : 'csv'}`);
+  if (!existsSync(path)) {
+    console.log(`generating ${path} …`);
+    execFileSync(
+      'npx',
+      [
+        'tsx',
+        'scripts/make-bench-data.ts',
+        '--rows',
+        String(rows),
+        '--out',
+        path,
+        ...(xlsx ? ['--xlsx'] : []),
+      ],
+      {
+        stdio: 'inherit',
+      },
+    );
+  }
+  return path;
+}
+
+/** Online Retail's 13 monthly gz files as one CSV (the app takes one orders file). */
+function onlineRetail(): string | null {
+  const dir = resolve('../shared/datasets/online_retail');
+  if (!existsSync(dir)) return null;
+  const out = resolve('bench-data/online-retail.csv');
+  if (!existsSync(out)) {
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.csv.gz'))
+      .sort();
+    const parts = files.map((f, i) => {
+      const text = gunzipSync(readFileSync(join(dir, f))).toString('utf8');
+      return i === 0 ? text : text.slice(text.indexOf('\n') + 1);
+    });
+    writeFileSync(out, parts.join(''));
+  }
+  return out;
+}
+
+const median = (xs: (number | null)[]) => {
+  const v = xs.filter((x): x is number => x !== null).sort((a, b) => a - b);
+  return v.length ? v[Math.floor(v.length / 2)]! : null;
+};
+
+interface Entry {
+  name: string;
+  file: string;
+  browser: BrowserRunResult[];
+  native: NativeRunResult[];
+}
+
+async function main() {
+  mkdirSync('bench-data', { recursive: true });
+  mkdirSync('bench-results', { recursive: true });
+  const files: { name: string; file: string }[] = values
+    .sizes!.split(',')
+    .map((s) => ({ name: `${s} csv`, file: dataset(s.trim(), false) }));
+  if (values.xlsx) files.push({ name: '1m xlsx', file: dataset('1m', true) });
+  const retail = onlineRetail();
+  if (retail) files.push({ name: 'online retail', file: retail });
+
+  if (!existsSync('dist/index.html')) execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
+  const chrome = findChromium();
+  const server = values['no-browser']
+    ? null
+    : await preview({ preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
+  const baseUrl = server?.resolvedUrls?.local[0] ?? '';
+  const entries: Entry[] = [];
+  for (const { name, file } of files) {
+    const entry: Entry = { name, file, browser: [], native: [] };
+    for (let i = 0; i < runs; i++) {
+      if (server && chrome) {
+        const r = await browserRun(chrome, baseUrl, file, { waitForDashboard: true, timeoutMs: 600_000 });
+        if (r.externalRequests.length) throw new Error(`external requests: ${r.externalRequests.join(', ')}`);
+        entry.browser.push(r);
+        console.log(`${name} browser #${i + 1}:`, JSON.stringify(r));
+      }
+      if (!values['no-native'] && !file.endsWith('.xlsx')) {
+        const n = await nativeRun(file, 1);
+        entry.native.push(n);
+        console.log(`${name} native #${i + 1}:`, JSON.stringify(n));
+      }
+    }
+    entries.push(entry);
+  }
+  await server?.close();
+
+  const gb = (b: number | null) => (b === null ? '–' : `${(b / 1024 ** 3).toFixed(2)} GB`);
+  const s = (ms: number | null) => (ms === null ? '–' : `${(ms / 1000).toFixed(2)} s`);
+  const ratio = (a: number | null, b: number | null) =>
+    a === null || b === null || b === 0 ? '–' : `${(a / b).toFixed(2)}×`;
+  const rows = entries.map((e) => {
+    const b = (k: keyof BrowserRunResult) => median(e.browser.map((r) => r[k] as number | null));
+    const n = (k: keyof NativeRunResult) => median(e.native.map((r) => r[k]));
+    const analysis = median(
+      e.browser.map((r) => (r.dashboardMs === null ? null : r.dashboardMs - r.ingestMs)),
+    );
+    const nativeOurs = median(e.native.map((r) => r.ingestMs + (r.analysisMs ?? 0)));
+    const nativePlain = median(e.native.map((r) => r.plainIngestMs + (r.plainAnalysisMs ?? 0)));
+    return {
+      dataset: e.name,
+      engine_start: s(b('engineStartMs')),
+      browser_ingest: s(b('ingestMs')),
+      browser_analysis: s(analysis),
+      first_dashboard: s(b('dashboardMs')),
+      native_ingest: s(n('ingestMs')),
+      native_analysis: s(n('analysisMs')),
+      ingest_ratio: ratio(b('ingestMs'), n('plainIngestMs')),
+      native_ours_vs_plain: ratio(nativeOurs, nativePlain),
+      peak_renderer: gb(b('peakRendererBytes')),
+    };
+  });
+  console.log(
+    `\nmachine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GB RAM; median of ${runs}`,
+  );
+  console.table(rows);
+  const out = `bench-results/bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
+  writeFileSync(
+    out,
+    JSON.stringify(
+      {
+        runs,
+        machine: { cpus: cpus().length, model: cpus()[0]?.model, memGb: totalmem() / 1024 ** 3 },
+        rows,
+        entries,
+      },
+      null,
+      2,
+    ),
+  );
+  console.log(`wrote ${out}`);
+  process.exit(0);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,80 @@
+/**
+ * One measured run through the real UI path in headless Chromium: open the app (engine start), give
+ * the file to the file input, and wait for the table and then the first RFM dashboard. Times come from
+ * the app's performance marks (cl:drop → cl:loaded → cl:dashboard); memory from /proc.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { PeakSampler } from './process-memory.ts';
+
+export interface BrowserRunResult {
+  engineStartMs: number;
+  ingestMs: number;
+  dashboardMs: number | null;
+  peakRendererBytes: number;
+  peakAllBytes: number;
+  externalRequests: string[];
+}
+
+export async function browserRun(
+  chromePath: string,
+  baseUrl: string,
+  file: string,
+  options: { waitForDashboard: boolean; timeoutMs: number },
+): Promise<BrowserRunResult> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'cl-bench-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromePath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    viewport: { width: 1280, height: 900 },
+    locale: 'zh-CN',
+  });
+  const sampler = new PeakSampler(userDataDir);
+  const origin = new URL(baseUrl).origin;
+  const external: string[] = [];
+  context.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:')) external.push(url);
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const t0 = Date.now();
+    await page.goto(baseUrl);
+    await page.getByTestId('engine-ready').waitFor({ timeout: options.timeoutMs });
+    const engineStartMs = Date.now() - t0;
+    await page.getByTestId('file-input').setInputFiles(file);
+    await page.getByTestId('table-profile').waitFor({ timeout: options.timeoutMs });
+    if (options.waitForDashboard) {
+      await page
+        .locator('[data-testid=rfm-overview][data-ready=true]')
+        .waitFor({ timeout: options.timeoutMs });
+    }
+    const marks = await page.evaluate(() =>
+      Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
+    );
+    const drop = marks['cl:drop'] ?? 0;
+    return {
+      engineStartMs,
+      ingestMs: Math.round((marks['cl:loaded'] ?? 0) - drop),
+      dashboardMs: marks['cl:dashboard'] === undefined ? null : Math.round(marks['cl:dashboard'] - drop),
+      peakRendererBytes: sampler.peakRenderer,
+      peakAllBytes: sampler.peakAll,
+      externalRequests: external,
+    };
+  } finally {
+    sampler.stop();
+    await context.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+}
