@@ -15,6 +15,12 @@ import {
 } from '../ingest/repair/date-order.ts';
 import type { RepairKind, SourceColumn } from '../ingest/repair/repair-exprs.ts';
 import {
+  buildTextProfileSql,
+  cleanText,
+  readTextProfile,
+  type CleanText,
+} from '../ingest/repair/text-profile.ts';
+import {
   buildOrdersSql,
   buildRepairCountsSql,
   buildReportSql,
@@ -49,6 +55,11 @@ export interface CleanSourceOptions {
   tables?: Partial<CleaningTables>;
   /** Keep the `__clean_*` work tables (debugging). */
   keepWorkTables?: boolean;
+  /**
+   * Profile text columns first and skip repairs they cannot need (issue 7; default true). Results
+   * are identical either way; false runs every repair on every value (tests compare the two).
+   */
+  fastPaths?: boolean;
 }
 
 /** The mapping cannot be cleaned; `issues` say why (show them, do not crash). */
@@ -74,6 +85,21 @@ function localToday(): string {
 
 const num = (x: unknown) => Number(x ?? 0);
 
+const isText = (c: SourceColumn) => /^(VARCHAR|TEXT)/i.test(c.type.trim());
+
+/** Clean facts per mapped text column (text-profile.ts), by column name; null = needs full repairs. */
+async function profileText(
+  db: DbPort,
+  input: CleanSourceInput,
+  mapping: Readonly<Record<string, string | undefined>>,
+): Promise<Record<string, CleanText | null>> {
+  const names = new Set(Object.values(mapping).filter((n) => n !== undefined));
+  const cols = input.columns.filter((c) => names.has(c.name) && isText(c));
+  if (cols.length === 0) return {};
+  const row = (await rows(db, buildTextProfileSql(input.table, cols)))[0]!;
+  return Object.fromEntries(cols.map((c, i) => [c.name, cleanText(readTextProfile(row, i))]));
+}
+
 export async function runCleaning(
   db: DbPort,
   input: CleanSourceInput,
@@ -85,11 +111,21 @@ export async function runCleaning(
   const mapping = options.mapping as Partial<Record<OrderRole, string>>;
   for (const sql of buildRepairMacrosSql()) await db.exec(sql);
 
+  const clean = options.fastPaths === false ? undefined : await profileText(db, input, mapping);
+
   const dateRoles = (['order_time', 'paid_time'] as const).filter((r) => mapping[r] !== undefined);
   const dateColumns = dateRoles.map((r) => input.columns.find((c) => c.name === mapping[r])!);
   const dateOrders: DateOrderDecision[] = [];
-  if (dateColumns.length) {
-    const stats = (await rows(db, buildDateOrderStatsSql(input.table, dateColumns)))[0]!;
+  // Only text columns can hold `10/05/2023`; a configured order needs no statistics.
+  const skipStats = clean && (cleaning.dateOrder !== 'auto' || !dateColumns.some(isText));
+  if (dateColumns.length && skipStats) {
+    for (const c of dateColumns) {
+      const s = { column: c.name, values: 0, firstOver12: 0, secondOver12: 0 };
+      dateOrders.push(decideDateOrder(s, cleaning.dateOrder));
+    }
+  } else if (dateColumns.length) {
+    const cleanDates = dateColumns.map((c) => clean?.[c.name] ?? null);
+    const stats = (await rows(db, buildDateOrderStatsSql(input.table, dateColumns, cleanDates)))[0]!;
     dateColumns.forEach((c, i) => {
       const s = {
         column: c.name,
@@ -108,6 +144,7 @@ export async function runCleaning(
     granularity: 'order_rows',
     today: options.today ?? localToday(),
     ...(options.tables ? { tables: options.tables } : {}),
+    ...(clean ? { clean } : {}),
   };
   const t = workTables(plan);
   for (const sql of buildRowsSql(plan)) await db.exec(sql);
@@ -124,6 +161,7 @@ export async function runCleaning(
   };
   const granularity = decideGranularity(stats, cleaning.granularity, !!mapping.amount, !!mapping.unit_price);
   plan.granularity = granularity.mode;
+  if (clean && stats.multi === 0 && num(g.row_like_ids) === 0) plan.singleRowOrders = true;
   for (const sql of buildOrdersSql(plan)) await db.exec(sql);
 
   const report = buildReportSql(plan);

@@ -16,13 +16,16 @@ import { ident, literal, str, dateLiteral } from '../../sql/quote.ts';
 import type { CleaningConfig } from '../../config/schema.ts';
 import { TABLES } from '../canonical.ts';
 import {
+  repairBindings,
   repairConditions,
   repairExpr,
+  type ExprOptions,
   type RepairKind,
   type SourceColumn,
   type ValueType,
 } from '../repair/repair-exprs.ts';
 import type { DateOrder } from '../repair/date-order.ts';
+import type { CleanText } from '../repair/text-profile.ts';
 import { buildIsPurchaseSql, buildStatusCaseSql } from './status-rules.ts';
 import type { Granularity } from './granularity.ts';
 import { NOT_PURCHASE_REASONS } from './report.ts';
@@ -93,6 +96,16 @@ export interface CleaningPlan {
   tables?: Partial<CleaningTables>;
   /** Name prefix of the work tables. */
   prefix?: string;
+  /**
+   * Text columns known clean (text-profile.ts), by column name: their repairs skip the text steps
+   * (issue 7). Absent = every text column gets the full repairs; the results are the same.
+   */
+  clean?: Readonly<Record<string, CleanText | null>>;
+  /**
+   * No order id is on more than one line (granularity stats: `multi` = 0, no id looks like a
+   * synthesised `row-<n>`): every line is its own order, so orders are built without grouping.
+   */
+  singleRowOrders?: boolean;
 }
 
 export function workTables(plan: CleaningPlan) {
@@ -120,12 +133,26 @@ function valueExpr(plan: CleaningPlan, role: OrderRole): string {
   const c = column(plan, role);
   const as = ORDER_VALUE_TYPES[role];
   if (!c) return `CAST(NULL AS ${SQL_TYPES[as]})`;
-  const expr = repairExpr(c, as, {
-    normalize: plan.cleaning.normalizeText,
-    dmy: plan.dateOrder[role] === 'dmy',
-  });
+  const expr = repairExpr(c, as, exprOptions(plan, role, c));
   if (role === 'category') return categoryExpr(expr, plan.cleaning.categorySynonyms);
   return expr;
+}
+
+function exprOptions(plan: CleaningPlan, role: OrderRole, c: SourceColumn): ExprOptions {
+  return {
+    normalize: plan.cleaning.normalizeText,
+    dmy: plan.dateOrder[role] === 'dmy',
+    clean: plan.clean?.[c.name] ?? null,
+  };
+}
+
+/** SQL boolean: the date column holds text (cl_text is not NULL), without re-reading typed values. */
+function timeTextPresent(plan: CleaningPlan, c: SourceColumn): string {
+  const t = c.type.trim().toUpperCase();
+  const typed =
+    t === 'DATE' || t.startsWith('TIMESTAMP') || /^(U?(TINY|SMALL|BIG|HUGE)?INT(EGER)?|DECIMAL.*)$/.test(t);
+  if (typed || plan.clean?.[c.name]) return `${ident(c.name)} IS NOT NULL`;
+  return `cl_text(CAST(${ident(c.name)} AS VARCHAR)) IS NOT NULL`;
 }
 
 function categoryExpr(expr: string, synonyms: Record<string, string>): string {
@@ -147,13 +174,30 @@ export function buildRowsSql(plan: CleaningPlan): string[] {
   const timeCols = (['order_time', 'paid_time'] as const)
     .map((r) => column(plan, r))
     .filter((c) => c !== null);
-  const timeText = timeCols.length
-    ? timeCols.map((c) => `cl_text(CAST(${ident(c.name)} AS VARCHAR)) IS NOT NULL`).join(' OR ')
-    : 'FALSE';
+  const timeText = timeCols.length ? timeCols.map((c) => timeTextPresent(plan, c)).join(' OR ') : 'FALSE';
   const all = plan.source.columns.map((c) => ident(c.name)).join(', ');
+  const statusCol = column(plan, 'status');
+  const overrides = plan.cleaning.statusRules.overrides;
+  if (statusCol && plan.clean) {
+    // Fast path (issue 7): a status column holds few distinct values; normalise each once and join.
+    const raw = ident(statusCol.name);
+    return [
+      `CREATE OR REPLACE TEMP TABLE ${ident(t.rows)} AS
+SELECT *, coalesce(order_time_raw, paid_time) AS order_time
+FROM (
+  SELECT __cl_src.rowid + 1 AS source_row, ${values.join(',\n    ')},
+    (${timeText}) AS time_text_present,
+    row_number() OVER (PARTITION BY ${all} ORDER BY __cl_src.rowid) > 1 AS is_exact_dup,
+    __cl_st.__cl_st_norm AS status_norm
+  FROM ${src} AS __cl_src LEFT JOIN (
+    SELECT ${raw} AS __cl_st_raw, ${buildStatusCaseSql(valueExpr(plan, 'status'), overrides)} AS __cl_st_norm
+    FROM (SELECT DISTINCT ${raw} FROM ${src})) AS __cl_st
+  ON __cl_src.${raw} IS NOT DISTINCT FROM __cl_st.__cl_st_raw) AS typed`,
+    ];
+  }
   return [
     `CREATE OR REPLACE TEMP TABLE ${ident(t.rows)} AS
-SELECT *, ${buildStatusCaseSql('status', plan.cleaning.statusRules.overrides)} AS status_norm,
+SELECT *, ${statusCol ? buildStatusCaseSql('status', overrides) : 'CAST(NULL AS VARCHAR)'} AS status_norm,
   coalesce(order_time_raw, paid_time) AS order_time
 FROM (
   SELECT rowid + 1 AS source_row, ${values.join(',\n    ')},
@@ -163,27 +207,38 @@ FROM (
   ];
 }
 
-/** Expressions aggregating lines into one order version, by granularity. */
-function orderAggregates(plan: CleaningPlan): string[] {
-  const first = (x: string) => `arg_min(${x}, source_row) FILTER (WHERE ${x} IS NOT NULL)`;
+/**
+ * Expressions aggregating lines into one order version, by granularity. With `single` every group
+ * is one line: each aggregate is its value (sum / first / bool_or of one value), same types.
+ */
+function orderAggregates(plan: CleaningPlan, single: boolean): string[] {
+  const has = (role: OrderRole) => column(plan, role) !== null;
+  // An unmapped role is NULL on every line, so is its aggregate: skip the work (issue 7).
+  const none = (role: OrderRole) => `CAST(NULL AS ${SQL_TYPES[ORDER_VALUE_TYPES[role]]})`;
+  const first = (x: string) => (single ? x : `arg_min(${x}, source_row) FILTER (WHERE ${x} IS NOT NULL)`);
+  const firstOf = (role: OrderRole, x: string = role) => (has(role) ? first(x) : none(role));
+  const sum = (x: string) => (single ? x : `sum(${x})`);
   const lineSum = plan.granularity === 'line_sum';
   const perRow = plan.granularity === 'order_rows';
   const dec = (x: string) => `CAST(${x} AS DECIMAL(18, 2))`;
-  const hasPrice = column(plan, 'unit_price') !== null;
+  const hasPrice = has('unit_price');
   const line = `unit_price * coalesce(quantity, 1)`;
+  const nullDec = 'CAST(NULL AS DECIMAL(18, 2))';
   return [
     `${first('customer_id')} AS customer_id`,
     `${first('order_time')} AS order_time`,
-    `${first('paid_time')} AS paid_time`,
-    `${lineSum ? dec(`sum(coalesce(amount, ${line}))`) : first('amount')} AS gross_amount`,
-    `${lineSum ? dec('sum(abs(refund))') : `abs(${first('refund')})`} AS refund_amount`,
-    `${perRow ? first('quantity') : 'CAST(sum(quantity) AS DECIMAL(18, 3))'} AS quantity`,
-    `${hasPrice ? dec(perRow ? first(line) : `sum(${line})`) : 'CAST(NULL AS DECIMAL(18, 2))'} AS list_amount`,
-    `${lineSum ? dec('sum(discount)') : first('discount')} AS discount_amount`,
-    ...['category', 'product', 'channel', 'payment_method', 'status', 'status_norm', 'region', 'store'].map(
-      (c) => `${first(c)} AS ${c}`,
+    `${firstOf('paid_time')} AS paid_time`,
+    `${lineSum ? dec(sum(`coalesce(amount, ${line})`)) : firstOf('amount')} AS gross_amount`,
+    `${!has('refund') ? nullDec : lineSum ? dec(sum('abs(refund)')) : `abs(${first('refund')})`} AS refund_amount`,
+    `${!has('quantity') ? none('quantity') : perRow ? first('quantity') : `CAST(${sum('quantity')} AS DECIMAL(18, 3))`} AS quantity`,
+    `${hasPrice ? dec(perRow ? first(line) : sum(line)) : nullDec} AS list_amount`,
+    `${!has('discount') ? nullDec : lineSum ? dec(sum('discount')) : first('discount')} AS discount_amount`,
+    ...(['category', 'product', 'channel', 'payment_method', 'status'] as const).map(
+      (c) => `${firstOf(c)} AS ${c}`,
     ),
-    'bool_or(time_text_present) AS time_text_present',
+    `${firstOf('status', 'status_norm')} AS status_norm`,
+    ...(['region', 'store'] as const).map((c) => `${firstOf(c)} AS ${c}`),
+    `${single ? 'time_text_present' : 'bool_or(time_text_present)'} AS time_text_present`,
   ];
 }
 
@@ -224,8 +279,14 @@ export function setAsideAliases(columns: readonly SourceColumn[]): string[] {
 export function buildOrdersSql(plan: CleaningPlan): string[] {
   const t = workTables(plan);
   const c = plan.cleaning;
-  const version =
-    plan.granularity === 'first_row'
+  const single = plan.singleRowOrders === true;
+  // One version per order id: every rank is 1.
+  const constantVersion = plan.granularity === 'line_sum' || plan.granularity === 'repeated_total';
+  const rankSql = `row_number() OVER (PARTITION BY order_id
+    ORDER BY paid_time DESC NULLS LAST, order_time DESC NULLS LAST, last_row DESC)`;
+  const version = single
+    ? 'CAST(1 AS BIGINT)'
+    : plan.granularity === 'first_row'
       ? `greatest(1, sum(CASE WHEN amount IS NOT NULL THEN 1 ELSE 0 END) OVER (PARTITION BY coalesce(order_id_raw, 'row-' || source_row) ORDER BY source_row ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW))`
       : plan.granularity === 'order_rows'
         ? `row_number() OVER (PARTITION BY coalesce(order_id_raw, 'row-' || source_row) ORDER BY source_row)`
@@ -242,14 +303,20 @@ export function buildOrdersSql(plan: CleaningPlan): string[] {
     `CREATE OR REPLACE TEMP TABLE ${ident(t.lines)} AS
 SELECT *, ${orderId} AS order_id, ${version} AS version
 FROM ${ident(t.rows)} ${c.dropExactDuplicates ? 'WHERE NOT is_exact_dup' : ''}`,
-    `CREATE OR REPLACE TEMP TABLE ${ident(t.orders)} AS
+    single
+      ? `CREATE OR REPLACE TEMP TABLE ${ident(t.orders)} AS
+WITH ranked AS (
+  SELECT order_id, version, source_row AS first_row, source_row AS last_row, CAST(1 AS BIGINT) AS line_count,
+    ${orderAggregates(plan, true).join(',\n    ')}, CAST(1 AS BIGINT) AS version_rank
+  FROM ${ident(t.lines)})
+SELECT *, ${reasonCase(plan)} AS reason FROM ranked`
+      : `CREATE OR REPLACE TEMP TABLE ${ident(t.orders)} AS
 WITH agg AS (
   SELECT order_id, version, min(source_row) AS first_row, max(source_row) AS last_row, count(*) AS line_count,
-    ${orderAggregates(plan).join(',\n    ')}
+    ${orderAggregates(plan, false).join(',\n    ')}
   FROM ${ident(t.lines)} GROUP BY order_id, version),
 ranked AS (
-  SELECT *, row_number() OVER (PARTITION BY order_id
-    ORDER BY paid_time DESC NULLS LAST, order_time DESC NULLS LAST, last_row DESC) AS version_rank
+  SELECT *, ${constantVersion ? 'CAST(1 AS BIGINT)' : rankSql} AS version_rank
   FROM agg)
 SELECT *, ${reasonCase(plan)} AS reason FROM ranked`,
     `CREATE OR REPLACE TEMP TABLE ${ident(t.reasons)} AS
@@ -279,14 +346,22 @@ export function buildCleaningSql(plan: CleaningPlan): string[] {
   return [...buildRowsSql(plan), ...buildOrdersSql(plan)];
 }
 
-/** One row: `r<i>` = rows where repair condition i applied; `kinds[i]` names it. */
+/**
+ * One row: `r<i>` = rows where repair condition i applied; `kinds[i]` names it. Subexpressions the
+ * conditions share are computed once per row in nested subqueries (repairBindings).
+ */
 export function buildRepairCountsSql(plan: CleaningPlan): { sql: string; kinds: RepairKind[] } {
   const conds: { kind: RepairKind; cond: string }[] = [];
-  for (const role of ROW_ROLES) {
+  const levels: string[][] = [];
+  ROW_ROLES.forEach((role, r) => {
     const col = column(plan, role);
-    if (!col) continue;
-    const o = { normalize: plan.cleaning.normalizeText, dmy: plan.dateOrder[role] === 'dmy' };
-    conds.push(...repairConditions(col, ORDER_VALUE_TYPES[role], o));
+    if (!col) return;
+    const o = exprOptions(plan, role, col);
+    const b = repairBindings(col, ORDER_VALUE_TYPES[role], o, `__cl_b${r}`);
+    b.levels.forEach((l, i) =>
+      (levels[i] ??= []).push(...l.map(([name, expr]) => `${expr} AS ${ident(name)}`)),
+    );
+    conds.push(...repairConditions(col, ORDER_VALUE_TYPES[role], o, b.bound));
     const synonyms = Object.keys(plan.cleaning.categorySynonyms);
     if (role === 'category' && synonyms.length) {
       conds.push({
@@ -294,9 +369,13 @@ export function buildRepairCountsSql(plan: CleaningPlan): { sql: string; kinds: 
         cond: `${repairExpr(col, 'text', o)} IN (${synonyms.map(str).join(', ')})`,
       });
     }
-  }
+  });
+  let from = ident(plan.source.table);
+  levels.forEach((l, i) => {
+    if (l.length) from = `(SELECT *, ${l.join(', ')} FROM ${from}) AS ${ident(`__cl_l${i}`)}`;
+  });
   const parts = conds.map((x, i) => `count(*) FILTER (WHERE ${x.cond}) AS r${i}`);
-  const sql = `SELECT count(*) AS row_count${parts.length ? ', ' + parts.join(', ') : ''} FROM ${ident(plan.source.table)}`;
+  const sql = `SELECT count(*) AS row_count${parts.length ? ', ' + parts.join(', ') : ''} FROM ${from}`;
   return { sql, kinds: conds.map((x) => x.kind) };
 }
 

@@ -34,24 +34,32 @@ export interface GranularityStats {
   linesVary: number;
 }
 
-/** Statistics over the typed rows table (`<prefix>_rows`), one row with GranularityStats' fields in snake_case. */
+/**
+ * Statistics over the typed rows table (`<prefix>_rows`), one row with GranularityStats' fields in
+ * snake_case, plus `row_like_ids`: ids of the form `row-…` (they could meet the ids synthesised for
+ * rows without one). Ids are counted first; only ids on several rows are grouped in detail (issue 7).
+ */
 export function buildGranularityStatsSql(rowsTable: string, dropExactDuplicates: boolean): string {
   const where = dropExactDuplicates
     ? 'WHERE NOT is_exact_dup AND order_id_raw IS NOT NULL'
     : 'WHERE order_id_raw IS NOT NULL';
-  return `WITH o AS (
+  return `WITH k AS (
+  SELECT order_id_raw, count(*) AS n FROM ${ident(rowsTable)} ${where} GROUP BY order_id_raw),
+o AS (
   SELECT order_id_raw, count(*) AS n, count(amount) AS n_amount, count(DISTINCT amount) AS d_amount,
     arg_min(amount IS NOT NULL, source_row) AS first_has_amount,
     count(DISTINCT product) > 1 OR count(DISTINCT unit_price) > 1 OR count(DISTINCT quantity) > 1
       OR count(DISTINCT category) > 1 AS lines_vary
-  FROM ${ident(rowsTable)} ${where} GROUP BY order_id_raw)
-SELECT count(*) AS orders,
-  count(*) FILTER (WHERE n > 1) AS multi,
-  coalesce(sum(n - 1) FILTER (WHERE n > 1), 0) AS extra_rows,
-  coalesce(sum(n - n_amount - CASE WHEN first_has_amount THEN 0 ELSE 1 END) FILTER (WHERE n > 1), 0) AS extra_rows_without_amount,
-  count(*) FILTER (WHERE n > 1 AND first_has_amount AND n_amount < n) AS first_row_only,
-  count(*) FILTER (WHERE n > 1 AND n_amount = n AND d_amount = 1) AS same_amount_every_row,
-  count(*) FILTER (WHERE n > 1 AND lines_vary) AS lines_vary
+  FROM ${ident(rowsTable)} ${where} AND order_id_raw IN (SELECT order_id_raw FROM k WHERE n > 1)
+  GROUP BY order_id_raw)
+SELECT (SELECT count(*) FROM k) AS orders,
+  (SELECT count(*) FROM k WHERE starts_with(order_id_raw, 'row-')) AS row_like_ids,
+  count(*) AS multi,
+  coalesce(sum(n - 1), 0) AS extra_rows,
+  coalesce(sum(n - n_amount - CASE WHEN first_has_amount THEN 0 ELSE 1 END), 0) AS extra_rows_without_amount,
+  count(*) FILTER (WHERE first_has_amount AND n_amount < n) AS first_row_only,
+  count(*) FILTER (WHERE n_amount = n AND d_amount = 1) AS same_amount_every_row,
+  count(*) FILTER (WHERE lines_vary) AS lines_vary
 FROM o`;
 }
 

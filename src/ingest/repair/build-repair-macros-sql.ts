@@ -42,7 +42,10 @@ export function buildRepairMacrosSql(options: RepairMacroOptions = {}): string[]
   const [lo, hi] = options.serialRange ?? DEFAULT_SERIAL_RANGE;
   const int = (x: string) => `TRY_CAST(nullif(${x}, '') AS BIGINT)`;
   return [
-    `CREATE OR REPLACE TEMP MACRO cl_hw(v) AS translate(v, ${str(FULL_WIDTH)}, ${str(HALF_WIDTH)})`,
+    // translate() is slow; most values hold no full-width character (issue 7).
+    `CREATE OR REPLACE TEMP MACRO cl_hw(v) AS CASE WHEN regexp_matches(v, '[\\x{ff01}-\\x{ff5e}\\x{3000}\\x{ffe5}]') THEN translate(v, ${str(FULL_WIDTH)}, ${str(HALF_WIDTH)}) ELSE v END`,
+    // Text → DECIMAL(38, 6) is ~10× slower than → DECIMAL(18, 6); take the narrow one when it fits.
+    `CREATE OR REPLACE TEMP MACRO cl_dec(s) AS CASE WHEN strlen(s) <= 12 THEN CAST(TRY_CAST(s AS DECIMAL(18, 6)) AS DECIMAL(38, 6)) ELSE TRY_CAST(s AS DECIMAL(38, 6)) END`,
     `CREATE OR REPLACE TEMP MACRO cl_unguard(v) AS trim(regexp_replace(regexp_replace(regexp_replace(trim(CAST(v AS VARCHAR), ${WS}), '^="(.*)"$', '\\1', 's'), '^"(.*)"$', '\\1', 's'), '^''', ''), ${WS})`,
     `CREATE OR REPLACE TEMP MACRO cl_text(v) AS ${once('cl_unguard(v)', 'cl_u', `CASE WHEN lower(cl_u) IN (${PLACEHOLDERS.map(str).join(', ')}) THEN NULL ELSE cl_u END`)}`,
     `CREATE OR REPLACE TEMP MACRO cl_id(v) AS regexp_replace(cl_text(v), '^([0-9]+)\\.0+$', '\\1')`,
@@ -53,7 +56,7 @@ export function buildRepairMacrosSql(options: RepairMacroOptions = {}): string[]
       `CASE
       WHEN cl_p.num = '' OR (cl_p.open = '') <> (cl_p.close = '') THEN NULL
       ELSE TRY_CAST(
-        TRY_CAST(replace(cl_p.num, ',', '') AS DECIMAL(38, 6))
+        cl_dec(replace(cl_p.num, ',', ''))
         * CASE cl_p.unit WHEN '万' THEN 10000 WHEN '亿' THEN 100000000 WHEN '万亿' THEN 1000000000000 ELSE 1 END
         * CASE WHEN cl_p.open <> '' OR cl_p.sign1 = '-' OR cl_p.sign2 = '-' THEN -1 ELSE 1 END
         AS DECIMAL(38, 6)) END`,

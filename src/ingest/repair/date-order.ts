@@ -6,6 +6,7 @@
 import { ident, str } from '../../sql/quote.ts';
 import { AB_Y_RE } from './patterns.ts';
 import type { SourceColumn } from './repair-exprs.ts';
+import type { CleanText } from './text-profile.ts';
 
 export interface DateOrderStats {
   column: string;
@@ -15,19 +16,34 @@ export interface DateOrderStats {
   secondOver12: number;
 }
 
-/** One row; per column index i: `n<i>` values of the a/b/yyyy form, `f<i>` / `s<i>` with first / second part > 12. */
-export function buildDateOrderStatsSql(table: string, columns: readonly SourceColumn[]): string {
-  const parts = columns.flatMap((c, i) => {
-    const s = `cl_text(cl_hw(CAST(${ident(c.name)} AS VARCHAR)))`;
-    const m = `regexp_full_match(${s}, ${str(AB_Y_RE)})`;
-    const part = (n: number) => `TRY_CAST(regexp_extract(${s}, ${str(AB_Y_RE)}, ${n}) AS INTEGER)`;
-    return [
-      `count(*) FILTER (WHERE ${m}) AS n${i}`,
-      `count(*) FILTER (WHERE ${m} AND ${part(1)} > 12) AS f${i}`,
-      `count(*) FILTER (WHERE ${m} AND ${part(2)} > 12) AS s${i}`,
-    ];
+/**
+ * One row; per column index i: `n<i>` values of the a/b/yyyy form, `f<i>` / `s<i>` with first / second
+ * part > 12. Only text columns can hold that form: typed ones (DATE, TIMESTAMP, numbers) count 0
+ * without being read. `clean[i]` (text-profile.ts) skips the guard and full-width steps.
+ */
+export function buildDateOrderStatsSql(
+  table: string,
+  columns: readonly SourceColumn[],
+  clean: readonly (CleanText | null | undefined)[] = [],
+): string {
+  const parts: string[] = [];
+  const inner: string[] = [];
+  columns.forEach((c, i) => {
+    if (!/^(VARCHAR|TEXT)/i.test(c.type.trim())) {
+      parts.push(`0 AS n${i}`, `0 AS f${i}`, `0 AS s${i}`);
+      return;
+    }
+    const s = clean[i] ? ident(c.name) : `cl_text(cl_hw(${ident(c.name)}))`;
+    inner.push(`regexp_extract(${s}, ${str(AB_Y_RE)}, ['a', 'b']) AS __p${i}`);
+    const part = (g: 'a' | 'b') => `TRY_CAST(__p${i}.${g} AS INTEGER) > 12`;
+    parts.push(
+      `count(*) FILTER (WHERE __p${i}.a <> '') AS n${i}`,
+      `count(*) FILTER (WHERE ${part('a')}) AS f${i}`,
+      `count(*) FILTER (WHERE ${part('b')}) AS s${i}`,
+    );
   });
-  return `SELECT count(*) AS row_count${parts.length ? ', ' + parts.join(', ') : ''} FROM ${ident(table)}`;
+  const from = inner.length ? `(SELECT ${inner.join(', ')} FROM ${ident(table)})` : ident(table);
+  return `SELECT count(*) AS row_count${parts.length ? ', ' + parts.join(', ') : ''} FROM ${from}`;
 }
 
 export type DateOrder = 'dmy' | 'mdy';

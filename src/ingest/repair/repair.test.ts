@@ -4,9 +4,18 @@ import type { DbPort } from '../../engine/db-port.ts';
 import { decodeIpc } from '../../engine/arrow-rows.ts';
 import { literal } from '../../sql/quote.ts';
 import { buildRepairMacrosSql } from './build-repair-macros-sql.ts';
-import { repairConditions, repairExpr, type RepairKind, type ValueType } from './repair-exprs.ts';
+import {
+  repairBindings,
+  repairConditions,
+  repairExpr,
+  type ExprOptions,
+  type RepairCondition,
+  type RepairKind,
+  type ValueType,
+} from './repair-exprs.ts';
 import { buildDateOrderStatsSql, decideDateOrder } from './date-order.ts';
 import { toHalfWidth, FULL_WIDTH, HALF_WIDTH } from './fullwidth.ts';
+import { buildTextProfileSql, cleanText, readTextProfile } from './text-profile.ts';
 
 let db: DbPort;
 beforeAll(async () => {
@@ -15,16 +24,34 @@ beforeAll(async () => {
 });
 afterAll(async () => db.close());
 
-/** Repair one text value as `as` and list the repair kinds counted for it. */
+/** Repair one text value as `as` and list the repair kinds counted for it (bound and unbound alike). */
 async function repair(value: string | null, as: ValueType, dmy = false) {
   await db.exec(`CREATE OR REPLACE TABLE one AS SELECT CAST(${literal(value)} AS VARCHAR) AS v`);
   const col = { name: 'v', type: 'VARCHAR' };
   const o = { normalize: true, dmy };
-  const conds = repairConditions(col, as, o);
-  const sql = `SELECT CAST(${repairExpr(col, as, o)} AS VARCHAR) AS out${conds.map((c, i) => `, coalesce(${c.cond}, false) AS c${i}`).join('')} FROM one`;
-  const row = decodeIpc(await db.queryIpc(sql)).rows[0]!;
-  const kinds = conds.filter((_, i) => row[`c${i}`] === true).map((c) => c.kind);
-  return { out: row.out, kinds: [...new Set(kinds)].sort() as RepairKind[] };
+  const kindsOf = async (conds: RepairCondition[], from: string, opts: ExprOptions = o) => {
+    const sql = `SELECT CAST(${repairExpr(col, as, opts)} AS VARCHAR) AS out${conds.map((c, i) => `, coalesce(${c.cond}, false) AS c${i}`).join('')} FROM ${from}`;
+    const row = decodeIpc(await db.queryIpc(sql)).rows[0]!;
+    const kinds = conds.filter((_, i) => row[`c${i}`] === true).map((c) => c.kind);
+    return { out: row.out, kinds: [...new Set(kinds)].sort() as RepairKind[] };
+  };
+  const plain = await kindsOf(repairConditions(col, as, o), 'one');
+  const b = repairBindings(col, as, o, 'b');
+  let from = 'one';
+  for (const level of b.levels)
+    if (level.length) from = `(SELECT *, ${level.map(([n, e]) => `${e} AS ${n}`).join(', ')} FROM ${from})`;
+  expect(await kindsOf(repairConditions(col, as, o, b.bound), from)).toEqual(plain);
+  // A value the text profile finds clean takes the fast path: same value, same counts.
+  const profile = readTextProfile(
+    decodeIpc(await db.queryIpc(buildTextProfileSql('one', [col]))).rows[0]!,
+    0,
+  );
+  const clean = cleanText(profile);
+  if (clean) {
+    const oc = { ...o, clean };
+    expect(await kindsOf(repairConditions(col, as, oc), 'one', oc)).toEqual(plain);
+  }
+  return plain;
 }
 
 describe('id repairs', () => {
@@ -62,6 +89,28 @@ describe('amount repairs', () => {
     ['="12.5"', '12.50', ['text_guard']],
   ] as const)('%j → %j', async (input, out, kinds) => {
     expect(await repair(input, 'amount')).toEqual({ out, kinds: [...kinds] });
+  });
+});
+
+describe('amount parsing takes the narrow decimal only when it fits', () => {
+  it.each([
+    '123456789012',
+    '1234567890123',
+    '99999999999.9',
+    '.1234565',
+    '0.0000005',
+    '12.3456789',
+    '1,234,567,890,123.45',
+    '0',
+    '-',
+  ])('%s parses as DECIMAL(38, 6) would', async (s) => {
+    const sql = `SELECT CAST(cl_dec(replace(${literal(s)}, ',', '')) AS VARCHAR) AS fast, CAST(TRY_CAST(replace(${literal(s)}, ',', '') AS DECIMAL(38, 6)) AS VARCHAR) AS wide`;
+    const row = decodeIpc(await db.queryIpc(sql)).rows[0]!;
+    expect(row.fast).toBe(row.wide);
+  });
+  it('leaves text without full-width characters as it is', async () => {
+    const sql = `SELECT cl_hw('abc ¥1') AS a, cl_hw('ａ１￥') AS b, cl_hw(NULL) AS c`;
+    expect(decodeIpc(await db.queryIpc(sql)).rows[0]).toEqual({ a: 'abc ¥1', b: 'a1¥', c: null });
   });
 });
 
@@ -152,6 +201,16 @@ describe('date order decision', () => {
       await db.queryIpc(buildDateOrderStatsSql('dates', [{ name: 'x', type: 'VARCHAR' }])),
     ).rows[0]!;
     expect(row).toEqual({ row_count: 4, n0: 2, f0: 1, s0: 0 });
+    const clean = { dot: false, exp: false };
+    const fast = decodeIpc(
+      await db.queryIpc(buildDateOrderStatsSql('dates', [{ name: 'x', type: 'VARCHAR' }], [clean])),
+    ).rows[0]!;
+    expect(fast).toEqual(row);
+    await db.exec(`CREATE OR REPLACE TABLE typed_dates AS SELECT DATE '2024-01-31' AS d`);
+    const typed = decodeIpc(
+      await db.queryIpc(buildDateOrderStatsSql('typed_dates', [{ name: 'd', type: 'DATE' }])),
+    ).rows[0]!;
+    expect(typed).toEqual({ row_count: 1, n0: 0, f0: 0, s0: 0 });
   });
 
   it.each([

@@ -1,0 +1,63 @@
+/**
+ * A cheap pass over the VARCHAR columns cleaning reads (issue 7): per column, whether any value could
+ * need a text repair at all. A column with no guard, edge whitespace, control character, placeholder
+ * or full-width character is "clean": cl_hw and cl_text leave its values unchanged, so the repair
+ * expressions skip them and the counts of those repairs are 0 by construction.
+ */
+import { ident, str } from '../../sql/quote.ts';
+import { PLACEHOLDERS } from './patterns.ts';
+import type { SourceColumn } from './repair-exprs.ts';
+
+export interface TextProfile {
+  /**
+   * Some value starts with a space or a guard (`=`, `"`, `'`), ends with a space, or holds a tab,
+   * CR, LF or a character cl_hw translates (fullwidth.ts). One regex: the cheapest single pass.
+   */
+  marked: boolean;
+  /** Some value is a placeholder (exports.md §3.5), compared lower-cased. */
+  placeholder: boolean;
+  /** Some value holds `.` (ids: `123.0`). */
+  dot: boolean;
+  /** Some value holds `e` or `E` (ids: `1.23457E+17`). */
+  exp: boolean;
+}
+
+const FLAGS = ['marked', 'placeholder', 'dot', 'exp'] as const;
+
+/** Known facts about a clean text column, for repairExpr / repairConditions. */
+export interface CleanText {
+  dot: boolean;
+  exp: boolean;
+}
+
+/** One row; per column index i and flag f of TextProfile: `<f><i>` (boolean, NULL when no values). */
+export function buildTextProfileSql(table: string, columns: readonly SourceColumn[]): string {
+  const parts = columns.flatMap((col, i) => {
+    const c = ident(col.name);
+    const tests: Record<(typeof FLAGS)[number], string> = {
+      marked: `regexp_matches(${c}, '^[ ="'']|[\\t\\r\\n\\x{ff01}-\\x{ff5e}\\x{3000}\\x{ffe5}]| $')`,
+      placeholder: `lower(${c}) IN (${PLACEHOLDERS.map(str).join(', ')})`,
+      dot: `contains(${c}, '.')`,
+      exp: `(contains(${c}, 'e') OR contains(${c}, 'E'))`,
+    };
+    return FLAGS.map((f) => `bool_or(${tests[f]}) AS ${f}${i}`);
+  });
+  return `SELECT ${parts.length ? parts.join(', ') : '1 AS none'} FROM ${ident(table)}`;
+}
+
+/** Read column i's profile from the row of buildTextProfileSql. */
+export function readTextProfile(row: Readonly<Record<string, unknown>>, i: number): TextProfile {
+  const flag = (f: (typeof FLAGS)[number]) => row[`${f}${i}`] === true;
+  return {
+    marked: flag('marked'),
+    placeholder: flag('placeholder'),
+    dot: flag('dot'),
+    exp: flag('exp'),
+  };
+}
+
+/** The facts repair expressions may rely on, or null when the column needs the full repairs. */
+export function cleanText(p: TextProfile | undefined): CleanText | null {
+  if (!p || p.marked || p.placeholder) return null;
+  return { dot: p.dot, exp: p.exp };
+}
