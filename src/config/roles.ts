@@ -37,7 +37,17 @@ export const ROLES = {
     'member_level',
     'tags',
   ],
-  campaign: ['customer_id', 'campaign_id', 'group', 'sent_time', 'opened', 'clicked', 'converted', 'revenue', 'cost'],
+  campaign: [
+    'customer_id',
+    'campaign_id',
+    'group',
+    'sent_time',
+    'opened',
+    'clicked',
+    'converted',
+    'revenue',
+    'cost',
+  ],
   leads: ['lead_id', 'customer_id', 'created_time', 'source', 'stage', 'owner', 'amount', 'closed_time'],
   events: ['customer_id', 'event_time', 'event', 'channel', 'value'],
 } as const satisfies Record<SourceKind, readonly string[]>;

@@ -13,7 +13,12 @@ import { RfmConfigSchema } from '../analyses/rfm/rfm-config.ts';
 export const CONFIG_VERSION = 1;
 
 /** Names that reach SQL as quoted identifiers; bounded so a config cannot smuggle huge strings. */
-const Name = v.pipe(v.string(), v.minLength(1), v.maxLength(256), v.check((s) => !s.includes('\u0000'), 'no NUL'));
+const Name = v.pipe(
+  v.string(),
+  v.minLength(1),
+  v.maxLength(256),
+  v.check((s) => !s.includes('\u0000'), 'no NUL'),
+);
 const Label = v.pipe(v.string(), v.maxLength(2000));
 
 const roleNames = Object.values(ROLES).flat() as string[];

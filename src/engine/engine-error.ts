@@ -56,7 +56,9 @@ export function toErrorData(error: unknown): EngineErrorData {
       ...(error.sql ? { sql: error.sql } : {}),
     };
   }
-  const message = error instanceof Error ? error.message : String(error);
+  // Some failures arrive without a message (e.g. a wasm trap); say what we know instead of nothing.
+  const message =
+    (error instanceof Error ? error.message || error.name : String(error ?? '')) || 'unknown engine error';
   if (error instanceof DOMException && error.name === 'AbortError') return { code: 'cancelled', message };
   if (/INTERRUPT|cancel/i.test(message)) return { code: 'cancelled', message };
   if (/Out of Memory|Allocation failure/i.test(message)) return { code: 'out_of_memory', message };

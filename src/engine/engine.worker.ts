@@ -36,7 +36,20 @@ function db(): Promise<DbPort> {
   return dbPromise;
 }
 
-async function run<T>(work: (db: DbPort, signal: AbortSignal) => Promise<T>): Promise<Result<T>> {
+/** The tail of the work queue: DuckDB has one connection here, so calls run one after another. */
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Run engine work in order, never two statements at once on the one connection (overlapping calls
+ * from two screens used to collide and lose a result). Errors come back as data.
+ */
+function run<T>(work: (db: DbPort, signal: AbortSignal) => Promise<T>): Promise<Result<T>> {
+  const next = queue.then(() => runNow(work));
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+async function runNow<T>(work: (db: DbPort, signal: AbortSignal) => Promise<T>): Promise<Result<T>> {
   const controller = new AbortController();
   current = controller;
   try {

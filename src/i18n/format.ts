@@ -33,9 +33,11 @@ export function formatCompact(locale: Locale, value: number, digits = 2): string
 }
 
 export function formatPercent(locale: Locale, fraction: number, digits = 1): string {
-  return nf(locale, { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(
-    fraction,
-  );
+  return nf(locale, {
+    style: 'percent',
+    maximumFractionDigits: digits,
+    minimumFractionDigits: digits,
+  }).format(fraction);
 }
 
 export function formatBytes(locale: Locale, bytes: number): string {

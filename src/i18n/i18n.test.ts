@@ -5,12 +5,17 @@ import * as i18n from './i18n.ts';
 
 describe('messages', () => {
   it('has every key in both languages with the same placeholders', async () => {
-    const modules = import.meta.glob('./messages/*.ts', { eager: true }) as Record<string, Record<string, unknown>>;
+    const modules = import.meta.glob('./messages/*.ts', { eager: true }) as Record<
+      string,
+      Record<string, unknown>
+    >;
     const problems: string[] = [];
     for (const [file, mod] of Object.entries(modules)) {
       for (const exported of Object.values(mod)) {
         if (typeof exported !== 'object' || exported === null) continue;
-        for (const [key, message] of Object.entries(exported as Record<string, { 'zh-CN': string; en: string }>)) {
+        for (const [key, message] of Object.entries(
+          exported as Record<string, { 'zh-CN': string; en: string }>,
+        )) {
           const zh = message['zh-CN'];
           const en = message.en;
           if (!zh?.trim() || !en?.trim()) problems.push(`${file} ${key}: empty`);

@@ -5,9 +5,12 @@
 import { app } from './messages/app.ts';
 import { errors } from './messages/errors.ts';
 import { rfm } from './messages/rfm.ts';
+import { rfmUi } from './messages/rfm-ui.ts';
 import { cleaning } from './messages/cleaning.ts';
 import { config } from './messages/config.ts';
+import { configUi } from './messages/config-ui.ts';
 import { behaviour } from './messages/behaviour.ts';
+import { behaviourUi } from './messages/behaviour-ui.ts';
 import { ingest } from './messages/ingest.ts';
 import { workspace } from './messages/workspace.ts';
 import type { Message } from './messages/types.ts';
@@ -21,9 +24,12 @@ const all = {
   ...errors,
   ...cleaning,
   ...config,
+  ...configUi,
   ...behaviour,
+  ...behaviourUi,
   ...ingest,
   ...rfm,
+  ...rfmUi,
 } satisfies Record<string, Message>;
 export type MessageKey = keyof typeof all;
 

@@ -60,7 +60,10 @@ export class AppState {
   activeId = $state<string | null>(null);
   job = $state<Job | null>(null);
   errors = $state<ShownError[]>([]);
-  busy = $state(false);
+  /** The engine is working, or a multi-step flow (load → clean → analyse) is under way. */
+  busy = $derived.by(() => this.#engineBusy || this.#flows > 0);
+  #engineBusy = $state(false);
+  #flows = $state(0);
   engineVersion = $state<string | null>(null);
 
   readonly engine: EngineClient;
@@ -71,7 +74,7 @@ export class AppState {
   #cancelled = false;
 
   constructor() {
-    this.engine = new EngineClient((busy) => (this.busy = busy));
+    this.engine = new EngineClient((busy) => (this.#engineBusy = busy));
     this.analysis = new AnalysisState(this);
   }
 
@@ -97,19 +100,39 @@ export class AppState {
     else this.#showError(result.error);
   }
 
-  async loadFiles(files: readonly File[]): Promise<void> {
+  /** Keep the page busy across the steps of a flow, so nothing reads a half-finished state. */
+  async flow<T>(work: () => Promise<T>): Promise<T> {
+    this.#flows++;
+    try {
+      return await work();
+    } finally {
+      this.#flows--;
+    }
+  }
+
+  loadFiles(files: readonly File[]): Promise<void> {
+    return this.flow(() => this.#loadFiles(files));
+  }
+
+  async #loadFiles(files: readonly File[]): Promise<void> {
     // Marks for `npm run bench` (time from drop to table and dashboard); cheap, and visible in DevTools.
     performance.mark('cl:drop');
     this.#cancelled = false;
+    const hadOrders = this.analysis.report !== null;
     const list = [...files];
     for (let i = 0; i < list.length; i++) {
       if (this.#cancelled) break;
       await this.#loadOne(list[i]!, list.length - i - 1);
     }
     this.job = null;
+    if (!this.#cancelled && !hadOrders) await this.#autoAnalyze();
   }
 
-  async loadSample(): Promise<void> {
+  loadSample(): Promise<void> {
+    return this.flow(() => this.#loadSample());
+  }
+
+  async #loadSample(): Promise<void> {
     let response: Response;
     try {
       response = await fetch(SAMPLE_URL);
@@ -122,7 +145,20 @@ export class AppState {
       return;
     }
     const blob = await response.blob();
-    await this.loadFiles([new File([blob], SAMPLE_NAME, { type: 'text/csv' })]);
+    await this.#loadFiles([new File([blob], SAMPLE_NAME, { type: 'text/csv' })]);
+  }
+
+  /**
+   * After a drop: when the orders mapping is confident, clean at once and open the RFM dashboard (the
+   * user can still review the mapping); otherwise open the mapping screen.
+   */
+  async #autoAnalyze(): Promise<void> {
+    if (!this.analysis.ordersTable) return;
+    if (!this.analysis.confident) {
+      this.section = 'clean';
+      return;
+    }
+    if (await this.analysis.clean()) this.section = 'rfm';
   }
 
   async cancel(): Promise<void> {

@@ -71,6 +71,12 @@ function bigCsvFixture(rows: number): string {
   return path;
 }
 
+/** After a load the app maps, cleans and opens the analysis; the files' previews live under 数据 / Data. */
+async function showData(page: Session['page']): Promise<void> {
+  await page.getByTestId('nav-data').click();
+  await page.getByTestId('table-profile').waitFor({ timeout: 30_000 });
+}
+
 describe('landing and language', () => {
   it('shows the pitch, sample button and drop zone in Chinese by default for zh browsers', async () => {
     const { page } = await openApp('zh-CN');
@@ -98,9 +104,10 @@ describe('loading files', () => {
     const { page } = await openApp('zh-CN');
     const t0 = Date.now();
     await page.getByTestId('load-sample').click();
-    await page.getByTestId('table-profile').waitFor({ timeout: 60_000 });
+    await page.getByTestId('nav-data').waitFor({ timeout: 60_000 });
     await waitIdle(page);
-    console.log(`sample: click → preview ${Date.now() - t0} ms`);
+    console.log(`sample: click → loaded, cleaned and analysed ${Date.now() - t0} ms`);
+    await showData(page);
     const rows = Number((await page.getByTestId('row-count').textContent())!.replaceAll(',', ''));
     expect(rows).toBeGreaterThanOrEqual(20_000);
     expect(await page.locator('[data-testid=preview-table] tbody tr').count()).toBe(100);
@@ -118,8 +125,10 @@ describe('loading files', () => {
   it('shows the right row counts for a CSV and an xlsx given to the file input together', async () => {
     const { page } = await openApp('en');
     await page.getByTestId('file-input').setInputFiles([csvFixture(1234), xlsxFixture(321)]);
-    await page.getByRole('tab').nth(1).waitFor({ timeout: 60_000 });
+    await page.getByTestId('nav-data').waitFor({ timeout: 60_000 });
     await waitIdle(page);
+    await showData(page);
+    await page.getByRole('tab', { name: 'orders.xlsx' }).click();
     await expect(page.getByTestId('row-count').textContent()).resolves.toBe('321');
     // Every sheet is listed with its row count; picking another reloads the table from it.
     const sheetOptions = await page.getByTestId('sheet-select').locator('option').allTextContents();
@@ -151,7 +160,9 @@ describe('loading files', () => {
     expect(alerts[1]).toContain('empty.csv');
     await screenshot(page, 'error-zh');
     await page.getByTestId('file-input').setInputFiles([csvFixture(10)]);
-    await page.getByTestId('table-profile').waitFor({ timeout: 30_000 });
+    await page.getByTestId('nav-data').waitFor({ timeout: 30_000 });
+    await waitIdle(page);
+    await showData(page);
     await expect(page.getByTestId('row-count').textContent()).resolves.toBe('10');
   });
 });
@@ -170,7 +181,9 @@ describe('big files', () => {
     expect(await page.getByTestId('table-profile').count()).toBe(0);
     expect(await page.getByRole('alert').count()).toBe(0);
     await page.getByTestId('file-input').setInputFiles([csvFixture(5)]);
-    await page.getByTestId('table-profile').waitFor({ timeout: 30_000 });
+    await page.getByTestId('nav-data').waitFor({ timeout: 30_000 });
+    await waitIdle(page);
+    await showData(page);
     await expect(page.getByTestId('row-count').textContent()).resolves.toBe('5');
   });
 
@@ -178,8 +191,10 @@ describe('big files', () => {
     const { page } = await openApp('zh-CN');
     const t0 = Date.now();
     await page.getByTestId('file-input').setInputFiles(bigCsvFixture(1_000_000));
-    await page.getByTestId('table-profile').waitFor({ timeout: 120_000 });
-    console.log(`1M-row CSV: drop → preview ${Date.now() - t0} ms`);
+    await page.getByTestId('nav-data').waitFor({ timeout: 120_000 });
+    await waitIdle(page, 300_000);
+    console.log(`1M-row CSV: drop → loaded and analysed ${Date.now() - t0} ms`);
+    await showData(page);
     await expect(page.getByTestId('row-count').textContent()).resolves.toBe('1,000,000');
   });
 });

@@ -26,13 +26,17 @@ describe('node engine', () => {
   });
 
   it('never autoloads extensions and keeps its configuration locked', async () => {
-    await expect(db.queryIpc(`SELECT * FROM read_parquet('x.parquet')`)).rejects.toThrow(/Catalog Error|parquet/);
+    await expect(db.queryIpc(`SELECT * FROM read_parquet('x.parquet')`)).rejects.toThrow(
+      /Catalog Error|parquet/,
+    );
     await expect(db.exec('SET autoload_known_extensions = true')).rejects.toThrow(/locked/);
   });
 
   it('reads registered bytes as CSV', async () => {
     await db.registerBytes('t.csv', new TextEncoder().encode('customer_id,amount\nC1,10.5\nC2,3\n'));
-    const { rows } = decodeIpc(await db.queryIpc(`SELECT count(*) AS n, sum(amount) AS s FROM read_csv('t.csv')`));
+    const { rows } = decodeIpc(
+      await db.queryIpc(`SELECT count(*) AS n, sum(amount) AS s FROM read_csv('t.csv')`),
+    );
     expect(rows).toEqual([{ n: 2, s: 13.5 }]);
   });
 

@@ -40,7 +40,7 @@ export function intervalHistogramOption(
         return `${intervalBinLabel(locale, b)}\n${translate(locale, 'behaviour.intervals.count')}: ${formatInteger(locale, b.intervals)} (${formatPercent(locale, b.share ?? 0)})`;
       },
     },
-    grid: { left: 48, right: 16, top: 64, bottom: 48 },
+    grid: { left: 48, right: 16, top: 88, bottom: 48 },
     xAxis: {
       type: 'category',
       data: labels,

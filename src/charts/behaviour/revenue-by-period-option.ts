@@ -57,7 +57,7 @@ export function revenueByPeriodOption(
   return {
     animation: false,
     title: { text: translate(locale, 'revenue.byPeriod') },
-    legend: { top: 28, type: 'scroll' },
+    legend: { top: 48, type: 'scroll' },
     tooltip: {
       ...baseTooltip('axis'),
       formatter: (params: unknown) => {
@@ -76,7 +76,7 @@ export function revenueByPeriodOption(
         return lines.join('\n');
       },
     },
-    grid: { left: 64, right: 56, top: 72, bottom: 40 },
+    grid: { left: 64, right: 56, top: 96, bottom: 40 },
     xAxis: { type: 'category', data: periods.map((p) => periodLabel(p, grain)) },
     yAxis: [
       {

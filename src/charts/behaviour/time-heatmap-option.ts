@@ -40,7 +40,7 @@ export function timeHeatmapOption(
         ].join('\n');
       },
     },
-    grid: { left: 56, right: 16, top: 48, bottom: 72 },
+    grid: { left: 56, right: 16, top: 56, bottom: 96 },
     xAxis: {
       type: 'category',
       data: hours,

@@ -34,7 +34,7 @@ export function cohortCurvesOption(
     title: {
       text: translate(locale, metric === 'retention' ? 'cohort.retention' : 'cohort.cumulativeRevenue'),
     },
-    legend: { type: 'scroll', top: 28 },
+    legend: { type: 'scroll', top: 48 },
     tooltip: {
       ...baseTooltip('axis'),
       formatter: (params: unknown) => {
@@ -52,7 +52,7 @@ export function cohortCurvesOption(
         ].join('\n');
       },
     },
-    grid: { left: 56, right: 16, top: 72, bottom: 32 },
+    grid: { left: 56, right: 16, top: 88, bottom: 32 },
     xAxis: {
       type: 'category',
       data: Array.from({ length: maxIndex + 1 }, (_, i) => cohortPeriodName(locale, grain, i)),

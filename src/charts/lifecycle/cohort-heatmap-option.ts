@@ -52,7 +52,7 @@ export function cohortHeatmapOption(
         ].join('\n');
       },
     },
-    grid: { left: 80, right: 16, top: 48, bottom: 64 },
+    grid: { left: 80, right: 16, top: 56, bottom: 96 },
     xAxis: {
       type: 'category',
       data: indexes.map((i) => cohortPeriodName(locale, grain, i)),

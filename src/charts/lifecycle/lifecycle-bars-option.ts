@@ -31,7 +31,7 @@ export function lifecycleBarsOption(
       text: t('lifecycle.title'),
       subtext: translate(locale, 'lifecycle.lostRule', { days: spec.lostDays }),
     },
-    legend: { top: 44 },
+    legend: { top: 74 },
     tooltip: {
       ...baseTooltip('axis'),
       formatter: (params: unknown) => {
@@ -48,7 +48,7 @@ export function lifecycleBarsOption(
         ].join('\n');
       },
     },
-    grid: { left: 56, right: 16, top: 88, bottom: 32 },
+    grid: { left: 56, right: 16, top: 112, bottom: 32 },
     xAxis: { type: 'category', data: rows.map((r) => periodLabel(r.period_start, grain)) },
     yAxis: {
       type: 'value',

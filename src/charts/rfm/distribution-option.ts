@@ -32,20 +32,28 @@ export function distributionOption(
   const fmt = (v: number) => (spec.dimension === 'm' ? fmtAmount(locale, v) : fmtInt(locale, v));
   const data = bins.map((b) => ({ value: [(b.bin_lower + b.bin_upper) / 2, b.customers], bin: b }));
   const lines = [
-    ...[...new Set(spec.cuts)].map((c) => ({ xAxis: c, label: { formatter: fmt(c) } })),
+    // Every other label sits higher, so close cut points (31, 61, 91 days) stay readable.
+    ...[...new Set(spec.cuts)].map((c, i) => ({
+      xAxis: c,
+      label: { formatter: fmt(c), distance: i % 2 ? 16 : 4 },
+    })),
     ...(spec.comparison != null
       ? [
           {
             xAxis: spec.comparison,
             lineStyle: { type: 'dashed' },
-            label: { formatter: `${translate(locale, 'rfm.comparison')} ${fmt(spec.comparison)}` },
+            // A mean is rarely whole: 2 decimals, so "2.31 orders" does not read as 2.
+            label: {
+              formatter: `${translate(locale, 'rfm.comparison')} ${fmtAmount(locale, spec.comparison)}`,
+            },
           },
         ]
       : []),
   ];
   return {
     animation: false,
-    grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
+    // Room below for the x-axis name and above for the y-axis name over the cut-point labels.
+    grid: { left: 8, right: 16, top: 56, bottom: 30, containLabel: true },
     xAxis: {
       type: 'value',
       name: translate(locale, AXIS_KEY[spec.dimension]),
@@ -53,7 +61,7 @@ export function distributionOption(
       nameGap: 24,
       scale: true,
     },
-    yAxis: { type: 'value', name: translate(locale, 'rfm.customers') },
+    yAxis: { type: 'value', name: translate(locale, 'rfm.customers'), nameGap: 40 },
     tooltip: {
       ...TOOLTIP_BASE,
       formatter: (p: unknown) => {

@@ -31,7 +31,8 @@ export function paretoOption(points: readonly ParetoPoint[], spec: ParetoSpec): 
     : [];
   return {
     animation: false,
-    grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+    // Room below for the x-axis name and above for the y-axis name over the marker's label.
+    grid: { left: 8, right: 16, top: 44, bottom: 30, containLabel: true },
     xAxis: {
       type: 'value',
       min: 0,
@@ -46,6 +47,7 @@ export function paretoOption(points: readonly ParetoPoint[], spec: ParetoSpec): 
       min: 0,
       max: 1,
       name: translate(locale, 'rfm.revenueShare'),
+      nameGap: 28,
       axisLabel: { formatter: pct },
     },
     tooltip: {

@@ -37,7 +37,8 @@ export function rfHeatmapOption(cells: readonly RfCell[], spec: RfHeatmapSpec): 
   const scores = (k: number) => Array.from({ length: k }, (_, i) => String(i + 1));
   return {
     animation: false,
-    grid: { left: 8, right: 8, top: 8, bottom: 56, containLabel: true },
+    // Room above for the y-axis name.
+    grid: { left: 8, right: 8, top: 30, bottom: 56, containLabel: true },
     xAxis: {
       type: 'category',
       name: translate(locale, 'rfm.rScore'),

@@ -86,10 +86,10 @@ export class AnalysisState {
     const proposal = proposeMapping('orders', columnSamples(table));
     this.proposal = proposal;
     const existing = this.orders;
-    const columns = new Set(table.profile.columns.map((c) => c.name));
+    const columns = table.profile.columns.map((c) => c.name);
     const keep =
       existing &&
-      Object.values(existing.mapping).every((c) => columns.has(c)) &&
+      Object.values(existing.mapping).every((c) => columns.includes(c)) &&
       Object.keys(existing.mapping).length > 0;
     const source: SourceConfig = {
       id: 'orders',
@@ -118,6 +118,28 @@ export class AnalysisState {
     else delete mapping[role];
     this.#setSource({ ...current, mapping });
     this.reportStale = this.report !== null;
+  }
+
+  /** Whether the proposal is sure enough to clean without asking (every required role ≥ 0.75; a plain "amount" header scores 0.79). */
+  get confident(): boolean {
+    const p = this.proposal;
+    if (!p || this.missingRequired.length > 0) return false;
+    return REQUIRED_ROLES.orders.every(
+      (r) => (p.confidence[r]?.score ?? 0) >= 0.75 && p.mapping[r] === this.mapping[r],
+    );
+  }
+
+  /** Replace top-level config sections (e.g. `{ rfm }`) — every analysis keeps its settings in the config. */
+  updateConfig(patch: Partial<Omit<AnalysisConfig, 'version'>>): void {
+    this.config = { ...this.config, ...patch };
+  }
+
+  /** Apply a whole config (loaded, imported or from a share link); the orders mapping is re-proposed only if it does not fit. */
+  applyConfig(config: AnalysisConfig): void {
+    this.config = config;
+    this.report = null;
+    const table = this.ordersTable;
+    if (table) this.useAsOrders(table);
   }
 
   setCleaning(patch: Partial<CleaningConfig>): void {

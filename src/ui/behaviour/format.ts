@@ -1,0 +1,35 @@
+/** Number formatting for the behaviour and lifecycle screens; missing values read as a dash. */
+import type { Locale } from '../../i18n/i18n.ts';
+import { formatCompact, formatInteger, formatPercent } from '../../i18n/format.ts';
+
+const DASH = '—';
+
+export function int(locale: Locale, v: number | null | undefined): string {
+  return v === null || v === undefined ? DASH : formatInteger(locale, v);
+}
+
+/** Money and other large amounts: 万/亿 in zh. */
+export function money(locale: Locale, v: number | null | undefined): string {
+  return v === null || v === undefined ? DASH : formatCompact(locale, v);
+}
+
+export function pct(locale: Locale, v: number | null | undefined, digits = 1): string {
+  return v === null || v === undefined || !Number.isFinite(v) ? DASH : formatPercent(locale, v, digits);
+}
+
+/** Days (or any small measure) with one decimal. */
+export function dec(locale: Locale, v: number | null | undefined, digits = 1): string {
+  return v === null || v === undefined ? DASH : formatCompact(locale, v, digits);
+}
+
+/** A signed change: +12.3 % / −4.0 %. */
+export function change(locale: Locale, v: number | null | undefined): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return DASH;
+  const text = formatPercent(locale, Math.abs(v));
+  return v > 0 ? `+${text}` : v < 0 ? `−${text}` : text;
+}
+
+export function tone(v: number | null | undefined): 'up' | 'down' | undefined {
+  if (v === null || v === undefined || v === 0) return undefined;
+  return v > 0 ? 'up' : 'down';
+}

@@ -1,0 +1,175 @@
+/**
+ * RFM section (issue 4): the sample opens the overview, presets switch the model, an edited cut
+ * point changes the counts, a segment drills down into its customers and exports them as CSV.
+ * Screenshots of the overview in zh-CN and en go to test-results/e2e/.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { openSession, screenshot, waitIdle, type Session } from './support/browser.ts';
+
+let session: Session | null = null;
+afterEach(async () => {
+  if (session) {
+    expect(session.external(), 'requests that left the origin').toEqual([]);
+    expect(session.consoleErrors).toEqual([]);
+    await session.close();
+    session = null;
+  }
+});
+
+async function openOverview(locale: 'zh-CN' | 'en'): Promise<Page> {
+  session = await openSession({ locale });
+  const { page } = session;
+  await page.goto(session.baseUrl);
+  await page.getByTestId('engine-ready').waitFor({ timeout: 60_000 });
+  await page.getByTestId('load-sample').click();
+  await page.locator('[data-testid=rfm-overview][data-ready=true]').waitFor({ timeout: 90_000 });
+  await waitIdle(page);
+  return page;
+}
+
+/** [segment id, customers] of the segment table, in rule order (`other` last). */
+function segmentCounts(page: Page): Promise<[string, number][]> {
+  return page
+    .locator('[data-testid=segment-row]')
+    .evaluateAll((rows) =>
+      rows.map((r) => [r.getAttribute('data-segment') ?? '', Number(r.getAttribute('data-customers'))]),
+    );
+}
+
+async function waitForRowCount(page: Page, n: number): Promise<void> {
+  await page.waitForFunction(
+    (count) => document.querySelectorAll('[data-testid=segment-row]').length === count,
+    n,
+    { timeout: 60_000 },
+  );
+  await waitIdle(page);
+}
+
+describe('RFM overview', () => {
+  it('segments the sample, switches preset, reacts to a cut point, drills down and exports', async () => {
+    const page = await openOverview('zh-CN');
+    const marks = await page.evaluate(() => performance.getEntriesByName('cl:dashboard', 'mark').length);
+    expect(marks).toBe(1);
+
+    // value5: five rules + other; every customer counted once.
+    const counts = await segmentCounts(page);
+    expect(counts.map(([id]) => id)).toEqual([
+      'high_value',
+      'churn_risk',
+      'mid_potential',
+      'general',
+      'low_value',
+      'other',
+    ]);
+    const customers = Number(await page.getByTestId('kpi-customers').getAttribute('data-value'));
+    expect(customers).toBeGreaterThan(1000);
+    expect(counts.reduce((s, [, n]) => s + n, 0)).toBe(customers);
+    await expect(page.getByTestId('rfm-headline').textContent()).resolves.toMatch(
+      /的客户贡献了 50% 的销售额/,
+    );
+    await screenshot(page, 'rfm-overview-zh');
+
+    // cn8: eight segments named in Chinese (plus the empty `other`), same customers.
+    await page.getByTestId('rfm-preset').selectOption('cn8');
+    await waitForRowCount(page, 9);
+    const names = await page.locator('[data-testid=segment-row] td:first-child').allTextContents();
+    expect(names.map((n) => n.trim())).toEqual([
+      '重要价值客户',
+      '重要发展客户',
+      '重要保持客户',
+      '重要挽留客户',
+      '一般价值客户',
+      '一般发展客户',
+      '一般保持客户',
+      '一般挽留客户',
+      '其他',
+    ]);
+    const cn8 = await segmentCounts(page);
+    expect(cn8.reduce((s, [, n]) => s + n, 0)).toBe(customers);
+    expect(cn8.at(-1)).toEqual(['other', 0]);
+    await expect(page.getByTestId('cut-in-use-r').textContent()).resolves.toContain('比较值');
+    await screenshot(page, 'rfm-cn8-zh');
+
+    // Back to value5; lowering R's last cut point (181 → 121 days) sends more customers to churn risk.
+    await page.getByTestId('rfm-preset').selectOption('value5');
+    await waitForRowCount(page, 6);
+    const before = new Map(await segmentCounts(page));
+    await page.getByTestId('cut-points-r').fill('31, 61, 91, 121');
+    await page.waitForFunction(
+      (n) =>
+        Number(
+          document
+            .querySelector('[data-testid=segment-row][data-segment=churn_risk]')
+            ?.getAttribute('data-customers'),
+        ) !== n,
+      before.get('churn_risk')!,
+      { timeout: 60_000 },
+    );
+    await waitIdle(page);
+    const after = new Map(await segmentCounts(page));
+    expect(after.get('churn_risk')!).toBeGreaterThan(before.get('churn_risk')!);
+    expect([...after.values()].reduce((s, n) => s + n, 0)).toBe(customers);
+    await expect(page.getByTestId('cut-in-use-r').textContent()).resolves.toContain('121');
+    // The editor's live counts agree with the table.
+    await expect(page.getByTestId('live-count-churn_risk').textContent()).resolves.toContain(
+      after.get('churn_risk')!.toLocaleString('en'),
+    );
+
+    // Drill into churn risk: its customers in the virtual table, sortable and searchable.
+    await page.locator('[data-testid=segment-row][data-segment=churn_risk] button').click();
+    const table = page.getByTestId('drill-table');
+    await page.waitForFunction(
+      (n) => Number(document.querySelector('[data-testid=drill-table]')?.getAttribute('data-rows')) === n,
+      after.get('churn_risk')!,
+      { timeout: 60_000 },
+    );
+    expect(await table.locator('[role=row][aria-rowindex]').count()).toBeGreaterThan(5);
+    await table.getByRole('columnheader', { name: '客户 ID' }).getByRole('button').click();
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid=drill-table] [role=columnheader][aria-sort=ascending]') !== null,
+    );
+    await waitIdle(page);
+    const firstId = (await table.locator('[role=row][aria-rowindex="2"] [role=cell]').first().textContent())!;
+    await page.getByTestId('drill-search').fill(firstId);
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-testid=drill-table]')?.getAttribute('data-rows')) === 1,
+      null,
+      { timeout: 30_000 },
+    );
+    await page.getByTestId('drill-search').fill('');
+    await page.waitForFunction(
+      (n) => Number(document.querySelector('[data-testid=drill-table]')?.getAttribute('data-rows')) === n,
+      after.get('churn_risk')!,
+      { timeout: 30_000 },
+    );
+
+    // Export the target list: a CSV download whose first line is the header.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-csv').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('rfm-churn_risk.csv');
+    const lines = readFileSync((await download.path())!, 'utf8').split(/\r?\n/);
+    expect(lines[0]).toBe(
+      '\uFEFFcustomer_id,recency_days,frequency,monetary,r_score,f_score,m_score,rfm_code,segment,segment_label',
+    );
+    expect(lines.filter((l) => l.endsWith(',churn_risk,流失风险客户'))).toHaveLength(
+      after.get('churn_risk')!,
+    );
+    await screenshot(page, 'rfm-drill-zh');
+  });
+
+  it('shows the overview in English', async () => {
+    const page = await openOverview('en');
+    const text = await page.getByTestId('segment-table').textContent();
+    for (const label of ['High value', 'Churn risk', 'Mid potential', 'Other', 'Share of revenue'])
+      expect(text).toContain(label);
+    await expect(page.getByTestId('rfm-headline').textContent()).resolves.toMatch(
+      /of customers bring 50% of revenue/,
+    );
+    await screenshot(page, 'rfm-overview-en');
+  });
+});
