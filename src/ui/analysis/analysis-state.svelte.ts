@@ -70,6 +70,13 @@ export class AnalysisState {
     return Object.fromEntries(found.map((p) => [p.column, p.kind]));
   }
 
+  /** PII columns of any loaded table to mask on screen (the orders mapping helps for the orders table). */
+  piiColumnsOf(table: LoadedTable): Record<string, PiiKind> {
+    if (this.revealPii) return {};
+    const mapping = table.id === this.ordersTableId ? this.mapping : {};
+    return Object.fromEntries(detectPiiColumns(columnSamples(table), mapping).map((p) => [p.column, p.kind]));
+  }
+
   get setAsideColumns(): string[] {
     const table = this.ordersTable;
     if (!table) return [];
