@@ -86,6 +86,7 @@ interface Entry {
   file: string;
   browser: BrowserRunResult[];
   native: NativeRunResult[];
+  errors: string[];
 }
 
 async function main() {
@@ -106,18 +107,29 @@ async function main() {
   const baseUrl = server?.resolvedUrls?.local[0] ?? '';
   const entries: Entry[] = [];
   for (const { name, file } of files) {
-    const entry: Entry = { name, file, browser: [], native: [] };
+    const entry: Entry = { name, file, browser: [], native: [], errors: [] };
     for (let i = 0; i < runs; i++) {
       if (server && chrome) {
-        const r = await browserRun(chrome, baseUrl, file, { waitForDashboard: true, timeoutMs: 600_000 });
-        if (r.externalRequests.length) throw new Error(`external requests: ${r.externalRequests.join(', ')}`);
-        entry.browser.push(r);
-        console.log(`${name} browser #${i + 1}:`, JSON.stringify(r));
+        try {
+          const r = await browserRun(chrome, baseUrl, file, { waitForDashboard: true, timeoutMs: 600_000 });
+          if (r.externalRequests.length)
+            throw new Error(`external requests: ${r.externalRequests.join(', ')}`);
+          entry.browser.push(r);
+          console.log(`${name} browser #${i + 1}:`, JSON.stringify(r));
+        } catch (e) {
+          // A failed run (out of memory, timeout) is a result too: report it, keep measuring the rest.
+          entry.errors.push(`browser #${i + 1}: ${(e as Error).message.split('\n')[0]}`);
+          console.log(`${name} browser #${i + 1} failed:`, (e as Error).message.split('\n')[0]);
+        }
       }
       if (!values['no-native'] && !file.endsWith('.xlsx')) {
-        const n = await nativeRun(file, 1);
-        entry.native.push(n);
-        console.log(`${name} native #${i + 1}:`, JSON.stringify(n));
+        try {
+          const n = await nativeRun(file, 1);
+          entry.native.push(n);
+          console.log(`${name} native #${i + 1}:`, JSON.stringify(n));
+        } catch (e) {
+          entry.errors.push(`native #${i + 1}: ${(e as Error).message.split('\n')[0]}`);
+        }
       }
     }
     entries.push(entry);
@@ -147,6 +159,7 @@ async function main() {
       ingest_ratio: ratio(b('ingestMs'), n('plainIngestMs')),
       native_ours_vs_plain: ratio(nativeOurs, nativePlain),
       peak_renderer: gb(b('peakRendererBytes')),
+      failed_runs: e.errors.length,
     };
   });
   console.log(
