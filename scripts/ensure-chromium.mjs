@@ -4,6 +4,20 @@
 import { existsSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 
+/**
+ * Flags for headless Chromium on our machines (plus Playwright's --headless and a fresh
+ * --user-data-dir per session): without the networking ones Chromium tries Google's hosts.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export function findChromium() {
   const candidates = [
     process.env.CHROME_PATH,

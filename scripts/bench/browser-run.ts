@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { PeakSampler } from './process-memory.ts';
+import { CHROMIUM_ARGS } from '../ensure-chromium.mjs';
 
 export interface BrowserRunResult {
   engineStartMs: number;
@@ -28,15 +29,7 @@ export async function browserRun(
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromePath,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 900 },
     locale: 'zh-CN',
   });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { findChromium } from '../../../scripts/ensure-chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../../../scripts/ensure-chromium.mjs';
 
 export const ARTIFACTS = 'test-results/e2e';
 
@@ -33,15 +33,7 @@ export async function openSession(options: { locale?: string } = {}): Promise<Se
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
     locale: options.locale ?? 'zh-CN',
     viewport: { width: 1280, height: 860 },
   });
