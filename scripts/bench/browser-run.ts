@@ -49,9 +49,15 @@ export async function browserRun(
     await page.getByTestId('file-input').setInputFiles(file);
     await page.getByTestId('table-profile').waitFor({ timeout: options.timeoutMs });
     if (options.waitForDashboard) {
-      await page
-        .locator('[data-testid=rfm-overview][data-ready=true]')
-        .waitFor({ timeout: options.timeoutMs });
+      // Either the dashboard appears or the app reports an error (e.g. out of memory): never wait blind.
+      const dashboard = page.locator('[data-testid=rfm-overview][data-ready=true]');
+      const alert = page.getByRole('alert').first();
+      await Promise.race([
+        dashboard.waitFor({ timeout: options.timeoutMs }),
+        alert.waitFor({ timeout: options.timeoutMs }),
+      ]);
+      if ((await alert.count()) > 0)
+        throw new Error(`the app reported: ${(await alert.textContent())?.trim()}`);
     }
     const marks = await page.evaluate(() =>
       Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
