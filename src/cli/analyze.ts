@@ -1,6 +1,6 @@
 /**
  * `analyze`: load each file with the shared ingest code, clean the orders, run the analyses and write
- * profile.json, cleaning.json, customers.csv, segments.csv, behaviour.csv, periods.csv, cohorts.csv and
+ * profile.json, cleaning.json (and customers_cleaning.json when a customer file is given), customers.csv, segments.csv, behaviour.csv, periods.csv, cohorts.csv and
  * churn.csv — the same code and config as the app, on duckdb-wasm (Node) or native DuckDB.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -18,6 +18,8 @@ import { parseConfigFile } from '../config/config-file.ts';
 import type { AnalysisConfig } from '../config/schema.ts';
 import { CliError } from './cli-error.ts';
 import { resolveOrders } from './resolve-orders.ts';
+import { resolveCustomers } from './resolve-customers.ts';
+import { runCustomerCleaning, toCustomerCleaningJson } from '../engine/clean-customers.ts';
 import { runAnalyses } from './run-analyses.ts';
 
 export interface AnalyzeOptions {
@@ -123,6 +125,24 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
         mapping: orders.mapping,
       }),
     );
+    const customers = resolveCustomers(profiles, orders.profile, config);
+    if (customers) {
+      const { profile, mapping, platform } = customers;
+      try {
+        const r = await runCustomerCleaning(
+          db,
+          { table: profile.table, columns: profile.columns },
+          { mapping, cleaning: effective.cleaning },
+        );
+        await write(
+          'customers_cleaning.json',
+          toCustomerCleaningJson(r, { encoding: profile.encoding, platform, mapping }),
+        );
+      } catch (e) {
+        if (e instanceof CleaningInputError) throw new CliError(e.message);
+        throw e;
+      }
+    }
     written.push(
       ...(await runAnalyses(db, effective, {
         purchases: report.tables.purchases,

@@ -7,7 +7,7 @@ import type { TableProfile } from '../engine/ingest/load-source.ts';
 import { decodeIpc } from '../engine/arrow-rows.ts';
 import { proposeMapping } from '../ingest/mapping/propose-mapping.ts';
 import { matchColumns } from '../config/match-columns.ts';
-import { REQUIRED_ROLES } from '../config/roles.ts';
+import { validateOrdersMapping } from '../ingest/cleaning/validate-mapping.ts';
 import type { AnalysisConfig } from '../config/schema.ts';
 import { CliError } from './cli-error.ts';
 
@@ -17,7 +17,7 @@ export interface OrdersChoice {
   platform: string | null;
 }
 
-function samples(profile: TableProfile) {
+export function samples(profile: TableProfile) {
   const rows = decodeIpc(profile.preview).rows;
   return profile.columns.map((c) => ({
     name: c.name,
@@ -46,11 +46,12 @@ export function resolveOrders(
       );
       mapping = Object.fromEntries(match.matched.map((m) => [m.role, m.actual]));
     }
-    if (REQUIRED_ROLES.orders.every((role) => mapping[role])) {
+    const missing = validateOrdersMapping(mapping, profile.columns).filter((i) => i.code === 'missing_role');
+    if (missing.length === 0) {
       return { profile, mapping, platform: proposal.platform?.id ?? configured?.platform ?? null };
     }
   }
   throw new CliError(
-    `no orders table found: none of the files has columns for ${REQUIRED_ROLES.orders.join(', ')} (map them in a config file)`,
+    'no orders table found: no file has a customer id, an order time and an amount (or unit price) column (map them in a config file)',
   );
 }

@@ -8,6 +8,7 @@ import type { LoadProgress, TableProfile } from '../engine/ingest/load-source.ts
 import { decodeIpc, type DecodedResult } from '../engine/arrow-rows.ts';
 import type { CleanSourceInput, CleanSourceOptions } from '../engine/clean-source.ts';
 import type { CleaningReport } from '../ingest/cleaning/report.ts';
+import type { CustomerCleaningOptions, CustomerCleaningReport } from '../engine/clean-customers.ts';
 import { toErrorData } from '../engine/engine-error.ts';
 
 export type BusyListener = (busy: boolean) => void;
@@ -65,6 +66,13 @@ export class EngineClient {
 
   clean(input: CleanSourceInput, options: CleanSourceOptions): Promise<Result<CleaningReport>> {
     return this.#track<Result<CleaningReport>>(this.#api.clean(input, options));
+  }
+
+  cleanCustomers(
+    input: CleanSourceInput,
+    options: CustomerCleaningOptions,
+  ): Promise<Result<CustomerCleaningReport>> {
+    return this.#track<Result<CustomerCleaningReport>>(this.#api.cleanCustomers(input, options));
   }
 
   /** Run a plan; the final query's rows come back decoded (null when the plan has no query). */

@@ -7,6 +7,7 @@ import type { LoadProgress, TableProfile } from './ingest/load-source.ts';
 import type { TextEncoding } from '../ingest/detect-format.ts';
 import type { CleanSourceInput, CleanSourceOptions } from './clean-source.ts';
 import type { CleaningReport } from '../ingest/cleaning/report.ts';
+import type { CustomerCleaningOptions, CustomerCleaningReport } from './clean-customers.ts';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: EngineErrorData };
 
@@ -41,6 +42,11 @@ export interface EngineApi {
   exec(sql: string): Promise<Result<null>>;
   /** Map and clean a loaded orders table into orders_clean / purchases / set_aside, with the report. */
   clean(input: CleanSourceInput, options: CleanSourceOptions): Promise<Result<CleaningReport>>;
+  /** Clean a loaded customers table into customers_clean / customers_set_aside, with the report. */
+  cleanCustomers(
+    input: CleanSourceInput,
+    options: CustomerCleaningOptions,
+  ): Promise<Result<CustomerCleaningReport>>;
   /** Run a plan in one round trip, with DuckDB's progress (0..1) reported per statement. */
   runPlan(plan: Plan, onProgress?: (fraction: number) => void): Promise<Result<Uint8Array | null>>;
   /** Query → CSV (UTF-8 BOM) or XLSX bytes for download, formula-guarded. */

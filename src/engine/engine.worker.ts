@@ -13,6 +13,7 @@ import { browserSourceFile } from './source-file.ts';
 import { ident } from '../sql/quote.ts';
 import { exportQuery } from './export-query.ts';
 import { CleaningInputError, runCleaning } from './clean-source.ts';
+import { runCustomerCleaning } from './clean-customers.ts';
 
 let dbPromise: Promise<DbPort> | null = null;
 let info: EngineInfo | null = null;
@@ -91,6 +92,16 @@ const api: EngineApi = {
     return run(async (port) => {
       try {
         return await runCleaning(port, input, options);
+      } catch (e) {
+        if (e instanceof CleaningInputError) throw new EngineError('mapping_invalid', e.message);
+        throw e;
+      }
+    });
+  },
+  async cleanCustomers(input, options) {
+    return run(async (port) => {
+      try {
+        return await runCustomerCleaning(port, input, options);
       } catch (e) {
         if (e instanceof CleaningInputError) throw new EngineError('mapping_invalid', e.message);
         throw e;

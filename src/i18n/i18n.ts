@@ -13,6 +13,7 @@ import { behaviour } from './messages/behaviour.ts';
 import { behaviourUi } from './messages/behaviour-ui.ts';
 import { ingest } from './messages/ingest.ts';
 import { workspace } from './messages/workspace.ts';
+import { customersUi } from './messages/customers-ui.ts';
 import type { Message } from './messages/types.ts';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -30,6 +31,7 @@ const all = {
   ...ingest,
   ...rfm,
   ...rfmUi,
+  ...customersUi,
 } satisfies Record<string, Message>;
 export type MessageKey = keyof typeof all;
 

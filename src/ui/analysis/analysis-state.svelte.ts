@@ -11,6 +11,7 @@ import { REQUIRED_ROLES } from '../../config/roles.ts';
 import type { CleaningReport } from '../../ingest/cleaning/report.ts';
 import { setAsideAliases } from '../../ingest/cleaning/build-cleaning-sql.ts';
 import { detectPiiColumns } from '../../ingest/pii/detect-pii.ts';
+import { validateOrdersMapping } from '../../ingest/cleaning/validate-mapping.ts';
 import type { PiiKind } from '../../ingest/pii/mask.ts';
 
 const SAMPLE_VALUES = 50;
@@ -53,9 +54,16 @@ export class AnalysisState {
     return this.orders?.mapping ?? {};
   }
 
-  get missingRequired(): (typeof REQUIRED_ROLES.orders)[number][] {
-    const mapping = this.mapping;
-    return REQUIRED_ROLES.orders.filter((r) => !mapping[r]);
+  /**
+   * Roles still needed before cleaning can run, as the cleaning itself decides them (validateOrdersMapping):
+   * a customer id, an order or paid time, and an amount or a unit price (amount = price × quantity).
+   */
+  get missingRequired(): string[][] {
+    const table = this.ordersTable;
+    if (!table) return [];
+    return validateOrdersMapping(this.mapping, table.profile.columns)
+      .filter((i) => i.code === 'missing_role')
+      .map((i) => i.role.split('|'));
   }
 
   get canClean(): boolean {

@@ -1,0 +1,146 @@
+/**
+ * The customer file on the cleaning screen (issue 3): which loaded table holds customer profiles, its
+ * mapping (kept in the config as the `customers` source, next to `orders`), the cleaning report and
+ * the set-aside rows' SQL (PII masked unless revealed).
+ */
+import type { AppState, LoadedTable } from '../app-state.svelte.ts';
+import { columnSamples } from '../analysis/analysis-state.svelte.ts';
+import type { SourceConfig } from '../../config/schema.ts';
+import { proposeMapping, type MappingProposal } from '../../ingest/mapping/propose-mapping.ts';
+import { looksLikeCustomers } from '../../ingest/cleaning/build-customers-cleaning-sql.ts';
+import { setAsideAliases } from '../../ingest/cleaning/build-cleaning-sql.ts';
+import { buildSetAsideViewSql } from '../../ingest/cleaning/build-set-aside-sql.ts';
+import { detectPiiColumns } from '../../ingest/pii/detect-pii.ts';
+import type { CustomerCleaningReport } from '../../engine/clean-customers.ts';
+
+export class CustomersState {
+  tableId = $state<string | null>(null);
+  proposal = $state.raw<MappingProposal | null>(null);
+  report = $state.raw<CustomerCleaningReport | null>(null);
+  stale = $state(false);
+  revealPii = $state(false);
+  readonly #app: AppState;
+  /** Proposals per loaded table (computed once per table list). */
+  readonly #proposals = $derived<Record<string, MappingProposal>>(
+    Object.fromEntries(this.#tables().map((t) => [t.id, proposeMapping('customers', columnSamples(t))])),
+  );
+
+  constructor(app: AppState) {
+    this.#app = app;
+  }
+
+  #tables(): LoadedTable[] {
+    return this.#app.tables;
+  }
+
+  /** A loaded table other than the orders one that looks like a customer file. */
+  get suggested(): LoadedTable | null {
+    const orders = this.#app.analysis.ordersTableId;
+    return this.#tables().find((t) => t.id !== orders && looksLikeCustomers(this.#proposals[t.id]!)) ?? null;
+  }
+
+  /** Show the card when several files are loaded or one looks like a customer file. */
+  get visible(): boolean {
+    return this.#tables().length > 1 || this.suggested !== null;
+  }
+
+  get table(): LoadedTable | null {
+    return this.#tables().find((t) => t.id === this.tableId) ?? null;
+  }
+
+  get source(): SourceConfig | null {
+    return this.#app.analysis.config.sources.find((s) => s.id === 'customers') ?? null;
+  }
+
+  get mapping(): Record<string, string> {
+    return this.source?.mapping ?? {};
+  }
+
+  get isOrdersTable(): boolean {
+    return this.tableId !== null && this.tableId === this.#app.analysis.ordersTableId;
+  }
+
+  get canClean(): boolean {
+    return this.table !== null && !!this.mapping.customer_id && !this.isOrdersTable;
+  }
+
+  /** Take a loaded table as the customer file; a saved mapping is kept when its columns are all there. */
+  choose(table: LoadedTable): void {
+    this.tableId = table.id;
+    const proposal = this.#proposals[table.id] ?? proposeMapping('customers', columnSamples(table));
+    this.proposal = proposal;
+    const existing = this.source;
+    const names = table.profile.columns.map((c) => c.name);
+    const keep =
+      existing &&
+      Object.keys(existing.mapping).length > 0 &&
+      Object.values(existing.mapping).every((c) => names.includes(c));
+    this.#setSource({
+      id: 'customers',
+      kind: 'customers',
+      encoding: 'auto',
+      fileNameHint: table.profile.fileName,
+      mapping: keep ? existing.mapping : proposal.mapping,
+    });
+    this.report = null;
+  }
+
+  setRole(role: string, column: string | null): void {
+    const current = this.source;
+    if (!current) return;
+    const mapping = { ...current.mapping };
+    if (column) mapping[role] = column;
+    else delete mapping[role];
+    this.#setSource({ ...current, mapping });
+    this.stale = this.report !== null;
+  }
+
+  get setAsideColumns(): string[] {
+    const table = this.table;
+    if (!table) return [];
+    return ['source_row', 'reason', ...setAsideAliases(table.profile.columns)];
+  }
+
+  /** The set-aside rows (masked unless revealed); `limit` for the view, none for exports. */
+  setAsideSql(limit?: number): string {
+    const table = this.table;
+    const pii =
+      table && !this.revealPii
+        ? Object.fromEntries(
+            detectPiiColumns(columnSamples(table), this.mapping).map((p) => [p.column, p.kind]),
+          )
+        : {};
+    return buildSetAsideViewSql({
+      table: this.report?.tables.setAside ?? 'customers_set_aside',
+      columns: this.setAsideColumns,
+      pii,
+      ...(limit === undefined ? {} : { limit }),
+    });
+  }
+
+  async clean(): Promise<boolean> {
+    const table = this.table;
+    if (!table || !this.canClean) return false;
+    this.#app.startTask('cleaning');
+    const result = await this.#app.engine.cleanCustomers(
+      { table: table.id, columns: table.profile.columns.map((c) => ({ name: c.name, type: c.type })) },
+      {
+        mapping: $state.snapshot(this.mapping),
+        cleaning: $state.snapshot(this.#app.analysis.config.cleaning),
+      },
+    );
+    this.#app.endTask();
+    if (!result.ok) {
+      this.#app.reportError(result.error);
+      return false;
+    }
+    this.report = result.value;
+    this.stale = false;
+    return true;
+  }
+
+  #setSource(source: SourceConfig): void {
+    const sources = this.#app.analysis.config.sources.filter((s) => s.id !== 'customers');
+    this.#app.analysis.updateConfig({ sources: [...sources, source] });
+  }
+}
