@@ -7,7 +7,6 @@ import type { AppState, LoadedTable } from '../app-state.svelte.ts';
 import { defaultConfig } from '../../config/parse-config.ts';
 import type { AnalysisConfig, CleaningConfig, SourceConfig } from '../../config/schema.ts';
 import { proposeMapping, type MappingProposal } from '../../ingest/mapping/propose-mapping.ts';
-import { REQUIRED_ROLES } from '../../config/roles.ts';
 import type { CleaningReport } from '../../ingest/cleaning/report.ts';
 import { setAsideAliases } from '../../ingest/cleaning/build-cleaning-sql.ts';
 import { detectPiiColumns } from '../../ingest/pii/detect-pii.ts';
@@ -139,9 +138,11 @@ export class AnalysisState {
   get confident(): boolean {
     const p = this.proposal;
     if (!p || this.missingRequired.length > 0) return false;
-    return REQUIRED_ROLES.orders.every(
-      (r) => (p.confidence[r]?.score ?? 0) >= 0.75 && p.mapping[r] === this.mapping[r],
-    );
+    // Every key role that is mapped must be the proposal's own choice with a safe score.
+    const keyRoles = ['customer_id', 'order_time', 'paid_time', 'amount', 'unit_price', 'quantity'];
+    return keyRoles
+      .filter((r) => this.mapping[r])
+      .every((r) => (p.confidence[r]?.score ?? 0) >= 0.75 && p.mapping[r] === this.mapping[r]);
   }
 
   /** Replace top-level config sections (e.g. `{ rfm }`) — every analysis keeps its settings in the config. */
