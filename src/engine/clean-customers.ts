@@ -18,7 +18,7 @@ import {
   type CustomerRole,
   type CustomerTables,
 } from '../ingest/cleaning/build-customers-cleaning-sql.ts';
-import { assertReportAddsUp, type CleaningJsonMeta } from '../ingest/cleaning/report.ts';
+import { assertReportAddsUp, toCleaningJson, type CleaningJsonMeta } from '../ingest/cleaning/report.ts';
 import { CleaningInputError, type CleanSourceInput } from './clean-source.ts';
 
 export interface CustomerCleaningOptions {
@@ -114,18 +114,7 @@ export async function runCustomerCleaning(
   return result;
 }
 
-/** DIR/customers_cleaning.json: the same keys, order and zero-omission as toCleaningJson (cleaning.json). */
+/** DIR/customers_cleaning.json: the same keys, order and zero-omission as cleaning.json. */
 export function toCustomerCleaningJson(report: CustomerCleaningReport, meta: CleaningJsonMeta) {
-  const nonZero = (o: Partial<Record<string, number>>) =>
-    Object.fromEntries(Object.entries(o).filter(([, n]) => (n ?? 0) > 0)) as Record<string, number>;
-  return {
-    rows_read: report.rowsRead,
-    rows_used: report.rowsUsed,
-    rows_set_aside: report.rowsSetAside,
-    reasons: nonZero(report.reasons),
-    repairs: nonZero(report.repairs),
-    encoding: meta.encoding,
-    platform: meta.platform,
-    mapping: { ...meta.mapping },
-  };
+  return toCleaningJson(report, meta);
 }

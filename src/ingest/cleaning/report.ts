@@ -76,7 +76,13 @@ export interface CleaningJsonMeta {
 }
 
 /** The CLI's DIR/cleaning.json shape (issue 3); keys in a fixed order, zero counts omitted. */
-export function toCleaningJson(report: CleaningReport, meta: CleaningJsonMeta) {
+export function toCleaningJson(
+  report: Pick<CleaningReport, 'rowsRead' | 'rowsUsed' | 'rowsSetAside'> & {
+    reasons: Partial<Record<string, number>>;
+    repairs: Partial<Record<string, number>>;
+  },
+  meta: CleaningJsonMeta,
+) {
   const nonZero = (o: Partial<Record<string, number>>) =>
     Object.fromEntries(Object.entries(o).filter(([, n]) => (n ?? 0) > 0)) as Record<string, number>;
   return {
