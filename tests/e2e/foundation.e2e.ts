@@ -168,9 +168,10 @@ describe('loading files', () => {
 });
 
 describe('big files', () => {
-  it('shows a progress bar for a 1M-row CSV, cancels on request and stays usable', async () => {
+  it('shows a progress bar for a 3M-row CSV, cancels on request and stays usable', async () => {
     const { page } = await openApp('en');
-    const big = bigCsvFixture(1_000_000);
+    // Big enough (≈ 170 MB) that loading takes seconds, so Cancel lands while the file is being read.
+    const big = bigCsvFixture(3_000_000);
     await page.getByTestId('file-input').setInputFiles(big);
     // DuckDB reports its own progress while it reads the file.
     await page.locator('[data-testid=job-progress] progress[value]').waitFor({ timeout: 30_000 });

@@ -42,6 +42,8 @@ export const workspace = {
   },
   'clean.rule.normalizeText': { 'zh-CN': '去空格、全角转半角', en: 'Trim and convert full-width characters' },
   'clean.purchaseStatuses': { 'zh-CN': '计为购买的订单状态', en: 'Order statuses that count as purchases' },
+  'clean.synonyms': { 'zh-CN': '品类同义词（每行一条）', en: 'Category synonyms (one per line)' },
+  'clean.synonymsHint': { 'zh-CN': '手机 => 智能手机', en: 'cell phone => smartphone' },
   'clean.dateOrder': { 'zh-CN': '日期的日/月顺序', en: 'Day/month order of dates' },
   'clean.dateOrder.auto': { 'zh-CN': '自动判断', en: 'Decide from the data' },
   'clean.run': { 'zh-CN': '应用映射并清洗', en: 'Apply mapping and clean' },

@@ -34,7 +34,13 @@ export class AnalysisState {
   report = $state.raw<CleaningReport | null>(null);
   /** The report belongs to this mapping/cleaning; editing either makes it stale. */
   reportStale = $state(false);
-  revealPii = $state(false);
+  /** Show personal data unmasked on this machine; stored in the config (view.maskPii), masked by default. */
+  get revealPii(): boolean {
+    return this.config.view.maskPii === false;
+  }
+  set revealPii(reveal: boolean) {
+    this.config = { ...this.config, view: { ...this.config.view, maskPii: !reveal } };
+  }
   readonly #app: AppState;
 
   constructor(app: AppState) {
