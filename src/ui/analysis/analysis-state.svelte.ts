@@ -11,6 +11,7 @@ import type { CleaningReport } from '../../ingest/cleaning/report.ts';
 import { setAsideAliases } from '../../ingest/cleaning/build-cleaning-sql.ts';
 import { detectPiiColumns } from '../../ingest/pii/detect-pii.ts';
 import { validateOrdersMapping } from '../../ingest/cleaning/validate-mapping.ts';
+import { buildSetAsideViewSql } from '../../ingest/cleaning/build-set-aside-sql.ts';
 import type { PiiKind } from '../../ingest/pii/mask.ts';
 
 const SAMPLE_VALUES = 50;
@@ -98,6 +99,16 @@ export class AnalysisState {
       'reason',
       ...setAsideAliases(table.profile.columns.map((c) => ({ name: c.name, type: c.type }))),
     ];
+  }
+
+  /** The orders set-aside rows (masked unless revealed); `limit` for the view, none for exports. */
+  setAsideSql(limit?: number): string {
+    return buildSetAsideViewSql({
+      table: this.report?.tables.setAside ?? 'set_aside',
+      columns: this.setAsideColumns,
+      pii: this.piiColumns,
+      ...(limit === undefined ? {} : { limit }),
+    });
   }
 
   /** Take a loaded table as the orders source and propose its mapping (kept if the config already has one that fits). */

@@ -18,7 +18,6 @@ export class CustomersState {
   proposal = $state.raw<MappingProposal | null>(null);
   report = $state.raw<CustomerCleaningReport | null>(null);
   stale = $state(false);
-  revealPii = $state(false);
   readonly #app: AppState;
   /** Proposals per loaded table (computed once per table list). */
   readonly #proposals = $derived<Record<string, MappingProposal>>(
@@ -105,7 +104,7 @@ export class CustomersState {
   setAsideSql(limit?: number): string {
     const table = this.table;
     const pii =
-      table && !this.revealPii
+      table && !this.#app.analysis.revealPii
         ? Object.fromEntries(
             detectPiiColumns(columnSamples(table), this.mapping).map((p) => [p.column, p.kind]),
           )
