@@ -25,6 +25,7 @@ const { values, positionals } = parseArgs({
     'make-messy': { type: 'string' },
     out: { type: 'string' },
     json: { type: 'boolean', default: false },
+    'dump-sql': { type: 'string' },
   },
 });
 
@@ -125,6 +126,7 @@ async function main(): Promise<void> {
     console.log(
       `cleaning ${Math.round(total)} ms wall, ${Math.round((cpu.user + cpu.system) / 1000)} ms cpu (${log.length} statements)`,
     );
+    if (values['dump-sql']) fs.writeFileSync(values['dump-sql'], log.map((l) => l.sql).join(';\n') + ';\n');
     if (values.json) {
       const clean = decodeIpc(
         await db.queryIpc(

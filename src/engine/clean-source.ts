@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import type { DbPort } from './db-port.ts';
 import { decodeIpc, type Row } from './arrow-rows.ts';
+import { ident } from '../sql/quote.ts';
 import { CleaningSchema, type CleaningConfig, type OrderStatus } from '../config/schema.ts';
 import { buildRepairMacrosSql } from '../ingest/repair/build-repair-macros-sql.ts';
 import {
@@ -24,6 +25,7 @@ import {
   buildOrdersSql,
   buildRepairCountsSql,
   buildReportSql,
+  buildExactDupsSql,
   buildRowsSql,
   workTables,
   type CleaningPlan,
@@ -147,6 +149,8 @@ export async function runCleaning(
     ...(clean ? { clean } : {}),
   };
   const t = workTables(plan);
+  await db.exec(buildExactDupsSql(plan));
+  plan.exactDups = num((await rows(db, `SELECT count(*) AS n FROM ${ident(t.dups)}`))[0]!.n);
   for (const sql of buildRowsSql(plan)) await db.exec(sql);
 
   const g = (await rows(db, buildGranularityStatsSql(t.rows, cleaning.dropExactDuplicates)))[0]!;

@@ -3,8 +3,10 @@
  * `set_aside` table (src/ingest/canonical.ts). Pure builders; src/engine/clean-source.ts runs them.
  *
  * Work tables (temporary, named from `prefix`):
+ *   <prefix>_dups    source_row of every exact duplicate (a later copy of an identical source row)
  *   <prefix>_rows    one row per source row: source_row, repaired role values, status_norm, is_exact_dup
  *   <prefix>_lines   rows that take part in orders, with order_id (synthesised when missing) and version
+ *                    (a view when every order has one version: nothing to materialise)
  *   <prefix>_orders  one row per order version: order-level values and `reason` (NULL = purchase)
  *   <prefix>_reasons one row per source row: its reason, NULL when the row is used
  *
@@ -106,13 +108,17 @@ export interface CleaningPlan {
    * synthesised `row-<n>`): every line is its own order, so orders are built without grouping.
    */
   singleRowOrders?: boolean;
+  /** Rows in `<prefix>_dups` (0: no exact duplicates, so no row needs the lookup). Absent = look up. */
+  exactDups?: number;
 }
 
 export function workTables(plan: CleaningPlan) {
   const p = plan.prefix ?? `__clean_${plan.source.table}`;
   return {
+    dups: `${p}_dups`,
     rows: `${p}_rows`,
     lines: `${p}_lines`,
+    linesView: `${p}_lines_v`,
     orders: `${p}_orders`,
     reasons: `${p}_reasons`,
     ...TABLES,
@@ -163,6 +169,28 @@ function categoryExpr(expr: string, synonyms: Record<string, string>): string {
 
 const ROW_ROLES = Object.keys(ORDER_VALUE_TYPES) as OrderRole[];
 
+/**
+ * CREATE `<prefix>_dups`: the source rows identical to an earlier row. Rows are first grouped by a
+ * hash of every column (cheap); only rows whose hash repeats are compared exactly (issue 7: the
+ * window over every column used to cost more than the rest of the row pass).
+ */
+export function buildExactDupsSql(plan: CleaningPlan): string {
+  const t = workTables(plan);
+  const src = ident(plan.source.table);
+  const all = plan.source.columns.map((c) => ident(c.name)).join(', ');
+  return `CREATE OR REPLACE TEMP TABLE ${ident(t.dups)} AS
+WITH __cl_h AS (SELECT hash(${all}) AS h FROM ${src} GROUP BY h HAVING count(*) > 1)
+SELECT source_row FROM (
+  SELECT rowid + 1 AS source_row, row_number() OVER (PARTITION BY ${all} ORDER BY rowid) AS rn
+  FROM ${src} WHERE hash(${all}) IN (SELECT h FROM __cl_h))
+WHERE rn > 1`;
+}
+
+function exactDupExpr(plan: CleaningPlan, sourceRow: string): string {
+  if (plan.exactDups === 0) return 'FALSE';
+  return `${sourceRow} IN (SELECT source_row FROM ${ident(workTables(plan).dups)})`;
+}
+
 /** CREATE the `<prefix>_rows` table (see the module comment). */
 export function buildRowsSql(plan: CleaningPlan): string[] {
   const t = workTables(plan);
@@ -175,7 +203,6 @@ export function buildRowsSql(plan: CleaningPlan): string[] {
     .map((r) => column(plan, r))
     .filter((c) => c !== null);
   const timeText = timeCols.length ? timeCols.map((c) => timeTextPresent(plan, c)).join(' OR ') : 'FALSE';
-  const all = plan.source.columns.map((c) => ident(c.name)).join(', ');
   const statusCol = column(plan, 'status');
   const overrides = plan.cleaning.statusRules.overrides;
   if (statusCol && plan.clean) {
@@ -187,7 +214,7 @@ SELECT *, coalesce(order_time_raw, paid_time) AS order_time
 FROM (
   SELECT __cl_src.rowid + 1 AS source_row, ${values.join(',\n    ')},
     (${timeText}) AS time_text_present,
-    row_number() OVER (PARTITION BY ${all} ORDER BY __cl_src.rowid) > 1 AS is_exact_dup,
+    ${exactDupExpr(plan, '__cl_src.rowid + 1')} AS is_exact_dup,
     __cl_st.__cl_st_norm AS status_norm
   FROM ${src} AS __cl_src LEFT JOIN (
     SELECT ${raw} AS __cl_st_raw, ${buildStatusCaseSql(valueExpr(plan, 'status'), overrides)} AS __cl_st_norm
@@ -202,7 +229,7 @@ SELECT *, ${statusCol ? buildStatusCaseSql('status', overrides) : 'CAST(NULL AS 
 FROM (
   SELECT rowid + 1 AS source_row, ${values.join(',\n    ')},
     (${timeText}) AS time_text_present,
-    row_number() OVER (PARTITION BY ${all} ORDER BY rowid) > 1 AS is_exact_dup
+    ${exactDupExpr(plan, 'rowid + 1')} AS is_exact_dup
   FROM ${src}) AS typed`,
   ];
 }
@@ -228,7 +255,7 @@ function orderAggregates(plan: CleaningPlan, single: boolean): string[] {
     `${first('customer_id')} AS customer_id`,
     `${first('order_time')} AS order_time`,
     `${firstOf('paid_time')} AS paid_time`,
-    `${lineSum ? dec(sum(`coalesce(amount, ${line})`)) : firstOf('amount')} AS gross_amount`,
+    `${lineSum ? dec(sum(hasPrice ? `coalesce(amount, ${line})` : 'amount')) : firstOf('amount')} AS gross_amount`,
     `${!has('refund') ? nullDec : lineSum ? dec(sum('abs(refund)')) : `abs(${first('refund')})`} AS refund_amount`,
     `${!has('quantity') ? none('quantity') : perRow ? first('quantity') : `CAST(${sum('quantity')} AS DECIMAL(18, 3))`} AS quantity`,
     `${hasPrice ? dec(perRow ? first(line) : sum(line)) : nullDec} AS list_amount`,
@@ -280,49 +307,61 @@ export function buildOrdersSql(plan: CleaningPlan): string[] {
   const t = workTables(plan);
   const c = plan.cleaning;
   const single = plan.singleRowOrders === true;
-  // One version per order id: every rank is 1.
-  const constantVersion = plan.granularity === 'line_sum' || plan.granularity === 'repeated_total';
+  // One version per order id: every rank is 1, and lines need no window, so they stay a view.
+  const constantVersion =
+    single || plan.granularity === 'line_sum' || plan.granularity === 'repeated_total';
+  const lines = ident(constantVersion ? t.linesView : t.lines);
+  const dropDups = c.dropExactDuplicates;
   const rankSql = `row_number() OVER (PARTITION BY order_id
     ORDER BY paid_time DESC NULLS LAST, order_time DESC NULLS LAST, last_row DESC)`;
-  const version = single
+  const version = constantVersion
     ? 'CAST(1 AS BIGINT)'
     : plan.granularity === 'first_row'
       ? `greatest(1, sum(CASE WHEN amount IS NOT NULL THEN 1 ELSE 0 END) OVER (PARTITION BY coalesce(order_id_raw, 'row-' || source_row) ORDER BY source_row ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW))`
       : plan.granularity === 'order_rows'
         ? `row_number() OVER (PARTITION BY coalesce(order_id_raw, 'row-' || source_row) ORDER BY source_row)`
-        : '1';
-  const orderId = column(plan, 'order_id')
-    ? `coalesce(order_id_raw, 'row-' || source_row)`
-    : 'CAST(source_row AS VARCHAR)';
+        : 'CAST(1 AS BIGINT)';
+  const orderIdOf = (q: string) =>
+    column(plan, 'order_id')
+      ? `coalesce(${q}order_id_raw, 'row-' || ${q}source_row)`
+      : `CAST(${q}source_row AS VARCHAR)`;
+  const orderId = orderIdOf('');
   const keep = NOT_PURCHASE_REASONS.map(str).join(', ');
   const aliases = setAsideAliases(plan.source.columns);
   const original = plan.source.columns
     .map((col, i) => `CAST(s.${ident(col.name)} AS VARCHAR) AS ${ident(aliases[i]!)}`)
     .join(', ');
   return [
-    `CREATE OR REPLACE TEMP TABLE ${ident(t.lines)} AS
+    `CREATE OR REPLACE TEMP ${constantVersion ? 'VIEW' : 'TABLE'} ${lines} AS
 SELECT *, ${orderId} AS order_id, ${version} AS version
-FROM ${ident(t.rows)} ${c.dropExactDuplicates ? 'WHERE NOT is_exact_dup' : ''}`,
+FROM ${ident(t.rows)} ${dropDups ? 'WHERE NOT is_exact_dup' : ''}`,
     single
       ? `CREATE OR REPLACE TEMP TABLE ${ident(t.orders)} AS
 WITH ranked AS (
   SELECT order_id, version, source_row AS first_row, source_row AS last_row, CAST(1 AS BIGINT) AS line_count,
     ${orderAggregates(plan, true).join(',\n    ')}, CAST(1 AS BIGINT) AS version_rank
-  FROM ${ident(t.lines)})
+  FROM ${lines})
 SELECT *, ${reasonCase(plan)} AS reason FROM ranked`
       : `CREATE OR REPLACE TEMP TABLE ${ident(t.orders)} AS
 WITH agg AS (
-  SELECT order_id, version, min(source_row) AS first_row, max(source_row) AS last_row, count(*) AS line_count,
+  SELECT order_id, ${constantVersion ? 'CAST(1 AS BIGINT) AS version' : 'version'}, min(source_row) AS first_row,
+    max(source_row) AS last_row, count(*) AS line_count,
     ${orderAggregates(plan, false).join(',\n    ')}
-  FROM ${ident(t.lines)} GROUP BY order_id, version),
+  FROM ${lines} GROUP BY order_id${constantVersion ? '' : ', version'}),
 ranked AS (
   SELECT *, ${constantVersion ? 'CAST(1 AS BIGINT)' : rankSql} AS version_rank
   FROM agg)
 SELECT *, ${reasonCase(plan)} AS reason FROM ranked`,
-    `CREATE OR REPLACE TEMP TABLE ${ident(t.reasons)} AS
+    constantVersion
+      ? `CREATE OR REPLACE TEMP TABLE ${ident(t.reasons)} AS
+SELECT r.source_row, ${dropDups ? `CASE WHEN r.is_exact_dup THEN 'exact_duplicate' ELSE o.reason END` : 'o.reason'} AS reason
+FROM ${ident(t.rows)} r
+LEFT JOIN ${ident(t.orders)} o
+  ON o.order_id = ${dropDups ? `CASE WHEN r.is_exact_dup THEN NULL ELSE ${orderIdOf('r.')} END` : orderIdOf('r.')}`
+      : `CREATE OR REPLACE TEMP TABLE ${ident(t.reasons)} AS
 SELECT r.source_row, CASE WHEN l.source_row IS NULL THEN 'exact_duplicate' ELSE o.reason END AS reason
 FROM ${ident(t.rows)} r
-LEFT JOIN ${ident(t.lines)} l ON l.source_row = r.source_row
+LEFT JOIN ${lines} l ON l.source_row = r.source_row
 LEFT JOIN ${ident(t.orders)} o ON o.order_id = l.order_id AND o.version = l.version`,
     `CREATE OR REPLACE TABLE ${ident(t.ordersClean)} AS
 SELECT customer_id, order_id, order_time, CAST(order_time AS DATE) AS order_date, gross_amount,
@@ -388,6 +427,9 @@ export function buildReportSql(plan: CleaningPlan) {
       GROUP BY ALL ORDER BY n DESC, raw NULLS FIRST LIMIT 200`,
     timeFromPaid: `SELECT count(*) AS n FROM ${ident(t.rows)} WHERE order_time_raw IS NULL AND paid_time IS NOT NULL`,
     orders: `SELECT count(*) AS total, count(*) FILTER (WHERE is_purchase) AS purchases FROM ${ident(t.ordersClean)}`,
-    dropWork: [t.reasons, t.orders, t.lines, t.rows].map((x) => `DROP TABLE IF EXISTS ${ident(x)}`),
+    dropWork: [
+      `DROP VIEW IF EXISTS ${ident(t.linesView)}`,
+      ...[t.reasons, t.orders, t.lines, t.rows, t.dups].map((x) => `DROP TABLE IF EXISTS ${ident(x)}`),
+    ],
   };
 }
