@@ -27,6 +27,7 @@ import {
   buildReportSql,
   buildExactDupsSql,
   buildRowsSql,
+  ORDER_VALUE_TYPES,
   workTables,
   type CleaningPlan,
   type CleaningTables,
@@ -34,6 +35,7 @@ import {
 } from '../ingest/cleaning/build-cleaning-sql.ts';
 import {
   buildGranularityStatsSql,
+  LINE_ROLES,
   decideGranularity,
   type GranularityStats,
 } from '../ingest/cleaning/granularity.ts';
@@ -98,7 +100,14 @@ async function profileText(
   const names = new Set(Object.values(mapping).filter((n) => n !== undefined));
   const cols = input.columns.filter((c) => names.has(c.name) && isText(c));
   if (cols.length === 0) return {};
-  const row = (await rows(db, buildTextProfileSql(input.table, cols)))[0]!;
+  // Id columns need every value's dot / exponent facts; the others are profiled per distinct value.
+  const ids = new Set(
+    Object.entries(mapping)
+      .filter(([role]) => ORDER_VALUE_TYPES[role as OrderRole] === 'id')
+      .map(([, name]) => name),
+  );
+  const byValue = new Set(cols.filter((c) => !ids.has(c.name)).map((c) => c.name));
+  const row = (await rows(db, buildTextProfileSql(input.table, cols, byValue)))[0]!;
   return Object.fromEntries(cols.map((c, i) => [c.name, cleanText(readTextProfile(row, i))]));
 }
 
@@ -153,7 +162,16 @@ export async function runCleaning(
   plan.exactDups = num((await rows(db, `SELECT count(*) AS n FROM ${ident(t.dups)}`))[0]!.n);
   for (const sql of buildRowsSql(plan)) await db.exec(sql);
 
-  const g = (await rows(db, buildGranularityStatsSql(t.rows, cleaning.dropExactDuplicates)))[0]!;
+  const g = (
+    await rows(
+      db,
+      buildGranularityStatsSql(
+        t.rows,
+        cleaning.dropExactDuplicates,
+        LINE_ROLES.filter((r) => mapping[r] !== undefined),
+      ),
+    )
+  )[0]!;
   const stats: GranularityStats = {
     orders: num(g.orders),
     multi: num(g.multi),

@@ -308,8 +308,7 @@ export function buildOrdersSql(plan: CleaningPlan): string[] {
   const c = plan.cleaning;
   const single = plan.singleRowOrders === true;
   // One version per order id: every rank is 1, and lines need no window, so they stay a view.
-  const constantVersion =
-    single || plan.granularity === 'line_sum' || plan.granularity === 'repeated_total';
+  const constantVersion = single || plan.granularity === 'line_sum' || plan.granularity === 'repeated_total';
   const lines = ident(constantVersion ? t.linesView : t.lines);
   const dropDups = c.dropExactDuplicates;
   const rankSql = `row_number() OVER (PARTITION BY order_id
@@ -369,8 +368,7 @@ SELECT customer_id, order_id, order_time, CAST(order_time AS DATE) AS order_date
   CAST(gross_amount - coalesce(refund_amount, 0) AS DECIMAL(18, 2)) AS net_amount,
   quantity, list_amount, discount_amount, category, product, channel, payment_method,
   status_norm AS status, region, store, reason IS NULL AS is_purchase
-FROM ${ident(t.orders)} WHERE reason IS NULL OR reason IN (${keep})
-ORDER BY first_row`,
+FROM ${ident(t.orders)} WHERE reason IS NULL OR reason IN (${keep})`,
     `CREATE OR REPLACE VIEW ${ident(t.purchases)} AS SELECT * FROM ${ident(t.ordersClean)} WHERE is_purchase`,
     `CREATE OR REPLACE TABLE ${ident(t.setAside)} AS
 SELECT rr.source_row, rr.reason${original ? ', ' + original : ''}

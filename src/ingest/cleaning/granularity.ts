@@ -16,6 +16,10 @@
  */
 import { ident } from '../../sql/quote.ts';
 
+/** Roles whose difference between rows of one order makes them line items. */
+export const LINE_ROLES = ['product', 'unit_price', 'quantity', 'category'] as const;
+export type LineRole = (typeof LINE_ROLES)[number];
+
 export const GRANULARITIES = ['order_rows', 'first_row', 'repeated_total', 'line_sum'] as const;
 export type Granularity = (typeof GRANULARITIES)[number];
 
@@ -39,17 +43,26 @@ export interface GranularityStats {
  * snake_case, plus `row_like_ids`: ids of the form `row-…` (they could meet the ids synthesised for
  * rows without one). Ids are counted first; only ids on several rows are grouped in detail (issue 7).
  */
-export function buildGranularityStatsSql(rowsTable: string, dropExactDuplicates: boolean): string {
+export function buildGranularityStatsSql(
+  rowsTable: string,
+  dropExactDuplicates: boolean,
+  /** Line roles that are mapped; the others are NULL on every row and cannot vary (issue 7). */
+  lineRoles: readonly LineRole[] = LINE_ROLES,
+): string {
+  // Two different non-null values ⇔ min ≠ max: cheaper than counting distinct values.
+  const varies = lineRoles.length
+    ? lineRoles.map((r) => `coalesce(min(${ident(r)}) <> max(${ident(r)}), FALSE)`).join(' OR ')
+    : 'FALSE';
   const where = dropExactDuplicates
     ? 'WHERE NOT is_exact_dup AND order_id_raw IS NOT NULL'
     : 'WHERE order_id_raw IS NOT NULL';
   return `WITH k AS (
   SELECT order_id_raw, count(*) AS n FROM ${ident(rowsTable)} ${where} GROUP BY order_id_raw),
 o AS (
-  SELECT order_id_raw, count(*) AS n, count(amount) AS n_amount, count(DISTINCT amount) AS d_amount,
+  SELECT order_id_raw, count(*) AS n, count(amount) AS n_amount,
+    coalesce(min(amount) = max(amount), FALSE) AS one_amount,
     arg_min(amount IS NOT NULL, source_row) AS first_has_amount,
-    count(DISTINCT product) > 1 OR count(DISTINCT unit_price) > 1 OR count(DISTINCT quantity) > 1
-      OR count(DISTINCT category) > 1 AS lines_vary
+    ${varies} AS lines_vary
   FROM ${ident(rowsTable)} ${where} AND order_id_raw IN (SELECT order_id_raw FROM k WHERE n > 1)
   GROUP BY order_id_raw)
 SELECT (SELECT count(*) FROM k) AS orders,
@@ -58,7 +71,7 @@ SELECT (SELECT count(*) FROM k) AS orders,
   coalesce(sum(n - 1), 0) AS extra_rows,
   coalesce(sum(n - n_amount - CASE WHEN first_has_amount THEN 0 ELSE 1 END), 0) AS extra_rows_without_amount,
   count(*) FILTER (WHERE first_has_amount AND n_amount < n) AS first_row_only,
-  count(*) FILTER (WHERE n_amount = n AND d_amount = 1) AS same_amount_every_row,
+  count(*) FILTER (WHERE n_amount = n AND one_amount) AS same_amount_every_row,
   count(*) FILTER (WHERE lines_vary) AS lines_vary
 FROM o`;
 }

@@ -30,19 +30,39 @@ export interface CleanText {
   exp: boolean;
 }
 
-/** One row; per column index i and flag f of TextProfile: `<f><i>` (boolean, NULL when no values). */
-export function buildTextProfileSql(table: string, columns: readonly SourceColumn[]): string {
-  const parts = columns.flatMap((col, i) => {
-    const c = ident(col.name);
-    const tests: Record<(typeof FLAGS)[number], string> = {
-      marked: `regexp_matches(${c}, '^[ ="'']|[\\t\\r\\n\\x{ff01}-\\x{ff5e}\\x{3000}\\x{ffe5}]| $')`,
-      placeholder: `lower(${c}) IN (${PLACEHOLDERS.map(str).join(', ')})`,
-      dot: `contains(${c}, '.')`,
-      exp: `(contains(${c}, 'e') OR contains(${c}, 'E'))`,
-    };
+function flagTests(c: string): Record<(typeof FLAGS)[number], string> {
+  return {
+    marked: `regexp_matches(${c}, '^[ ="'']|[\\t\\r\\n\\x{ff01}-\\x{ff5e}\\x{3000}\\x{ffe5}]| $')`,
+    placeholder: `lower(${c}) IN (${PLACEHOLDERS.map(str).join(', ')})`,
+    dot: `contains(${c}, '.')`,
+    exp: `(contains(${c}, 'e') OR contains(${c}, 'E'))`,
+  };
+}
+
+/**
+ * One row; per column index i and flag f of TextProfile: `<f><i>` (boolean, NULL when no values).
+ * Columns in `byValue` (not read as ids: categories, channels, statuses…) are tested once per
+ * distinct value, which is far cheaper than once per row for the usual few hundred values (issue 7);
+ * their `dot` and `exp` flags are reported TRUE: only id repairs read them.
+ */
+export function buildTextProfileSql(
+  table: string,
+  columns: readonly SourceColumn[],
+  byValue: ReadonlySet<string> = new Set(),
+): string {
+  const perRow = columns.flatMap((col, i) => {
+    if (byValue.has(col.name)) return [];
+    const tests = flagTests(ident(col.name));
     return FLAGS.map((f) => `bool_or(${tests[f]}) AS ${f}${i}`);
   });
-  return `SELECT ${parts.length ? parts.join(', ') : '1 AS none'} FROM ${ident(table)}`;
+  const from = [`(SELECT ${perRow.length ? perRow.join(', ') : '1 AS none'} FROM ${ident(table)})`];
+  columns.forEach((col, i) => {
+    if (!byValue.has(col.name)) return;
+    const tests = flagTests('v');
+    from.push(`(SELECT bool_or(${tests.marked}) AS marked${i}, bool_or(${tests.placeholder}) AS placeholder${i},
+      TRUE AS dot${i}, TRUE AS exp${i} FROM (SELECT DISTINCT ${ident(col.name)} AS v FROM ${ident(table)}))`);
+  });
+  return `SELECT * FROM ${from.join(', ')}`;
 }
 
 /** Read column i's profile from the row of buildTextProfileSql. */
