@@ -28,6 +28,8 @@ const { values } = parseArgs({
     xlsx: { type: 'boolean', default: false },
     'no-browser': { type: 'boolean', default: false },
     'no-native': { type: 'boolean', default: false },
+    /** Print every statement the worker ran during each browser run, with its duration. */
+    trace: { type: 'boolean', default: false },
   },
 });
 const runs = Math.max(1, Number(values.runs));
@@ -111,7 +113,13 @@ async function main() {
     for (let i = 0; i < runs; i++) {
       if (server && chrome) {
         try {
-          const r = await browserRun(chrome, baseUrl, file, { waitForDashboard: true, timeoutMs: 600_000 });
+          const r = await browserRun(chrome, baseUrl, file, {
+            waitForDashboard: true,
+            timeoutMs: 600_000,
+            traceSql: values.trace,
+          });
+          if (r.trace) console.log(r.trace.map((l) => `  ${l}`).join('\n'));
+          delete r.trace;
           if (r.externalRequests.length)
             throw new Error(`external requests: ${r.externalRequests.join(', ')}`);
           entry.browser.push(r);

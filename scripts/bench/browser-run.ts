@@ -17,13 +17,15 @@ export interface BrowserRunResult {
   peakRendererBytes: number;
   peakAllBytes: number;
   externalRequests: string[];
+  /** With `traceSql`: each statement the worker ran, `<ms since drop> <duration ms> <sql>`. */
+  trace?: string[];
 }
 
 export async function browserRun(
   chromePath: string,
   baseUrl: string,
   file: string,
-  options: { waitForDashboard: boolean; timeoutMs: number },
+  options: { waitForDashboard: boolean; timeoutMs: number; traceSql?: boolean },
 ): Promise<BrowserRunResult> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'cl-bench-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -42,10 +44,17 @@ export async function browserRun(
   });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
+    const trace: { at: number; text: string }[] = [];
+    if (options.traceSql) {
+      page.on('console', (m) => {
+        if (m.text().startsWith('[cl-sql]')) trace.push({ at: Date.now(), text: m.text().slice(9) });
+      });
+    }
     const t0 = Date.now();
-    await page.goto(baseUrl);
+    await page.goto(options.traceSql ? `${baseUrl}?trace=sql` : baseUrl);
     await page.getByTestId('engine-ready').waitFor({ timeout: options.timeoutMs });
     const engineStartMs = Date.now() - t0;
+    const dropAt = Date.now();
     await page.getByTestId('file-input').setInputFiles(file);
     await page.getByTestId('table-profile').waitFor({ timeout: options.timeoutMs });
     if (options.waitForDashboard) {
@@ -70,6 +79,9 @@ export async function browserRun(
       peakRendererBytes: sampler.peakRenderer,
       peakAllBytes: sampler.peakAll,
       externalRequests: external,
+      ...(options.traceSql
+        ? { trace: trace.filter((x) => x.at >= dropAt).map((x) => `${x.at - dropAt} ${x.text}`) }
+        : {}),
     };
   } finally {
     sampler.stop();

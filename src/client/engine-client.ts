@@ -43,8 +43,13 @@ export class EngineClient {
     }
   }
 
+  /**
+   * `?trace=sql` in the page address logs every statement's duration in the worker's console
+   * (`[cl-sql] <ms> <sql>`): how the benchmark shows where the time goes. Never data values.
+   */
   init(): Promise<Result<EngineInfo>> {
-    return this.#track<Result<EngineInfo>>(this.#api.init());
+    const traceSql = new URLSearchParams(globalThis.location?.search ?? '').get('trace') === 'sql';
+    return this.#track<Result<EngineInfo>>(this.#api.init({ traceSql }));
   }
 
   loadFile(

@@ -6,7 +6,7 @@ import * as v from 'valibot';
 import type { DbPort } from './db-port.ts';
 import { decodeIpc, type Row } from './arrow-rows.ts';
 import { CleaningSchema, type CleaningConfig } from '../config/schema.ts';
-import { buildRepairMacrosSql } from '../ingest/repair/build-repair-macros-sql.ts';
+import { ensureRepairMacros } from './repair-macros.ts';
 import {
   buildCustomerReportSql,
   buildCustomersCleaningSql,
@@ -70,7 +70,7 @@ export async function runCustomerCleaning(
     today: options.today ?? localToday(),
     ...(options.tables ? { tables: options.tables } : {}),
   };
-  for (const sql of buildRepairMacrosSql()) await db.exec(sql);
+  await ensureRepairMacros(db);
   for (const sql of buildCustomersCleaningSql(plan)) await db.exec(sql);
 
   const report = buildCustomerReportSql(plan);

@@ -8,7 +8,7 @@ import type { DbPort } from './db-port.ts';
 import { decodeIpc, type Row } from './arrow-rows.ts';
 import { ident } from '../sql/quote.ts';
 import { CleaningSchema, type CleaningConfig, type OrderStatus } from '../config/schema.ts';
-import { buildRepairMacrosSql } from '../ingest/repair/build-repair-macros-sql.ts';
+import { ensureRepairMacros } from './repair-macros.ts';
 import {
   buildDateOrderStatsSql,
   decideDateOrder,
@@ -120,7 +120,7 @@ export async function runCleaning(
   if (issues.length) throw new CleaningInputError(issues);
   const cleaning: CleaningConfig = v.parse(CleaningSchema, options.cleaning ?? {});
   const mapping = options.mapping as Partial<Record<OrderRole, string>>;
-  for (const sql of buildRepairMacrosSql()) await db.exec(sql);
+  await ensureRepairMacros(db);
 
   const clean = options.fastPaths === false ? undefined : await profileText(db, input, mapping);
 

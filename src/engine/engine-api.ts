@@ -31,7 +31,7 @@ export interface Plan {
 
 export interface EngineApi {
   /** Start DuckDB (idempotent); called while the landing page shows. */
-  init(): Promise<Result<EngineInfo>>;
+  init(options?: { traceSql?: boolean }): Promise<Result<EngineInfo>>;
   loadFile(
     file: File,
     options: LoadFileOptions,

@@ -18,6 +18,25 @@ import { runCustomerCleaning } from './clean-customers.ts';
 let dbPromise: Promise<DbPort> | null = null;
 let info: EngineInfo | null = null;
 let current: AbortController | null = null;
+let traceSql = false;
+
+/** Log each statement's duration (benchmark profiles); statements only, never results. */
+function traced(port: DbPort): DbPort {
+  const wrap =
+    <A extends [string, ...unknown[]], R>(f: (...a: A) => Promise<R>) =>
+    async (...a: A): Promise<R> => {
+      if (!traceSql) return f(...a);
+      const t0 = performance.now();
+      try {
+        return await f(...a);
+      } finally {
+        console.debug(
+          `[cl-sql] ${Math.round(performance.now() - t0)} ${a[0].replace(/\s+/g, ' ').slice(0, 160)}`,
+        );
+      }
+    };
+  return { ...port, exec: wrap(port.exec.bind(port)), queryIpc: wrap(port.queryIpc.bind(port)) };
+}
 
 function db(): Promise<DbPort> {
   if (!dbPromise) {
@@ -28,7 +47,7 @@ function db(): Promise<DbPort> {
         bundle: 'eh',
         startMs: Math.round(performance.now() - t0),
       };
-      return port;
+      return traced(port);
     });
     dbPromise.catch(() => {
       dbPromise = null;
@@ -69,7 +88,8 @@ async function runNow<T>(work: (db: DbPort, signal: AbortSignal) => Promise<T>):
 }
 
 const api: EngineApi = {
-  async init() {
+  async init(options) {
+    if (options?.traceSql) traceSql = true;
     return run(async () => info!);
   },
   async loadFile(file, options, onProgress) {

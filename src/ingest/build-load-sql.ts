@@ -20,7 +20,16 @@ export interface CsvReadOptions {
    * quoted newlines (multi-line cells).
    */
   parallel?: boolean;
+  /**
+   * Bytes DuckDB reads at a time. The default (32 MiB) suits a full scan; a query that only needs
+   * the first rows (sniffing, type sampling) reads far less with a small buffer — in the browser
+   * every read copies from the File, so this is what makes them fast (issue 7).
+   */
+  bufferSize?: number;
 }
+
+/** Buffer for reads that need only the top of a file (sniffer, sampled types). */
+export const SAMPLE_BUFFER_BYTES = 2 * 1024 * 1024;
 
 export type InferredType = 'BIGINT' | 'DECIMAL' | 'DOUBLE' | 'DATE' | 'TIMESTAMP' | 'BOOLEAN' | 'VARCHAR';
 
@@ -36,6 +45,7 @@ export function buildReadCsvSql(o: CsvReadOptions): string {
   ];
   if (o.delimiter) args.push(`delim = ${literal(o.delimiter)}`);
   if (o.parallel === false) args.push('parallel = false');
+  if (o.bufferSize !== undefined) args.push(`buffer_size = ${Math.max(65536, Math.trunc(o.bufferSize))}`);
   if (o.quote) args.push(`quote = ${literal(o.quote)}`);
   if (o.escape) args.push(`escape = ${literal(o.escape)}`);
   // Always explicit: our header-row detection decides, not DuckDB's skip auto-detection.
@@ -53,7 +63,7 @@ export function buildSniffCsvSql(
   o: Pick<CsvReadOptions, 'file' | 'delimiter' | 'skip'>,
   strict = true,
 ): string {
-  const args = [str(o.file), 'sample_size = 20480'];
+  const args = [str(o.file), 'sample_size = 20480', `buffer_size = ${SAMPLE_BUFFER_BYTES}`];
   if (!strict) args.push('null_padding = true', 'strict_mode = false');
   if (o.delimiter) args.push(`delim = ${literal(o.delimiter)}`);
   if (o.skip !== undefined) args.push(`skip = ${Math.max(0, Math.trunc(o.skip))}`);

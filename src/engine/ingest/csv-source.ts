@@ -11,7 +11,7 @@ import { decodeIpc } from '../arrow-rows.ts';
 import { detectEncoding, type EncodingEvidence, type TextEncoding } from '../../ingest/detect-format.ts';
 import { sniffDelimiter, splitDelimitedRows } from '../../ingest/delimited-text.ts';
 import { findHeaderRow, trailingSummaryRows } from '../../ingest/header-row.ts';
-import { buildReadCsvSql, buildSniffCsvSql } from '../../ingest/build-load-sql.ts';
+import { buildReadCsvSql, buildSniffCsvSql, SAMPLE_BUFFER_BYTES } from '../../ingest/build-load-sql.ts';
 import { transcodeToUtf8 } from './transcode.ts';
 import { assertFits } from './memory-guard.ts';
 import type { IngestNote, LoadOptions, LoadProgress } from './load-types.ts';
@@ -21,6 +21,8 @@ const SAMPLE_BYTES = 64 * 1024;
 export interface CsvSource {
   /** read_csv(...) (possibly wrapped to leave out total rows) over the registered UTF-8 text. */
   reader: string;
+  /** The same, read in small buffers (SAMPLE_BUFFER_BYTES): for queries over the first rows. */
+  sampleReader: string;
   encoding: TextEncoding;
   encodingEvidence: EncodingEvidence;
   delimiter: string;
@@ -146,7 +148,7 @@ export async function prepareCsv(
   // No quoting seen in the sample still means RFC 4180 quoting further on.
   const readQuote = quote ?? '"';
   const escape = oneChar(sniff.Escape) ?? readQuote;
-  let reader = buildReadCsvSql({
+  const readOptions = {
     file: registered,
     delimiter,
     quote: readQuote,
@@ -155,7 +157,9 @@ export async function prepareCsv(
     header: sniff.HasHeader !== false,
     // The wasm engine runs one thread anyway; natively, only files with multi-line cells need it.
     parallel: db.kind === 'native' && !headRows.some((r) => r.cells.some((c) => c.includes('\n'))),
-  });
+  };
+  let reader = buildReadCsvSql(readOptions);
+  let sampleReader = buildReadCsvSql({ ...readOptions, bufferSize: SAMPLE_BUFFER_BYTES });
 
   // Total rows at the bottom (exports.md §3.2: keeping them doubles the sums).
   const tailRows = text.complete
@@ -166,8 +170,10 @@ export async function prepareCsv(
   const summary = trailingSummaryRows(tailRows.map((r) => r.cells));
   if (summary.summaryRows > 0) {
     const count = Number(decodeIpc(await db.queryIpc(`SELECT count(*) AS n FROM ${reader}`)).rows[0]?.n ?? 0);
-    reader = `(SELECT * FROM ${reader} LIMIT ${Math.max(0, count - summary.summaryRows)})`;
+    const limit = Math.max(0, count - summary.summaryRows);
+    reader = `(SELECT * FROM ${reader} LIMIT ${limit})`;
+    sampleReader = `(SELECT * FROM ${sampleReader} LIMIT ${limit})`;
     notes.push({ kind: 'summary_rows_dropped', count: summary.summaryRows, sample: summary.sample });
   }
-  return { reader, encoding, encodingEvidence: evidence, delimiter, quote, headerRow, notes };
+  return { reader, sampleReader, encoding, encodingEvidence: evidence, delimiter, quote, headerRow, notes };
 }

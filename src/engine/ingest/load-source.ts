@@ -45,6 +45,8 @@ const HEAD_BYTES = 64 * 1024;
 interface Prepared {
   /** SQL source whose columns are all text. */
   reader: string;
+  /** The same rows, read in small buffers: for queries over the first rows only. */
+  sampleReader?: string;
   meta: SourceMeta;
   cleanup: () => Promise<void>;
 }
@@ -122,9 +124,10 @@ async function prepare(
       return staged(await readNdjson(source, progress, signal), { ...emptyMeta('json'), encoding: 'utf-8' });
     case 'csv': {
       const csv = await prepareCsv(db, source, head, registered, options, progress);
-      const { reader, notes, ...rest } = csv;
+      const { reader, sampleReader, notes, ...rest } = csv;
       return {
         reader,
+        sampleReader,
         meta: { ...emptyMeta('csv'), ...rest, notes },
         cleanup: () => db.dropFile(registered),
       };
@@ -185,10 +188,12 @@ async function prepareAndType(
   try {
     options.signal?.throwIfAborted();
     progress({ phase: 'load', done: 0, total: 0, unit: 'percent' });
-    const rawColumns = await describe(db, prepared.reader, source.name);
+    const rawColumns = await describe(db, prepared.sampleReader ?? prepared.reader, source.name);
     if (rawColumns.length === 0)
       throw new EngineError('no_columns', 'no columns found', { name: source.name });
-    const typed = await typeColumns(db, options.table, prepared.reader, rawColumns, progress);
+    const typed = await typeColumns(db, options.table, prepared.reader, rawColumns, progress, {
+      sampleReader: prepared.sampleReader,
+    });
     return { prepared, rawColumns, typed };
   } finally {
     await prepared.cleanup();

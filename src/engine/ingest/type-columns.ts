@@ -46,12 +46,13 @@ export async function typeColumns(
   reader: string,
   columns: string[],
   progress: (p: LoadProgress) => void,
+  options: { sampleReader?: string | undefined } = {},
 ): Promise<TypedColumn[]> {
   const create = (typed: TypedColumn[], from: number) =>
     db.queryIpc(buildCreateTypedTableSql(table, reader, typed), (f) =>
       progress({ phase: 'load', done: from + f * (100 - from), total: 100, unit: 'percent' }),
     );
-  const sampled = await inferTypes(db, reader, columns, INFER_SAMPLE_ROWS);
+  const sampled = await inferTypes(db, options.sampleReader ?? reader, columns, INFER_SAMPLE_ROWS);
   try {
     await create(sampled, 0);
     return sampled;

@@ -112,17 +112,36 @@ export interface CleaningPlan {
   exactDups?: number;
 }
 
+/** The table behind the `ordersClean` view (issue 7: a view spares copying every order once more). */
+export function ordersBaseTable(ordersClean: string): string {
+  return `${ordersClean}__base`;
+}
+
+/**
+ * Every relation cleaning leaves behind for these outputs, views first (they read the tables):
+ * what to drop when a cleaned dataset is removed.
+ */
+export function cleaningOutputRelations(tables: CleaningTables): { name: string; kind: 'table' | 'view' }[] {
+  return [
+    { name: tables.purchases, kind: 'view' },
+    { name: tables.ordersClean, kind: 'view' },
+    { name: ordersBaseTable(tables.ordersClean), kind: 'table' },
+    { name: tables.setAside, kind: 'table' },
+  ];
+}
+
 export function workTables(plan: CleaningPlan) {
   const p = plan.prefix ?? `__clean_${plan.source.table}`;
+  const outputs = { ...TABLES, ...plan.tables };
   return {
     dups: `${p}_dups`,
     rows: `${p}_rows`,
     lines: `${p}_lines`,
     linesView: `${p}_lines_v`,
-    orders: `${p}_orders`,
     reasons: `${p}_reasons`,
-    ...TABLES,
-    ...plan.tables,
+    ...outputs,
+    /** Every order version with its reason; `ordersClean` is a view over it (kept, not dropped). */
+    orders: ordersBaseTable(outputs.ordersClean),
   };
 }
 
@@ -335,13 +354,13 @@ export function buildOrdersSql(plan: CleaningPlan): string[] {
 SELECT *, ${orderId} AS order_id, ${version} AS version
 FROM ${ident(t.rows)} ${dropDups ? 'WHERE NOT is_exact_dup' : ''}`,
     single
-      ? `CREATE OR REPLACE TEMP TABLE ${ident(t.orders)} AS
+      ? `CREATE OR REPLACE TABLE ${ident(t.orders)} AS
 WITH ranked AS (
   SELECT order_id, version, source_row AS first_row, source_row AS last_row, CAST(1 AS BIGINT) AS line_count,
     ${orderAggregates(plan, true).join(',\n    ')}, CAST(1 AS BIGINT) AS version_rank
   FROM ${lines})
 SELECT *, ${reasonCase(plan)} AS reason FROM ranked`
-      : `CREATE OR REPLACE TEMP TABLE ${ident(t.orders)} AS
+      : `CREATE OR REPLACE TABLE ${ident(t.orders)} AS
 WITH agg AS (
   SELECT order_id, ${constantVersion ? 'CAST(1 AS BIGINT) AS version' : 'version'}, min(source_row) AS first_row,
     max(source_row) AS last_row, count(*) AS line_count,
@@ -362,7 +381,7 @@ SELECT r.source_row, CASE WHEN l.source_row IS NULL THEN 'exact_duplicate' ELSE 
 FROM ${ident(t.rows)} r
 LEFT JOIN ${lines} l ON l.source_row = r.source_row
 LEFT JOIN ${ident(t.orders)} o ON o.order_id = l.order_id AND o.version = l.version`,
-    `CREATE OR REPLACE TABLE ${ident(t.ordersClean)} AS
+    `CREATE OR REPLACE VIEW ${ident(t.ordersClean)} AS
 SELECT customer_id, order_id, order_time, CAST(order_time AS DATE) AS order_date, gross_amount,
   CAST(coalesce(refund_amount, 0) AS DECIMAL(18, 2)) AS refund_amount,
   CAST(gross_amount - coalesce(refund_amount, 0) AS DECIMAL(18, 2)) AS net_amount,
@@ -427,7 +446,7 @@ export function buildReportSql(plan: CleaningPlan) {
     orders: `SELECT count(*) AS total, count(*) FILTER (WHERE is_purchase) AS purchases FROM ${ident(t.ordersClean)}`,
     dropWork: [
       `DROP VIEW IF EXISTS ${ident(t.linesView)}`,
-      ...[t.reasons, t.orders, t.lines, t.rows, t.dups].map((x) => `DROP TABLE IF EXISTS ${ident(x)}`),
+      ...[t.reasons, t.lines, t.rows, t.dups].map((x) => `DROP TABLE IF EXISTS ${ident(x)}`),
     ],
   };
 }
