@@ -14,6 +14,7 @@ import { behaviourUi } from './messages/behaviour-ui.ts';
 import { ingest } from './messages/ingest.ts';
 import { workspace } from './messages/workspace.ts';
 import { customersUi } from './messages/customers-ui.ts';
+import { compareUi } from './messages/compare-ui.ts';
 import type { Message } from './messages/types.ts';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -32,6 +33,7 @@ const all = {
   ...rfm,
   ...rfmUi,
   ...customersUi,
+  ...compareUi,
 } satisfies Record<string, Message>;
 export type MessageKey = keyof typeof all;
 

@@ -9,6 +9,7 @@ import type { EngineErrorData } from '../engine/engine-error.ts';
 import type { LoadProgress, TableProfile } from '../engine/ingest/load-source.ts';
 import { decodeIpc, type DecodedResult } from '../engine/arrow-rows.ts';
 import { AnalysisState } from './analysis/analysis-state.svelte.ts';
+import { ComparisonDataset } from './lifecycle/comparison-dataset.svelte.ts';
 import { hasMessage, localeFromLanguages, translate, type Locale, type MessageKey } from '../i18n/i18n.ts';
 
 const LOCALE_KEY = 'customer-lens.locale';
@@ -68,6 +69,8 @@ export class AppState {
 
   readonly engine: EngineClient;
   readonly analysis: AnalysisState;
+  /** A second orders dataset for the group comparison (issue 6); never the analysed one. */
+  readonly comparison: ComparisonDataset;
   section = $state<Section>('data');
   #nextTable = 1;
   #nextError = 1;
@@ -76,6 +79,7 @@ export class AppState {
   constructor() {
     this.engine = new EngineClient((busy) => (this.#engineBusy = busy));
     this.analysis = new AnalysisState(this);
+    this.comparison = new ComparisonDataset(this);
   }
 
   t = (key: MessageKey, params?: Record<string, string | number>): string =>

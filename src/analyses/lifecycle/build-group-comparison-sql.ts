@@ -5,6 +5,7 @@
 import { dateLiteral, ident, literal, str } from '../../sql/quote.ts';
 import { ON_PROMO_SQL, PAID_RATIO_SQL } from '../behaviour/scope.ts';
 import { checkDays } from './lifecycle-ctes.ts';
+import { buildTagRowsSql } from './build-group-choices-sql.ts';
 
 /** Which purchases belong to a group. */
 export type GroupFilter =
@@ -13,8 +14,12 @@ export type GroupFilter =
   | { kind: 'segment'; table: string; value: string }
   /** Orders bought through one channel. */
   | { kind: 'channel'; value: string }
-  /** Customers whose `column` in a customer table (customer_id + tags) equals `value` (compared as text). */
-  | { kind: 'tag'; table: string; column: string; value: string };
+  /**
+   * Customers whose `column` in a customer table (customer_id + attributes) equals `value` (compared
+   * as text), or with match `contains`: whose tag list in that column holds `value` (a cell such as
+   * "高价值,复购;VIP" is split on TAG_SEPARATORS and trimmed).
+   */
+  | { kind: 'tag'; table: string; column: string; value: string; match?: 'equals' | 'contains' };
 
 export interface GroupSpec {
   /** Purchases table of this group (two different uploads compare own vs panel customers). */
@@ -57,6 +62,8 @@ function filterSql(filter: GroupFilter | undefined): string {
     case 'channel':
       return `channel::VARCHAR = ${str(filter.value)}`;
     case 'tag':
+      if (filter.match === 'contains')
+        return `customer_id IN (SELECT customer_id FROM (${buildTagRowsSql(filter.table, filter.column)}) WHERE tag = ${str(filter.value)})`;
       return `customer_id IN (SELECT customer_id FROM ${ident(filter.table)} WHERE ${ident(filter.column)}::VARCHAR = ${str(filter.value)})`;
     default:
       throw new Error(`unknown group filter ${JSON.stringify(filter)}`);

@@ -28,6 +28,17 @@ export function columnSamples(table: LoadedTable): { name: string; type: string;
   }));
 }
 
+/**
+ * Key roles that are mapped but not the proposal's own choice with a safe score (≥ 0.75): cleaning
+ * without asking is only safe when this is empty (also used for a comparison dataset, issue 6).
+ */
+export function unsureRoles(proposal: MappingProposal, mapping: Readonly<Record<string, string>>): string[] {
+  const keyRoles = ['customer_id', 'order_time', 'paid_time', 'amount', 'unit_price', 'quantity'];
+  return keyRoles
+    .filter((r) => mapping[r])
+    .filter((r) => !((proposal.confidence[r]?.score ?? 0) >= 0.75 && proposal.mapping[r] === mapping[r]));
+}
+
 export class AnalysisState {
   config = $state<AnalysisConfig>(defaultConfig());
   ordersTableId = $state<string | null>(null);
@@ -155,11 +166,7 @@ export class AnalysisState {
   get confident(): boolean {
     const p = this.proposal;
     if (!p || this.missingRequired.length > 0) return false;
-    // Every key role that is mapped must be the proposal's own choice with a safe score.
-    const keyRoles = ['customer_id', 'order_time', 'paid_time', 'amount', 'unit_price', 'quantity'];
-    return keyRoles
-      .filter((r) => this.mapping[r])
-      .every((r) => (p.confidence[r]?.score ?? 0) >= 0.75 && p.mapping[r] === this.mapping[r]);
+    return unsureRoles(p, this.mapping).length === 0;
   }
 
   /** Replace top-level config sections (e.g. `{ rfm }`) — every analysis keeps its settings in the config. */

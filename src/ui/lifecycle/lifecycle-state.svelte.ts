@@ -53,7 +53,7 @@ export class LifecycleState {
   constructor(app: AppState) {
     this.#app = app;
     this.runner = new QueryRunner(app);
-    this.compare = new CompareState(this.runner, () => this.segments);
+    this.compare = new CompareState(app, this.runner, () => this.segments);
   }
 
   get config(): LifecycleConfig {
