@@ -130,12 +130,27 @@ export function cleaningOutputRelations(tables: CleaningTables): { name: string;
   ];
 }
 
+/**
+ * The rows pass is a plain projection when every mapped value is already typed or known clean (no
+ * repair macro, no regex) and there is no status to normalise: then `<prefix>_rows` is a view and
+ * nothing is materialised (issue 7). Messy columns keep the table, so their repairs run once.
+ */
+function rowsAsView(plan: CleaningPlan): boolean {
+  if (!plan.clean || column(plan, 'status')) return false;
+  const costly = /\bcl_|regexp_/;
+  if (ROW_ROLES.some((role) => costly.test(valueExpr(plan, role)))) return false;
+  const timeCols = (['order_time', 'paid_time'] as const).map((r) => column(plan, r));
+  return !timeCols.some((c) => c && costly.test(timeTextPresent(plan, c)));
+}
+
 export function workTables(plan: CleaningPlan) {
   const p = plan.prefix ?? `__clean_${plan.source.table}`;
   const outputs = { ...TABLES, ...plan.tables };
   return {
     dups: `${p}_dups`,
-    rows: `${p}_rows`,
+    rows: rowsAsView(plan) ? `${p}_rows_v` : `${p}_rows`,
+    rowsTable: `${p}_rows`,
+    rowsView: `${p}_rows_v`,
     lines: `${p}_lines`,
     linesView: `${p}_lines_v`,
     reasons: `${p}_reasons`,
@@ -242,7 +257,7 @@ FROM (
     ];
   }
   return [
-    `CREATE OR REPLACE TEMP TABLE ${ident(t.rows)} AS
+    `CREATE OR REPLACE TEMP ${t.rows === t.rowsView ? 'VIEW' : 'TABLE'} ${ident(t.rows)} AS
 SELECT *, ${statusCol ? buildStatusCaseSql('status', overrides) : 'CAST(NULL AS VARCHAR)'} AS status_norm,
   coalesce(order_time_raw, paid_time) AS order_time
 FROM (
@@ -445,8 +460,8 @@ export function buildReportSql(plan: CleaningPlan) {
     timeFromPaid: `SELECT count(*) AS n FROM ${ident(t.rows)} WHERE order_time_raw IS NULL AND paid_time IS NOT NULL`,
     orders: `SELECT count(*) AS total, count(*) FILTER (WHERE is_purchase) AS purchases FROM ${ident(t.ordersClean)}`,
     dropWork: [
-      `DROP VIEW IF EXISTS ${ident(t.linesView)}`,
-      ...[t.reasons, t.lines, t.rows, t.dups].map((x) => `DROP TABLE IF EXISTS ${ident(x)}`),
+      ...[t.linesView, t.rowsView].map((x) => `DROP VIEW IF EXISTS ${ident(x)}`),
+      ...[t.reasons, t.lines, t.rowsTable, t.dups].map((x) => `DROP TABLE IF EXISTS ${ident(x)}`),
     ],
   };
 }
