@@ -9,6 +9,7 @@ import { decodeIpc, type Row } from './arrow-rows.ts';
 import { ident } from '../sql/quote.ts';
 import { CleaningSchema, type CleaningConfig, type OrderStatus } from '../config/schema.ts';
 import { ensureRepairMacros } from './repair-macros.ts';
+import { buildAggStatsSql, buildOrderAggSql } from '../ingest/cleaning/order-agg.ts';
 import {
   buildDateOrderStatsSql,
   decideDateOrder,
@@ -60,8 +61,10 @@ export interface CleanSourceOptions {
   /** Keep the `__clean_*` work tables (debugging). */
   keepWorkTables?: boolean;
   /**
-   * Profile text columns first and skip repairs they cannot need (issue 7; default true). Results
-   * are identical either way; false runs every repair on every value (tests compare the two).
+   * Profile text columns first and skip repairs they cannot need, and build orders from the one
+   * grouping that also gives the granularity statistics (issue 7; default true). Results are
+   * identical either way; false runs every repair on every value and groups lines twice (tests
+   * compare the two).
    */
   fastPaths?: boolean;
 }
@@ -162,16 +165,24 @@ export async function runCleaning(
   plan.exactDups = num((await rows(db, `SELECT count(*) AS n FROM ${ident(t.dups)}`))[0]!.n);
   for (const sql of buildRowsSql(plan)) await db.exec(sql);
 
-  const g = (
-    await rows(
-      db,
-      buildGranularityStatsSql(
-        t.rows,
-        cleaning.dropExactDuplicates,
-        LINE_ROLES.filter((r) => mapping[r] !== undefined),
-      ),
-    )
-  )[0]!;
+  // Group lines into orders once for the statistics and, when each order keeps one version, the
+  // orders themselves (order-agg.ts); a configured versioned granularity takes the old way.
+  let useAgg =
+    options.fastPaths !== false &&
+    cleaning.granularity !== 'first_row' &&
+    cleaning.granularity !== 'order_rows';
+  let g: Row = {};
+  if (useAgg) {
+    await db.exec(buildOrderAggSql(plan));
+    g = (await rows(db, buildAggStatsSql(plan)))[0]!;
+    // An id of the file that looks like a synthesised one could share its group: count exactly.
+    if (num(g.row_like_ids) > 0) useAgg = false;
+  }
+  if (!useAgg) {
+    await db.exec(`DROP TABLE IF EXISTS ${ident(t.agg)}`);
+    const lineRoles = LINE_ROLES.filter((r) => mapping[r] !== undefined);
+    g = (await rows(db, buildGranularityStatsSql(t.rows, cleaning.dropExactDuplicates, lineRoles)))[0]!;
+  }
   const stats: GranularityStats = {
     orders: num(g.orders),
     multi: num(g.multi),
@@ -184,6 +195,9 @@ export async function runCleaning(
   const granularity = decideGranularity(stats, cleaning.granularity, !!mapping.amount, !!mapping.unit_price);
   plan.granularity = granularity.mode;
   if (clean && stats.multi === 0 && num(g.row_like_ids) === 0) plan.singleRowOrders = true;
+  plan.ordersFromAgg =
+    useAgg && (stats.multi === 0 || plan.granularity === 'line_sum' || plan.granularity === 'repeated_total');
+  if (useAgg && !plan.ordersFromAgg) await db.exec(`DROP TABLE IF EXISTS ${ident(t.agg)}`);
   for (const sql of buildOrdersSql(plan)) await db.exec(sql);
 
   const report = buildReportSql(plan);

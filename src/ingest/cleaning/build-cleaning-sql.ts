@@ -31,6 +31,7 @@ import type { CleanText } from '../repair/text-profile.ts';
 import { buildIsPurchaseSql, buildStatusCaseSql } from './status-rules.ts';
 import type { Granularity } from './granularity.ts';
 import { NOT_PURCHASE_REASONS } from './report.ts';
+import { buildOrdersFromAggSql } from './order-agg.ts';
 
 export type OrderRole =
   | 'customer_id'
@@ -70,7 +71,7 @@ export const ORDER_VALUE_TYPES: Record<OrderRole, ValueType> = {
   store: 'text',
 };
 
-const SQL_TYPES: Record<ValueType, string> = {
+export const SQL_TYPES: Record<ValueType, string> = {
   id: 'VARCHAR',
   amount: 'DECIMAL(18, 2)',
   number: 'DECIMAL(18, 3)',
@@ -110,6 +111,11 @@ export interface CleaningPlan {
   singleRowOrders?: boolean;
   /** Rows in `<prefix>_dups` (0: no exact duplicates, so no row needs the lookup). Absent = look up. */
   exactDups?: number;
+  /**
+   * `<prefix>_agg` (order-agg.ts) holds every order with the aggregates of both granularities that
+   * keep one version per order: the orders table is read from it instead of grouping again.
+   */
+  ordersFromAgg?: boolean;
 }
 
 /** The table behind the `ordersClean` view (issue 7: a view spares copying every order once more). */
@@ -148,6 +154,7 @@ export function workTables(plan: CleaningPlan) {
   const outputs = { ...TABLES, ...plan.tables };
   return {
     dups: `${p}_dups`,
+    agg: `${p}_agg`,
     rows: rowsAsView(plan) ? `${p}_rows_v` : `${p}_rows`,
     rowsTable: `${p}_rows`,
     rowsView: `${p}_rows_v`,
@@ -160,7 +167,7 @@ export function workTables(plan: CleaningPlan) {
   };
 }
 
-function column(plan: CleaningPlan, role: OrderRole): SourceColumn | null {
+export function column(plan: CleaningPlan, role: OrderRole): SourceColumn | null {
   const name = plan.mapping[role];
   if (name === undefined) return null;
   const c = plan.source.columns.find((x) => x.name === name);
@@ -303,7 +310,7 @@ function orderAggregates(plan: CleaningPlan, single: boolean): string[] {
   ];
 }
 
-function reasonCase(plan: CleaningPlan): string {
+export function reasonCase(plan: CleaningPlan): string {
   const c = plan.cleaning;
   const notRefund = `status_norm IS DISTINCT FROM 'refunded'`;
   const day = 'CAST(order_time AS DATE)';
@@ -336,13 +343,22 @@ export function setAsideAliases(columns: readonly SourceColumn[]): string[] {
   });
 }
 
+/** The order id of a row: its own, or one synthesised from the row number (`q`: table qualifier). */
+export function orderIdExpr(plan: CleaningPlan, q = ''): string {
+  return column(plan, 'order_id')
+    ? `coalesce(${q}order_id_raw, 'row-' || ${q}source_row)`
+    : `CAST(${q}source_row AS VARCHAR)`;
+}
+
 /** CREATE lines, orders, reasons, then the outputs: orders_clean, purchases (view), set_aside. */
 export function buildOrdersSql(plan: CleaningPlan): string[] {
   const t = workTables(plan);
   const c = plan.cleaning;
   const single = plan.singleRowOrders === true;
   // One version per order id: every rank is 1, and lines need no window, so they stay a view.
-  const constantVersion = single || plan.granularity === 'line_sum' || plan.granularity === 'repeated_total';
+  const fromAgg = plan.ordersFromAgg === true;
+  const constantVersion =
+    single || fromAgg || plan.granularity === 'line_sum' || plan.granularity === 'repeated_total';
   const lines = ident(constantVersion ? t.linesView : t.lines);
   const dropDups = c.dropExactDuplicates;
   const rankSql = `row_number() OVER (PARTITION BY order_id
@@ -354,10 +370,7 @@ export function buildOrdersSql(plan: CleaningPlan): string[] {
       : plan.granularity === 'order_rows'
         ? `row_number() OVER (PARTITION BY coalesce(order_id_raw, 'row-' || source_row) ORDER BY source_row)`
         : 'CAST(1 AS BIGINT)';
-  const orderIdOf = (q: string) =>
-    column(plan, 'order_id')
-      ? `coalesce(${q}order_id_raw, 'row-' || ${q}source_row)`
-      : `CAST(${q}source_row AS VARCHAR)`;
+  const orderIdOf = (q: string) => orderIdExpr(plan, q);
   const orderId = orderIdOf('');
   const keep = NOT_PURCHASE_REASONS.map(str).join(', ');
   const aliases = setAsideAliases(plan.source.columns);
@@ -368,14 +381,17 @@ export function buildOrdersSql(plan: CleaningPlan): string[] {
     `CREATE OR REPLACE TEMP ${constantVersion ? 'VIEW' : 'TABLE'} ${lines} AS
 SELECT *, ${orderId} AS order_id, ${version} AS version
 FROM ${ident(t.rows)} ${dropDups ? 'WHERE NOT is_exact_dup' : ''}`,
-    single
-      ? `CREATE OR REPLACE TABLE ${ident(t.orders)} AS
+    ...(fromAgg ? buildOrdersFromAggSql(plan) : []),
+    fromAgg
+      ? ''
+      : single
+        ? `CREATE OR REPLACE TABLE ${ident(t.orders)} AS
 WITH ranked AS (
   SELECT order_id, version, source_row AS first_row, source_row AS last_row, CAST(1 AS BIGINT) AS line_count,
     ${orderAggregates(plan, true).join(',\n    ')}, CAST(1 AS BIGINT) AS version_rank
   FROM ${lines})
 SELECT *, ${reasonCase(plan)} AS reason FROM ranked`
-      : `CREATE OR REPLACE TABLE ${ident(t.orders)} AS
+        : `CREATE OR REPLACE TABLE ${ident(t.orders)} AS
 WITH agg AS (
   SELECT order_id, ${constantVersion ? 'CAST(1 AS BIGINT) AS version' : 'version'}, min(source_row) AS first_row,
     max(source_row) AS last_row, count(*) AS line_count,
@@ -409,7 +425,7 @@ SELECT rr.source_row, rr.reason${original ? ', ' + original : ''}
 FROM ${ident(t.reasons)} rr JOIN (SELECT rowid + 1 AS __cl_source_row, * FROM ${ident(plan.source.table)}) s
   ON s.__cl_source_row = rr.source_row
 WHERE rr.reason IS NOT NULL ORDER BY rr.source_row`,
-  ];
+  ].filter((sql) => sql !== '');
 }
 
 /** Every statement, in order, once the date order and granularity are decided. */
@@ -461,7 +477,7 @@ export function buildReportSql(plan: CleaningPlan) {
     orders: `SELECT count(*) AS total, count(*) FILTER (WHERE is_purchase) AS purchases FROM ${ident(t.ordersClean)}`,
     dropWork: [
       ...[t.linesView, t.rowsView].map((x) => `DROP VIEW IF EXISTS ${ident(x)}`),
-      ...[t.reasons, t.lines, t.rowsTable, t.dups].map((x) => `DROP TABLE IF EXISTS ${ident(x)}`),
+      ...[t.reasons, t.lines, t.rowsTable, t.dups, t.agg].map((x) => `DROP TABLE IF EXISTS ${ident(x)}`),
     ],
   };
 }
