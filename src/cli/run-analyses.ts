@@ -9,6 +9,7 @@ import { buildRfmSql } from '../analyses/rfm/build-rfm-sql.ts';
 import { resolveRfmConfig, type RfmConfig } from '../analyses/rfm/rfm-config.ts';
 import { presetConfig } from '../analyses/rfm/presets.ts';
 import { buildCustomersCsvSql, buildSegmentsCsvSql } from '../analyses/rfm/build-rfm-csv-sql.ts';
+import { buildRfmFeaturesSql } from '../analyses/rfm/build-rfm-features-sql.ts';
 import { buildBehaviourCsvSql } from '../analyses/behaviour/build-behaviour-csv-sql.ts';
 import { buildPeriodsCsvSql } from '../analyses/revenue/build-periods-csv-sql.ts';
 import { buildCohortsCsvSql } from '../analyses/lifecycle/build-cohorts-csv-sql.ts';
@@ -39,7 +40,19 @@ export async function runAnalyses(db: DbPort, config: AnalysisConfig, o: Analysi
     ...(o.asOf ? { asOf: o.asOf } : {}),
   });
   for (const sql of plan.statements) await db.exec(sql);
-  await writeQueryCsv(db, buildCustomersCsvSql(plan.tables.customers), out('customers.csv'));
+  // customers.csv: the RFM columns, then the customer features (issue 6).
+  await db.exec(
+    buildRfmFeaturesSql(rfm, {
+      purchases: o.purchases,
+      tables: plan.tables,
+      ...(o.asOf ? { asOf: o.asOf } : {}),
+    }),
+  );
+  await writeQueryCsv(
+    db,
+    buildCustomersCsvSql(plan.tables.customers, plan.tables.features),
+    out('customers.csv'),
+  );
   await writeQueryCsv(
     db,
     buildSegmentsCsvSql(rfm.segments, { customers: plan.tables.customers, locale: o.locale }),

@@ -1,7 +1,7 @@
 /**
  * RFM section (issue 4): the sample opens the overview, presets switch the model, an edited cut
- * point changes the counts, a segment drills down into its customers and exports them as CSV.
- * Screenshots of the overview in zh-CN and en go to test-results/e2e/.
+ * point changes the counts, a segment drills down into its customers (RFM columns, then the
+ * customer features of issue 6) and exports them as CSV. Screenshots of the overview in zh-CN and en go to test-results/e2e/.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -126,6 +126,13 @@ describe('RFM overview', () => {
       { timeout: 60_000 },
     );
     expect(await table.locator('[role=row][aria-rowindex]').count()).toBeGreaterThan(5);
+    // Customer features follow the RFM columns (issue 6).
+    const headers = (await table.getByRole('columnheader').allTextContents()).map((h) => h.trim());
+    expect(headers.indexOf('偏好品类（前 3）')).toBeGreaterThan(headers.indexOf('最近购买日'));
+    expect(headers).toContain('平均回购间隔（天）');
+    const firstRow = await table.locator('[role=row][aria-rowindex="2"] [role=cell]').allTextContents();
+    expect(firstRow[headers.indexOf('常购星期')]).toMatch(/^周[一二三四五六日]$/);
+    expect(firstRow[headers.indexOf('常购时段')]).toMatch(/^\d\d:00$/);
     await table.getByRole('columnheader', { name: '客户 ID' }).getByRole('button').click();
     await page.waitForFunction(
       () =>
@@ -153,12 +160,19 @@ describe('RFM overview', () => {
     ]);
     expect(download.suggestedFilename()).toBe('rfm-churn_risk.csv');
     const lines = readFileSync((await download.path())!, 'utf8').split(/\r?\n/);
+    // Issue 4's columns first, unchanged, then the feature columns.
     expect(lines[0]).toBe(
-      '\uFEFFcustomer_id,recency_days,frequency,monetary,r_score,f_score,m_score,rfm_code,segment,segment_label',
+      '\uFEFFcustomer_id,recency_days,frequency,monetary,r_score,f_score,m_score,rfm_code,segment,segment_label,' +
+        'first_purchase,avg_interval_days,median_interval_days,top_category_1,top_category_2,top_category_3,' +
+        'top_channel,top_payment_method,avg_discount_rate,promo_order_share,peak_weekday,peak_hour',
     );
-    expect(lines.filter((l) => l.endsWith(',churn_risk,流失风险客户'))).toHaveLength(
+    expect(lines.filter((l) => l.includes(',churn_risk,流失风险客户,'))).toHaveLength(
       after.get('churn_risk')!,
     );
+    // The sample's customers have categories and a channel: the feature cells are filled in.
+    const cells = lines[1]!.split(',');
+    expect(cells[13]).not.toBe('');
+    expect(cells[16]).not.toBe('');
     await screenshot(page, 'rfm-drill-zh');
   });
 
@@ -171,5 +185,41 @@ describe('RFM overview', () => {
       /of customers bring 50% of revenue/,
     );
     await screenshot(page, 'rfm-overview-en');
+
+    await page.locator('[data-testid=segment-row][data-segment=high_value] button').click();
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-testid=drill-table]')?.getAttribute('data-rows')) > 0,
+      null,
+      { timeout: 60_000 },
+    );
+    await waitIdle(page);
+    const table = page.getByTestId('drill-table');
+    const headers = (await table.getByRole('columnheader').allTextContents()).map((h) => h.trim());
+    for (const h of ['Top categories', 'Top channel', 'Avg interval (d)', 'Peak day'])
+      expect(headers).toContain(h);
+    // Scroll sideways like a user (the header follows), then sort by a feature column in SQL.
+    await table.locator('.body').evaluate((body) => {
+      body.scrollLeft = body.scrollWidth;
+      body.dispatchEvent(new Event('scroll'));
+    });
+    await table.getByRole('columnheader', { name: 'Paid / list' }).getByRole('button').click();
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('[data-testid=drill-table] [role=columnheader][aria-sort=descending]')
+          ?.textContent?.includes('Paid / list') === true,
+    );
+    await waitIdle(page);
+    const paid = headers.indexOf('Paid / list');
+    const ratios = await table
+      .locator('[role=row][aria-rowindex]')
+      .evaluateAll(
+        (rows, i) => rows.map((r) => r.querySelectorAll('[role=cell]')[i]?.textContent ?? ''),
+        paid,
+      );
+    const values = ratios.filter((v) => v !== '—').map((v) => Number.parseFloat(v));
+    expect(values.length).toBeGreaterThan(3);
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+    await screenshot(page, 'rfm-drill-en');
   });
 });

@@ -77,11 +77,17 @@ describe('customer-lens analyze', () => {
       reasons: { status_not_purchase: 1 },
     });
     const lines = (name: string) => readFileSync(join(out, name), 'utf8').trim().split('\n');
+    // Issue 4's columns first, in order, then the customer features (issue 6).
     expect(lines('customers.csv')[0]).toBe(
-      'customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,rfm_code,segment,segment_label',
+      'customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,rfm_code,segment,segment_label,' +
+        'first_purchase,avg_interval_days,median_interval_days,top_category_1,top_category_2,top_category_3,' +
+        'top_channel,top_payment_method,avg_discount_rate,promo_order_share,peak_weekday,peak_hour',
     );
     expect(lines('customers.csv')).toHaveLength(3);
     expect(lines('customers.csv')[1]).toMatch(/^C1,58,2,150,/);
+    // C1: 2026-01-01 (Thursday) and 2026-02-01 → 31 days; C3: one purchase → no interval.
+    expect(lines('customers.csv')[1]).toMatch(/,2026-01-01,31,31,,,,,,,,4,10$/);
+    expect(lines('customers.csv')[2]).toMatch(/^C3,.*,2026-03-01,,,,,,,,,,7,10$/);
     expect(lines('segments.csv')[0]).toBe(
       'segment,segment_label,customers,orders,revenue,customer_share,revenue_share',
     );

@@ -3,14 +3,15 @@
  * exports (behaviour.csv) and later clustering.
  */
 import { ident, str } from '../../sql/quote.ts';
-import { rankedPreferenceCte } from './build-preference-sql.ts';
 import { DEFAULT_AOV_BANDS } from './build-price-sensitivity-sql.ts';
 import {
   binIndexSql,
   checkAscending,
+  dimensionColumn,
   ON_PROMO_SQL,
   PAID_RATIO_SQL,
   scopedPurchasesSql,
+  type OrderDimension,
   type PurchaseScope,
 } from './scope.ts';
 
@@ -41,6 +42,25 @@ export const CUSTOMER_FEATURE_COLUMNS = [
   'peak_weekday',
   'peak_hour',
 ] as const;
+
+/**
+ * CTE `top_<dimension>` (customer_id, top): the customer's `n` most frequent non-NULL values, as a
+ * list — most orders, then most revenue (NULL revenue last), then by name, the ranking of
+ * build-preference-sql.ts. An ordered min_by instead of a window rank: one hash aggregate, about
+ * twice as fast on 1M orders (issue 7).
+ */
+function topValuesCte(dimension: OrderDimension, n: number): string {
+  const col = dimensionColumn(dimension);
+  return `${ident(`top_${dimension}`)} AS (
+    SELECT customer_id,
+      min_by(value, (-orders, coalesce(-revenue::DOUBLE, 'infinity'::DOUBLE), value), ${n}) AS top
+    FROM (
+      SELECT customer_id, ${col}::VARCHAR AS value, count(*) AS orders, sum(net_amount) AS revenue
+      FROM scoped WHERE ${col} IS NOT NULL GROUP BY ALL
+    )
+    GROUP BY customer_id
+  )`;
+}
 
 function bandLabelSql(bands: readonly number[]): string {
   const cases = bands.map((lo, i) => {
@@ -84,48 +104,32 @@ export function buildCustomerFeaturesSelectSql(options: CustomerFeaturesOptions)
       sum(net_amount)::DOUBLE / count(*) AS aov
     FROM scoped GROUP BY customer_id
   ),
-  ${rankedPreferenceCte('category', 'scoped', 'cat_')},
-  ${rankedPreferenceCte('channel', 'scoped', 'chn_')},
-  ${rankedPreferenceCte('payment_method', 'scoped', 'pay_')},
-  top_categories AS (
-    SELECT customer_id,
-      max(value) FILTER (WHERE rank = 1) AS top_category_1,
-      max(value) FILTER (WHERE rank = 2) AS top_category_2,
-      max(value) FILTER (WHERE rank = 3) AS top_category_3
-    FROM cat_ranked WHERE rank <= 3 GROUP BY customer_id
-  ),
-  tops AS (
-    SELECT b.customer_id, c.top_category_1, c.top_category_2, c.top_category_3,
-      chn.value AS top_channel, pay.value AS top_payment_method
-    FROM base b
-    LEFT JOIN top_categories c ON c.customer_id = b.customer_id
-    LEFT JOIN chn_ranked chn ON chn.customer_id = b.customer_id AND chn.rank = 1
-    LEFT JOIN pay_ranked pay ON pay.customer_id = b.customer_id AND pay.rank = 1
-  ),
-  weekday_counts AS (
-    SELECT customer_id, isodow(order_time)::INTEGER AS weekday, count(*) AS n FROM scoped GROUP BY ALL
-  ),
+  ${topValuesCte('category', 3)},
+  ${topValuesCte('channel', 1)},
+  ${topValuesCte('payment_method', 1)},
   peak_weekday AS (
-    SELECT customer_id, weekday AS peak_weekday FROM weekday_counts
-    QUALIFY row_number() OVER (PARTITION BY customer_id ORDER BY n DESC, weekday) = 1
-  ),
-  hour_counts AS (
-    SELECT customer_id, hour(order_time)::INTEGER AS hour, count(*) AS n FROM scoped GROUP BY ALL
+    SELECT customer_id, min_by(weekday, (-n, weekday)) AS peak_weekday
+    FROM (SELECT customer_id, isodow(order_time)::INTEGER AS weekday, count(*) AS n FROM scoped GROUP BY ALL)
+    GROUP BY customer_id
   ),
   peak_hour AS (
-    SELECT customer_id, hour AS peak_hour FROM hour_counts
-    QUALIFY row_number() OVER (PARTITION BY customer_id ORDER BY n DESC, hour) = 1
+    SELECT customer_id, min_by(hour, (-n, hour)) AS peak_hour
+    FROM (SELECT customer_id, hour(order_time)::INTEGER AS hour, count(*) AS n FROM scoped GROUP BY ALL)
+    GROUP BY customer_id
   )
 SELECT b.customer_id, b.orders, b.purchase_days, b.first_purchase, b.last_purchase, b.revenue,
   i.avg_interval_days, i.median_interval_days,
-  t.top_category_1, t.top_category_2, t.top_category_3, t.top_channel, t.top_payment_method,
+  cat.top[1] AS top_category_1, cat.top[2] AS top_category_2, cat.top[3] AS top_category_3,
+  chn.top[1] AS top_channel, pay.top[1] AS top_payment_method,
   b.avg_discount_rate, b.promo_order_share,
   b.aov::DECIMAL(18,2) AS aov,
   ${bandLabelSql(bands)} AS aov_band,
   w.peak_weekday, h.peak_hour
 FROM base b
 LEFT JOIN interval_stats i ON i.customer_id = b.customer_id
-LEFT JOIN tops t ON t.customer_id = b.customer_id
+LEFT JOIN top_category cat ON cat.customer_id = b.customer_id
+LEFT JOIN top_channel chn ON chn.customer_id = b.customer_id
+LEFT JOIN top_payment_method pay ON pay.customer_id = b.customer_id
 LEFT JOIN peak_weekday w ON w.customer_id = b.customer_id
 LEFT JOIN peak_hour h ON h.customer_id = b.customer_id
 ORDER BY b.customer_id`;

@@ -4,6 +4,7 @@ import type { DbPort } from '../../engine/db-port.ts';
 import { decodeIpc } from '../../engine/arrow-rows.ts';
 import { buildCustomerFeaturesSql, CUSTOMER_FEATURE_COLUMNS } from './build-customer-features-sql.ts';
 import { buildBehaviourCsvSql } from './build-behaviour-csv-sql.ts';
+import { buildCustomerPreferenceSql } from './build-preference-sql.ts';
 import { createPurchases, rounded } from './testing/purchases-fixture.ts';
 import { BEHAVIOUR_ORDERS } from './testing/behaviour-fixture.ts';
 
@@ -150,6 +151,55 @@ describe('customer features', () => {
       buildCustomerFeaturesSql({ purchases: 'purchases', target: 'x"; DROP TABLE purchases; --' }),
     );
     expect(await rowsOf(db, 'SELECT count(*) AS n FROM purchases')).toEqual([{ n: 12 }]);
+  });
+
+  it('ranks like the preference builder and the window ranking, ties and NULL revenue included', async () => {
+    // 3,000 orders of 199 customers over few values: many ties on orders and revenue, a value whose
+    // revenue is NULL (vx), NULL values, every weekday and hour.
+    await db.exec(`CREATE OR REPLACE TABLE ties AS SELECT * REPLACE (
+        'c' || (i % 199) AS customer_id, 'o' || i AS order_id,
+        TIMESTAMP '2024-01-01' + to_hours((i * 37) % 24 + 24 * ((i * 13) % 60)) AS order_time,
+        (TIMESTAMP '2024-01-01' + to_hours((i * 37) % 24 + 24 * ((i * 13) % 60)))::DATE AS order_date,
+        CASE WHEN i % 29 = 0 THEN NULL ELSE ((i * 7) % 3) * 10 END::DECIMAL(18,2) AS net_amount,
+        CASE WHEN i % 29 = 0 THEN 'vx' WHEN i % 11 = 0 THEN NULL ELSE 'v' || ((i * 5) % 4) END AS category,
+        'ch' || (i % 3) AS channel)
+      FROM purchases CROSS JOIN range(3000) t(i) WHERE purchases.order_id = 'a1'`);
+    // n1: 'aa' (revenue NULL) and 'zz' (revenue 10), one order each → zz first (NULL revenue last).
+    await db.exec(`INSERT INTO ties SELECT * REPLACE ('n1' AS customer_id, 'n1-' || k AS order_id,
+        CASE k WHEN 1 THEN NULL ELSE 10 END::DECIMAL(18,2) AS net_amount,
+        CASE k WHEN 1 THEN 'aa' ELSE 'zz' END AS category)
+      FROM purchases CROSS JOIN range(1, 3) t(k) WHERE purchases.order_id = 'a1'`);
+    await db.exec(buildCustomerFeaturesSql({ purchases: 'ties', target: 'ties_features' }));
+    const ours = await rowsOf(
+      db,
+      `SELECT customer_id, top_category_1, top_category_2, top_category_3, top_channel, peak_weekday, peak_hour
+       FROM ties_features ORDER BY customer_id`,
+    );
+    const ranks = (dimension: 'category' | 'channel') =>
+      `(${buildCustomerPreferenceSql({ purchases: 'ties', dimension, top: 3 })})`;
+    const peak = (expr: string) => `(SELECT customer_id, v FROM (
+        SELECT customer_id, ${expr} AS v, count(*) AS n FROM ties GROUP BY ALL)
+      QUALIFY row_number() OVER (PARTITION BY customer_id ORDER BY n DESC, v) = 1)`;
+    const reference = await rowsOf(
+      db,
+      `SELECT c.customer_id, c1.value AS top_category_1, c2.value AS top_category_2, c3.value AS top_category_3,
+         ch.value AS top_channel, w.v AS peak_weekday, h.v AS peak_hour
+       FROM (SELECT DISTINCT customer_id FROM ties) c
+       LEFT JOIN ${ranks('category')} c1 ON c1.customer_id = c.customer_id AND c1.rank = 1
+       LEFT JOIN ${ranks('category')} c2 ON c2.customer_id = c.customer_id AND c2.rank = 2
+       LEFT JOIN ${ranks('category')} c3 ON c3.customer_id = c.customer_id AND c3.rank = 3
+       LEFT JOIN ${ranks('channel')} ch ON ch.customer_id = c.customer_id AND ch.rank = 1
+       LEFT JOIN ${peak('isodow(order_time)::INTEGER')} w ON w.customer_id = c.customer_id
+       LEFT JOIN ${peak('hour(order_time)::INTEGER')} h ON h.customer_id = c.customer_id
+       ORDER BY c.customer_id`,
+    );
+    expect(ours).toHaveLength(200);
+    expect(ours.find((r) => r.customer_id === 'n1')).toMatchObject({
+      top_category_1: 'zz',
+      top_category_2: 'aa',
+    });
+    expect(ours.filter((r) => r.top_category_3 !== null).length).toBeGreaterThan(50);
+    expect(ours).toEqual(reference);
   });
 
   it('yields no rows for no purchases', async () => {

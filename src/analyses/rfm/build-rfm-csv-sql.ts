@@ -17,9 +17,12 @@ export const SEGMENTS_CSV_COLUMNS = [
   'revenue_share',
 ] as const;
 
-/** customer_id, recency_days, frequency, monetary, r_score, f_score, m_score, rfm_code, segment, segment_label. */
-export function buildCustomersCsvSql(customers = 'rfm_customers'): string {
-  return buildSegmentExportSql({ customers });
+/**
+ * customer_id, recency_days, frequency, monetary, r_score, f_score, m_score, rfm_code, segment,
+ * segment_label; with `features` (the rfm_features table, issue 6) then RFM_FEATURE_COLUMNS.
+ */
+export function buildCustomersCsvSql(customers = 'rfm_customers', features?: string): string {
+  return buildSegmentExportSql(features !== undefined ? { customers, features } : { customers });
 }
 
 /** segment, segment_label, customers, orders, revenue, customer_share, revenue_share — rule order, then other. */

@@ -34,11 +34,14 @@ export interface RfmTables {
   base: string;
   cutPoints: string;
   customers: string;
+  /** Per-customer features joined to `customers` (issue 6; built by build-rfm-features-sql.ts, not by the plan). */
+  features: string;
 }
 export const DEFAULT_RFM_TABLES: RfmTables = {
   base: 'rfm_base',
   cutPoints: 'rfm_cut_points',
   customers: 'rfm_customers',
+  features: 'rfm_features',
 };
 
 export interface RfmBuildOptions {

@@ -1,10 +1,13 @@
 /**
  * Drill-down and export of a segment's customers (issue 4 "Drill-down", "Export") over the
  * materialised `rfm_customers` table: a page for the virtualised table, its row count, and the
- * export SELECT with the customers.csv columns. Sort columns come from a whitelist; search text
- * becomes an escaped ILIKE literal, so a config or a search box cannot inject SQL.
+ * export SELECT with the customers.csv columns. With `features` (the rfm_features table, issue 6) the
+ * page and the export LEFT JOIN it and add RFM_FEATURE_COLUMNS after the RFM columns; no customer is
+ * lost (features are NULL when absent). Sort columns come from a whitelist; search text becomes an
+ * escaped ILIKE literal, so a config or a search box cannot inject SQL.
  */
 import { ident, literal } from '../../sql/quote.ts';
+import { RFM_FEATURE_COLUMNS, type RfmFeatureColumn } from './build-rfm-features-sql.ts';
 import { OTHER_SEGMENT, SEGMENT_ID_PATTERN } from './rfm-config.ts';
 
 /** The customers.csv columns (issue 4 "CLI"), in order. */
@@ -21,7 +24,8 @@ export const RFM_CUSTOMER_COLUMNS = [
   'segment_label',
 ] as const;
 
-export const RFM_SORT_COLUMNS = [...RFM_CUSTOMER_COLUMNS, 'revenue', 'last_purchase_date'] as const;
+const RFM_PAGE_COLUMNS = [...RFM_CUSTOMER_COLUMNS, 'revenue', 'last_purchase_date'] as const;
+export const RFM_SORT_COLUMNS = [...RFM_PAGE_COLUMNS, ...RFM_FEATURE_COLUMNS] as const;
 export type RfmSortColumn = (typeof RFM_SORT_COLUMNS)[number];
 
 export interface SegmentCustomersFilter {
@@ -35,6 +39,12 @@ export interface SegmentCustomersPage extends SegmentCustomersFilter {
   sort?: { column: RfmSortColumn; direction: 'asc' | 'desc' };
   limit: number;
   offset: number;
+  /** Features table (rfm_features) to join; absent = RFM columns only. */
+  features?: string;
+}
+export interface SegmentExportFilter extends SegmentCustomersFilter {
+  /** Features table (rfm_features) to join; absent = exactly the customers.csv columns. */
+  features?: string;
 }
 
 /** Escape LIKE wildcards so the text matches literally (ESCAPE '\'). */
@@ -42,27 +52,39 @@ export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-function whereSql(f: SegmentCustomersFilter): string {
+function whereSql(f: SegmentCustomersFilter, alias = ''): string {
   const where: string[] = [];
   if (f.segment !== undefined) {
     if (f.segment !== OTHER_SEGMENT && !SEGMENT_ID_PATTERN.test(f.segment)) {
       throw new Error(`segment customers: bad segment id ${JSON.stringify(f.segment)}`);
     }
-    where.push(`segment = ${literal(f.segment)}`);
+    where.push(`${alias}segment = ${literal(f.segment)}`);
   }
   const search = f.search?.trim();
-  if (search) where.push(`customer_id ILIKE ${literal(`%${escapeLike(search)}%`)} ESCAPE '\\'`);
+  if (search) where.push(`${alias}customer_id ILIKE ${literal(`%${escapeLike(search)}%`)} ESCAPE '\\'`);
   return where.length ? ` WHERE ${where.join(' AND ')}` : '';
 }
 
+const isFeature = (column: string): column is RfmFeatureColumn =>
+  (RFM_FEATURE_COLUMNS as readonly string[]).includes(column);
+
+/** `FROM customers c LEFT JOIN features f`: one row per customer of `customers`, whatever the features hold. */
+function joinedFromSql(customers: string | undefined, features: string): string {
+  return `FROM ${ident(customers ?? 'rfm_customers')} c LEFT JOIN ${ident(features)} f ON f.customer_id = c.customer_id`;
+}
+
 /**
- * One page of customers: the customers.csv columns plus revenue and last_purchase_date, sorted by
- * the whitelisted column (default monetary desc) then customer_id for a stable order.
+ * One page of customers: the customers.csv columns plus revenue and last_purchase_date (then, with
+ * `features`, RFM_FEATURE_COLUMNS as stored), sorted by the whitelisted column (default monetary
+ * desc; NULLs last) then customer_id for a stable order.
  */
 export function buildSegmentCustomersPageSql(page: SegmentCustomersPage): string {
   const sort = page.sort ?? { column: 'monetary', direction: 'desc' };
   if (!(RFM_SORT_COLUMNS as readonly string[]).includes(sort.column)) {
     throw new Error(`segment customers: cannot sort by ${JSON.stringify(sort.column)}`);
+  }
+  if (isFeature(sort.column) && page.features === undefined) {
+    throw new Error(`segment customers: sorting by ${sort.column} needs the features table`);
   }
   if (sort.direction !== 'asc' && sort.direction !== 'desc') {
     throw new Error(`segment customers: bad direction ${JSON.stringify(sort.direction)}`);
@@ -73,13 +95,25 @@ export function buildSegmentCustomersPageSql(page: SegmentCustomersPage): string
   ] as const) {
     if (!Number.isSafeInteger(n) || n < 0) throw new Error(`segment customers: bad ${name} ${n}`);
   }
+  const limit = `LIMIT ${literal(page.limit)} OFFSET ${literal(page.offset)}`;
+  const dir = sort.direction.toUpperCase();
+  if (page.features === undefined) {
+    const order =
+      sort.column === 'customer_id'
+        ? `customer_id ${dir}`
+        : `${ident(sort.column)} ${dir} NULLS LAST, customer_id ASC`;
+    return `SELECT ${RFM_PAGE_COLUMNS.map(ident).join(', ')} FROM ${ident(page.customers ?? 'rfm_customers')}${whereSql(page)}
+ORDER BY ${order} ${limit}`;
+  }
+  const key = `${isFeature(sort.column) ? 'f' : 'c'}.${ident(sort.column)}`;
   const order =
-    sort.column === 'customer_id'
-      ? `customer_id ${sort.direction.toUpperCase()}`
-      : `${ident(sort.column)} ${sort.direction.toUpperCase()} NULLS LAST, customer_id ASC`;
-  const cols = [...RFM_CUSTOMER_COLUMNS, 'revenue', 'last_purchase_date'].map(ident).join(', ');
-  return `SELECT ${cols} FROM ${ident(page.customers ?? 'rfm_customers')}${whereSql(page)}
-ORDER BY ${order} LIMIT ${literal(page.limit)} OFFSET ${literal(page.offset)}`;
+    sort.column === 'customer_id' ? `c.customer_id ${dir}` : `${key} ${dir} NULLS LAST, c.customer_id ASC`;
+  const cols = [
+    ...RFM_PAGE_COLUMNS.map((c) => `c.${ident(c)}`),
+    ...RFM_FEATURE_COLUMNS.map((c) => `f.${ident(c)}`),
+  ];
+  return `SELECT ${cols.join(', ')} ${joinedFromSql(page.customers, page.features)}${whereSql(page, 'c.')}
+ORDER BY ${order} ${limit}`;
 }
 
 /** One row: total (customers matching the filter), for the virtual table's height. */
@@ -87,8 +121,30 @@ export function buildSegmentCustomersCountSql(filter: SegmentCustomersFilter): s
   return `SELECT count(*) AS total FROM ${ident(filter.customers ?? 'rfm_customers')}${whereSql(filter)}`;
 }
 
-/** Export rows: exactly the customers.csv columns, by customer_id (customer ids are never masked). */
-export function buildSegmentExportSql(filter: SegmentCustomersFilter): string {
-  return `SELECT ${RFM_CUSTOMER_COLUMNS.map(ident).join(', ')} FROM ${ident(filter.customers ?? 'rfm_customers')}${whereSql(filter)}
+/** A feature column as exported: day counts to 2 decimals, rates and shares to 4. */
+function exportedFeatureSql(column: RfmFeatureColumn): string {
+  const c = `f.${ident(column)}`;
+  if (column === 'avg_interval_days' || column === 'median_interval_days')
+    return `round(${c}, 2) AS ${ident(column)}`;
+  if (column === 'avg_discount_rate' || column === 'promo_order_share')
+    return `round(${c}, 4) AS ${ident(column)}`;
+  return c;
+}
+
+/**
+ * Export rows by customer_id (customer ids are never masked): exactly the customers.csv columns
+ * (RFM_CUSTOMER_COLUMNS), then with `features` RFM_FEATURE_COLUMNS (intervals rounded to 2
+ * decimals, rates to 4). No other personal data is exported.
+ */
+export function buildSegmentExportSql(filter: SegmentExportFilter): string {
+  if (filter.features === undefined) {
+    return `SELECT ${RFM_CUSTOMER_COLUMNS.map(ident).join(', ')} FROM ${ident(filter.customers ?? 'rfm_customers')}${whereSql(filter)}
 ORDER BY customer_id`;
+  }
+  const cols = [
+    ...RFM_CUSTOMER_COLUMNS.map((c) => `c.${ident(c)}`),
+    ...RFM_FEATURE_COLUMNS.map(exportedFeatureSql),
+  ];
+  return `SELECT ${cols.join(', ')} ${joinedFromSql(filter.customers, filter.features)}${whereSql(filter, 'c.')}
+ORDER BY c.customer_id`;
 }

@@ -1,6 +1,8 @@
 /**
  * Drill-down into one segment's customers (issue 4 "Drill-down", "Export"): sorted and searched in
- * SQL, up to VIEW_LIMIT rows held for the virtualised table, and the target-list export.
+ * SQL, up to VIEW_LIMIT rows held for the virtualised table, and the target-list export. Both carry
+ * the customer features (issue 6) after the RFM columns: the features table is built on first use
+ * (see RfmState.ensureFeatures), so the first dashboard does not wait for it.
  */
 import type { AppState } from '../app-state.svelte.ts';
 import type { Row } from '../../engine/arrow-rows.ts';
@@ -12,16 +14,32 @@ import {
   RFM_SORT_COLUMNS,
   type RfmSortColumn,
 } from '../../analyses/rfm/build-segment-customers-sql.ts';
+import { RFM_FEATURE_COLUMNS } from '../../analyses/rfm/build-rfm-features-sql.ts';
+
+const isFeatureColumn = (c: string) => (RFM_FEATURE_COLUMNS as readonly string[]).includes(c);
+/** Text and clock columns sort A→Z / earliest first on the first click; amounts and counts largest first. */
+const ASCENDING_FIRST = new Set<RfmSortColumn>([
+  'customer_id',
+  'segment',
+  'top_category_1',
+  'top_channel',
+  'top_payment_method',
+  'peak_weekday',
+  'peak_hour',
+]);
 
 /** Up to this many customers are fetched at once; the virtual table scrolls them smoothly. */
 export const VIEW_LIMIT = 100_000;
 const SEARCH_DEBOUNCE_MS = 250;
 
 export type Exclusive = <T>(work: () => Promise<T>) => Promise<T>;
+/** Build the features table if needed (inside the exclusive queue); its name, or null when it failed. */
+export type EnsureFeatures = () => Promise<string | null>;
 
 export class DrillDownState {
   readonly #app: AppState;
   readonly #exclusive: Exclusive;
+  readonly #ensureFeatures: EnsureFeatures;
   segment = $state<string | null>(null);
   rows = $state.raw<Row[]>([]);
   total = $state(0);
@@ -32,9 +50,10 @@ export class DrillDownState {
   #request = 0;
   #timer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(app: AppState, exclusive: Exclusive) {
+  constructor(app: AppState, exclusive: Exclusive, ensureFeatures: EnsureFeatures) {
     this.#app = app;
     this.#exclusive = exclusive;
+    this.#ensureFeatures = ensureFeatures;
   }
 
   open(segment: string): void {
@@ -65,7 +84,7 @@ export class DrillDownState {
     if (this.sortColumn === column) this.sortDir = this.sortDir === 'asc' ? 'desc' : 'asc';
     else {
       this.sortColumn = column;
-      this.sortDir = column === 'customer_id' || column === 'segment' ? 'asc' : 'desc';
+      this.sortDir = ASCENDING_FIRST.has(column) ? 'asc' : 'desc';
     }
     void this.load();
   }
@@ -98,12 +117,17 @@ export class DrillDownState {
     if (request !== this.#request) return;
     const filter = { segment, search: this.search };
     this.loading = true;
+    const features = await this.#ensureFeatures();
+    if (request !== this.#request) return;
+    // Without the features table (build failed or cancelled) the list still shows its RFM columns.
+    const sortColumn = features === null && isFeatureColumn(this.sortColumn) ? 'monetary' : this.sortColumn;
     const count = await this.#app.engine.query(buildSegmentCustomersCountSql(filter));
     const page = count.ok
       ? await this.#app.engine.query(
           buildSegmentCustomersPageSql({
             ...filter,
-            sort: { column: this.sortColumn, direction: this.sortDir },
+            ...(features !== null ? { features } : {}),
+            sort: { column: sortColumn, direction: this.sortDir },
             limit: VIEW_LIMIT,
             offset: 0,
           }),
@@ -117,16 +141,19 @@ export class DrillDownState {
   }
 
   /**
-   * The open segment's customers (customers.csv columns). Nothing here is personal data besides the
+   * The open segment's customers: the customers.csv columns, then the feature columns (categories,
+   * channel, payment method, intervals, rates, peak time). Nothing here is personal data besides the
    * customer id, which is never masked (issue 4); names, phones and addresses are not exported.
    */
   async export(format: 'csv' | 'xlsx'): Promise<void> {
     const segment = this.segment;
     if (segment === null) return;
     await this.#exclusive(async () => {
+      const features = await this.#ensureFeatures();
+      if (features === null) return;
       this.#app.startTask('export');
       const r = await this.#app.engine.download(
-        buildSegmentExportSql({ segment }),
+        buildSegmentExportSql({ segment, features }),
         format,
         `rfm-${segment}.${format}`,
       );

@@ -22,7 +22,9 @@ import {
   type ScoreGrid,
 } from '../../analyses/rfm/segment-rules.ts';
 import { buildSegmentsCsvSql } from '../../analyses/rfm/build-rfm-csv-sql.ts';
-import { runRfm, type RfmResults } from './rfm-run.ts';
+import { buildRfmFeaturesSql, rfmFeaturesCutoff } from '../../analyses/rfm/build-rfm-features-sql.ts';
+import { DEFAULT_RFM_TABLES } from '../../analyses/rfm/build-rfm-sql.ts';
+import { PURCHASES, runRfm, type RfmResults } from './rfm-run.ts';
 import { DrillDownState } from './drill-state.svelte.ts';
 
 const DEBOUNCE_MS = 400;
@@ -66,11 +68,19 @@ export class RfmState {
 
   #queue: Promise<unknown> = Promise.resolve();
   #generation = 0;
+  /** Data (cleaning report) and config of the last successful run: what rfm_customers holds. */
+  #ranWith: { report: unknown; config: ResolvedRfmConfig } | null = null;
+  /** What the features table was built for; null = not built (or stale data). */
+  #featuresFor: { report: unknown; cutoff: string | undefined } | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(app: AppState) {
     this.#app = app;
-    this.drill = new DrillDownState(app, (work) => this.exclusive(work));
+    this.drill = new DrillDownState(
+      app,
+      (work) => this.exclusive(work),
+      () => this.ensureFeatures(),
+    );
   }
 
   #locale() {
@@ -123,8 +133,9 @@ export class RfmState {
     if (gen !== this.#generation) return;
     const app = this.#app;
     this.running = true;
+    const ran = { report: app.analysis.report, config: this.config };
     app.startTask('analysis');
-    const result = await runRfm(app.engine, this.config, app.locale, (f) => app.taskProgress(f));
+    const result = await runRfm(app.engine, ran.config, app.locale, (f) => app.taskProgress(f));
     app.endTask();
     this.running = false;
     if (gen !== this.#generation) return;
@@ -134,7 +145,38 @@ export class RfmState {
       return;
     }
     this.results = result.value;
+    this.#ranWith = ran;
     await this.drill.refreshAfterRun(this.config.segments.map((s) => s.id));
+  }
+
+  /**
+   * The customer features table (issue 6) for the data and as-of date of the last run, built from
+   * `purchases` the first time the drill-down or its export needs it — not with the RFM plan, so the
+   * first dashboard does not wait for it. Call it inside `exclusive` (it shows the progress bar);
+   * later analyses (clustering) can use the returned table. Null when there is no run yet or the
+   * build failed or was cancelled (the error is reported).
+   */
+  async ensureFeatures(): Promise<string | null> {
+    const ran = this.#ranWith;
+    if (ran === null) return null;
+    const table = DEFAULT_RFM_TABLES.features;
+    const cutoff = rfmFeaturesCutoff(ran.config, {});
+    const built = this.#featuresFor;
+    if (built !== null && built.report === ran.report && built.cutoff === cutoff) return table;
+    this.#featuresFor = null;
+    const app = this.#app;
+    app.startTask('analysis');
+    const r = await app.engine.runPlan(
+      { statements: [buildRfmFeaturesSql(ran.config, { purchases: PURCHASES })] },
+      (f) => app.taskProgress(f),
+    );
+    app.endTask();
+    if (!r.ok) {
+      app.reportError(r.error);
+      return null;
+    }
+    this.#featuresFor = { report: ran.report, cutoff };
+    return table;
   }
 
   /** The overview charts are on screen: mark the page once for the benchmark (cl:drop → cl:dashboard). */
