@@ -153,16 +153,20 @@ export const TYPE_GUARD_ERROR = 'customer-lens: value does not fit the sampled t
  * type chosen from a sample can never lose data: the caller then falls back to a full-file inference.
  */
 function typedValue(c: TypedColumn): string {
-  const v = `nullif(trim(${ident(c.name)}), '')`;
+  const raw = ident(c.name);
+  const v = `nullif(trim(${raw}), '')`;
   const fail = `error(${str(TYPE_GUARD_ERROR)})`;
+  // DuckDB's casts already skip ASCII spaces, so most values are cast untrimmed: trim() (Unicode
+  // spaces) is the costliest step in wasm and only runs where the plain cast fails (issue 7).
+  const cast = `coalesce(TRY_CAST(${raw} AS ${c.sqlType}), TRY_CAST(${v} AS ${c.sqlType}), CASE WHEN ${v} IS NULL THEN NULL ELSE ${fail} END)`;
   if (c.type === 'BIGINT' || c.type === 'DECIMAL' || c.type === 'DOUBLE') {
-    const leadingZero = `regexp_matches(${v}, '^-?0[0-9]')`;
-    return `CASE WHEN ${v} IS NULL THEN NULL WHEN ${leadingZero} THEN ${fail} ELSE coalesce(TRY_CAST(${v} AS ${c.sqlType}), ${fail}) END`;
+    const leadingZero = `regexp_matches(${raw}, '^\\p{Zs}*-?0[0-9]')`;
+    return `CASE WHEN ${raw} IS NULL THEN NULL WHEN ${leadingZero} THEN ${fail} ELSE ${cast} END`;
   }
   if (c.type === 'BOOLEAN') {
     return `CASE WHEN ${v} IS NULL THEN NULL WHEN lower(${v}) IN ('true', 'false') THEN CAST(${v} AS BOOLEAN) ELSE ${fail} END`;
   }
-  return `CASE WHEN ${v} IS NULL THEN NULL ELSE coalesce(TRY_CAST(${v} AS ${c.sqlType}), ${fail}) END`;
+  return `CASE WHEN ${raw} IS NULL THEN NULL ELSE ${cast} END`;
 }
 
 /** CREATE TABLE with each column cast to its chosen type (empty strings become NULL for typed columns). */

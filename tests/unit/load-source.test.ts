@@ -99,6 +99,29 @@ describe('type inference from a sample', () => {
     const last = decodeIpc(await db.queryIpc(`SELECT * FROM ${p.table} WHERE id = 'X-1'`)).rows[0];
     expect(last).toMatchObject({ id: 'X-1', code: '0999' });
   });
+
+  it('casts padded values (ASCII and Unicode spaces) like trimmed ones; a padded leading zero stays text', async () => {
+    const nb = '\u00a0';
+    const rows = ['n,t,z'];
+    rows.push(`" 12 ",2024-05-10 09:05:00,1`);
+    rows.push(`${nb}13${nb},${nb}2024-05-11 10:00:00${nb},2`);
+    rows.push(`${nb},"  ",3`);
+    rows.push(`14,2024-05-12 10:00:00,${nb}007`);
+    const p = await load('padded.csv', utf8(rows.join('\n') + '\n'));
+    expect(p.columns.map((c) => [c.name, c.type])).toEqual([
+      ['n', 'BIGINT'],
+      ['t', 'TIMESTAMP'],
+      ['z', 'VARCHAR'],
+    ]);
+    const got = decodeIpc(await db.queryIpc(`SELECT n, t, z FROM ${p.table} ORDER BY rowid`)).rows;
+    expect(got.map((r) => [r.n, r.t])).toEqual([
+      [12, '2024-05-10 09:05:00'],
+      [13, '2024-05-11 10:00:00'],
+      [null, null],
+      [14, '2024-05-12 10:00:00'],
+    ]);
+    expect(got[3]!.z).toBe(`${nb}007`);
+  });
 });
 
 describe('memory guard', () => {
