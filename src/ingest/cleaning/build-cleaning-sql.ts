@@ -127,10 +127,16 @@ export function ordersBaseTable(ordersClean: string): string {
  * Every relation cleaning leaves behind for these outputs, views first (they read the tables):
  * what to drop when a cleaned dataset is removed.
  */
+/** The orders view over the aggregate table (plan.ordersFromAgg). */
+export function ordersViewName(ordersClean: string): string {
+  return `${ordersClean}__orders`;
+}
+
 export function cleaningOutputRelations(tables: CleaningTables): { name: string; kind: 'table' | 'view' }[] {
   return [
     { name: tables.purchases, kind: 'view' },
     { name: tables.ordersClean, kind: 'view' },
+    { name: ordersViewName(tables.ordersClean), kind: 'view' },
     { name: ordersBaseTable(tables.ordersClean), kind: 'table' },
     { name: tables.setAside, kind: 'table' },
   ];
@@ -154,7 +160,8 @@ export function workTables(plan: CleaningPlan) {
   const outputs = { ...TABLES, ...plan.tables };
   return {
     dups: `${p}_dups`,
-    agg: `${p}_agg`,
+    /** order-agg.ts: kept as the orders' storage when plan.ordersFromAgg (never copied). */
+    agg: ordersBaseTable(outputs.ordersClean),
     rows: rowsAsView(plan) ? `${p}_rows_v` : `${p}_rows`,
     rowsTable: `${p}_rows`,
     rowsView: `${p}_rows_v`,
@@ -163,7 +170,7 @@ export function workTables(plan: CleaningPlan) {
     reasons: `${p}_reasons`,
     ...outputs,
     /** Every order version with its reason; `ordersClean` is a view over it (kept, not dropped). */
-    orders: ordersBaseTable(outputs.ordersClean),
+    orders: plan.ordersFromAgg ? ordersViewName(outputs.ordersClean) : ordersBaseTable(outputs.ordersClean),
   };
 }
 
@@ -310,25 +317,38 @@ function orderAggregates(plan: CleaningPlan, single: boolean): string[] {
   ];
 }
 
-export function reasonCase(plan: CleaningPlan): string {
+/**
+ * The reason of an order version (NULL = a purchase). `over` gives the SQL of an order-level value
+ * by name when the orders are read from other columns (order-agg.ts); default the column itself.
+ */
+export function reasonCase(
+  plan: CleaningPlan,
+  over: Partial<Record<'gross_amount' | 'refund_amount' | 'quantity' | 'version_rank', string>> = {},
+): string {
   const c = plan.cleaning;
+  const gross_amount = over.gross_amount ?? 'gross_amount';
+  const refund_amount = over.refund_amount ?? 'refund_amount';
+  const quantity = over.quantity ?? 'quantity';
   const notRefund = `status_norm IS DISTINCT FROM 'refunded'`;
   const day = 'CAST(order_time AS DATE)';
   const rules: [string, string][] = [];
-  if (c.dedupeOrderIds) rules.push(['version_rank > 1', 'duplicate_order_id']);
+  if (c.dedupeOrderIds) rules.push([`${over.version_rank ?? 'version_rank'} > 1`, 'duplicate_order_id']);
   rules.push(['customer_id IS NULL', 'missing_customer_id']);
   rules.push(['order_time IS NULL AND time_text_present', 'unparseable_order_time']);
   rules.push(['order_time IS NULL', 'missing_order_time']);
   if (c.dropImpossibleValues) {
-    rules.push([`gross_amount < 0 AND ${notRefund}`, 'negative_amount']);
-    rules.push([`gross_amount > ${literal(c.maxAmount)}`, 'absurd_amount']);
-    rules.push([`quantity < 0 AND ${notRefund}`, 'negative_quantity']);
-    rules.push([`quantity > ${literal(c.maxQuantity)}`, 'absurd_quantity']);
+    rules.push([`${gross_amount} < 0 AND ${notRefund}`, 'negative_amount']);
+    rules.push([`${gross_amount} > ${literal(c.maxAmount)}`, 'absurd_amount']);
+    rules.push([`${quantity} < 0 AND ${notRefund}`, 'negative_quantity']);
+    rules.push([`${quantity} > ${literal(c.maxQuantity)}`, 'absurd_quantity']);
     rules.push([`${day} > ${dateLiteral(plan.today)}`, 'future_date']);
     rules.push([`${day} < ${dateLiteral(c.minDate)}`, 'implausible_date']);
   }
   rules.push([`NOT ${buildIsPurchaseSql('status_norm', c.statusRules)}`, 'status_not_purchase']);
-  rules.push(['refund_amount > 0 AND gross_amount > 0 AND refund_amount >= gross_amount', 'fully_refunded']);
+  rules.push([
+    `${refund_amount} > 0 AND ${gross_amount} > 0 AND ${refund_amount} >= ${gross_amount}`,
+    'fully_refunded',
+  ]);
   return `CASE ${rules.map(([cond, code]) => `WHEN ${cond} THEN ${str(code)}`).join(' ')} ELSE NULL END`;
 }
 
@@ -477,7 +497,7 @@ export function buildReportSql(plan: CleaningPlan) {
     orders: `SELECT count(*) AS total, count(*) FILTER (WHERE is_purchase) AS purchases FROM ${ident(t.ordersClean)}`,
     dropWork: [
       ...[t.linesView, t.rowsView].map((x) => `DROP VIEW IF EXISTS ${ident(x)}`),
-      ...[t.reasons, t.lines, t.rowsTable, t.dups, t.agg].map((x) => `DROP TABLE IF EXISTS ${ident(x)}`),
+      ...[t.reasons, t.lines, t.rowsTable, t.dups].map((x) => `DROP TABLE IF EXISTS ${ident(x)}`),
     ],
   };
 }

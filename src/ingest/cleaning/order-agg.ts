@@ -4,7 +4,7 @@
  * `repeated_total`, or no id on several rows) — the orders themselves. Before, the lines were grouped
  * once for the statistics and once more for the orders: the two most expensive statements.
  *
- * `<prefix>_agg`, one row per order id (own or synthesised): first_row, last_row, line_count,
+ * `<orders_clean>__base`, one row per order id (own or synthesised): first_row, last_row, line_count,
  * n_raw (lines with their own id), the statistics' inputs (n_amount, one_amount, first_has_amount,
  * lines_vary), each order-level value taken from its first line that has one, and for the money
  * roles both their sum and their first value (`sum_*`, `first_*`): the granularity picks later.
@@ -73,10 +73,10 @@ export function buildOrderAggSql(plan: CleaningPlan): string {
     `${has('discount') ? 'sum(discount)' : 'CAST(NULL AS DECIMAL(18, 2))'} AS sum_discount`,
     `${firstOf('discount')} AS first_discount`,
   ];
-  return `CREATE OR REPLACE TEMP TABLE ${ident(t.agg)} AS
-SELECT ${orderIdExpr(plan)} AS order_id, ${cols.join(',\n  ')}
+  return `CREATE OR REPLACE TABLE ${ident(t.agg)} AS
+SELECT ${orderIdExpr(plan)} AS order_id, ${cols.join(',\n  ')}, CAST(NULL AS VARCHAR) AS reason
 FROM ${ident(t.rows)} ${plan.cleaning.dropExactDuplicates ? 'WHERE NOT is_exact_dup' : ''}
-GROUP BY ALL`;
+GROUP BY 1`;
 }
 
 /**
@@ -99,27 +99,34 @@ FROM ${ident(workTables(plan).agg)}`;
 }
 
 /**
- * The orders table from `<prefix>_agg` (plan.ordersFromAgg), then the aggregate table dropped:
- * line_sum adds up the money of the lines; every other granularity reaching here has one version
- * per order and takes the first line's amount (a repeated total, or a single line).
+ * The orders from `<prefix>_agg` (plan.ordersFromAgg) without copying them (issue 7: at 10M lines
+ * the copy was what ran out of memory): a view gives the order-level columns — line_sum adds up
+ * the money of the lines, every other granularity reaching here has one version per order and takes
+ * the first line's amount (a repeated total, or a single line) — and the few orders that are not
+ * purchases get their reason written into the table.
  */
 export function buildOrdersFromAggSql(plan: CleaningPlan): string[] {
   const t = workTables(plan);
   const sum = plan.granularity === 'line_sum';
+  const values = {
+    gross_amount: sum ? dec('sum_gross') : 'first_gross',
+    refund_amount: sum ? dec('sum_refund') : 'first_refund',
+    quantity: dec('sum_quantity', 3),
+    version_rank: 'CAST(1 AS BIGINT)',
+  };
+  const reason = reasonCase(plan, values);
   return [
-    `CREATE OR REPLACE TABLE ${ident(t.orders)} AS
-WITH ranked AS (
-  SELECT order_id, CAST(1 AS BIGINT) AS version, first_row, last_row, line_count,
-    customer_id, order_time, paid_time,
-    ${sum ? dec('sum_gross') : 'first_gross'} AS gross_amount,
-    ${sum ? dec('sum_refund') : 'first_refund'} AS refund_amount,
-    ${dec('sum_quantity', 3)} AS quantity,
-    ${dec('sum_list')} AS list_amount,
-    ${sum ? dec('sum_discount') : 'first_discount'} AS discount_amount,
-    category, product, channel, payment_method, status, status_norm, region, store, time_text_present,
-    CAST(1 AS BIGINT) AS version_rank
-  FROM ${ident(t.agg)})
-SELECT *, ${reasonCase(plan)} AS reason FROM ranked`,
-    `DROP TABLE IF EXISTS ${ident(t.agg)}`,
+    `UPDATE ${ident(t.agg)} SET reason = ${reason} WHERE (${reason}) IS NOT NULL`,
+    `CREATE OR REPLACE VIEW ${ident(t.orders)} AS
+SELECT order_id, CAST(1 AS BIGINT) AS version, first_row, last_row, line_count,
+  customer_id, order_time, paid_time,
+  ${values.gross_amount} AS gross_amount,
+  ${values.refund_amount} AS refund_amount,
+  ${values.quantity} AS quantity,
+  ${dec('sum_list')} AS list_amount,
+  ${sum ? dec('sum_discount') : 'first_discount'} AS discount_amount,
+  category, product, channel, payment_method, status, status_norm, region, store, time_text_present,
+  ${values.version_rank} AS version_rank, reason
+FROM ${ident(t.agg)}`,
   ];
 }
