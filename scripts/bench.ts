@@ -116,10 +116,8 @@ async function main() {
           const r = await browserRun(chrome, baseUrl, file, {
             waitForDashboard: true,
             timeoutMs: 600_000,
-            traceSql: values.trace,
+            ...(values.trace ? { onTrace: (l: string) => console.log(`  ${l.slice(0, 160)}`) } : {}),
           });
-          if (r.trace) console.log(r.trace.map((l) => `  ${l}`).join('\n'));
-          delete r.trace;
           if (r.externalRequests.length)
             throw new Error(`external requests: ${r.externalRequests.join(', ')}`);
           entry.browser.push(r);

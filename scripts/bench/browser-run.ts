@@ -17,15 +17,18 @@ export interface BrowserRunResult {
   peakRendererBytes: number;
   peakAllBytes: number;
   externalRequests: string[];
-  /** With `traceSql`: each statement the worker ran, `<ms since drop> <duration ms> <sql>`. */
-  trace?: string[];
 }
 
 export async function browserRun(
   chromePath: string,
   baseUrl: string,
   file: string,
-  options: { waitForDashboard: boolean; timeoutMs: number; traceSql?: boolean },
+  options: {
+    waitForDashboard: boolean;
+    timeoutMs: number;
+    /** Called with each statement the worker finished: `<duration ms> <sql>` (also on failure). */
+    onTrace?: (line: string) => void;
+  },
 ): Promise<BrowserRunResult> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'cl-bench-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -44,17 +47,19 @@ export async function browserRun(
   });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
-    const trace: { at: number; text: string }[] = [];
-    if (options.traceSql) {
+    const onTrace = options.onTrace;
+    let dropAt = Number.POSITIVE_INFINITY;
+    if (onTrace) {
       page.on('console', (m) => {
-        if (m.text().startsWith('[cl-sql]')) trace.push({ at: Date.now(), text: m.text().slice(9) });
+        if (m.text().startsWith('[cl-sql]') && Date.now() >= dropAt)
+          onTrace(`${Date.now() - dropAt} ${m.text().slice(9)}`);
       });
     }
     const t0 = Date.now();
-    await page.goto(options.traceSql ? `${baseUrl}?trace=sql` : baseUrl);
+    await page.goto(onTrace ? `${baseUrl}?trace=sql` : baseUrl);
     await page.getByTestId('engine-ready').waitFor({ timeout: options.timeoutMs });
     const engineStartMs = Date.now() - t0;
-    const dropAt = Date.now();
+    dropAt = Date.now();
     await page.getByTestId('file-input').setInputFiles(file);
     await page.getByTestId('table-profile').waitFor({ timeout: options.timeoutMs });
     if (options.waitForDashboard) {
@@ -79,9 +84,6 @@ export async function browserRun(
       peakRendererBytes: sampler.peakRenderer,
       peakAllBytes: sampler.peakAll,
       externalRequests: external,
-      ...(options.traceSql
-        ? { trace: trace.filter((x) => x.at >= dropAt).map((x) => `${x.at - dropAt} ${x.text}`) }
-        : {}),
     };
   } finally {
     sampler.stop();

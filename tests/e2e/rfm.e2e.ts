@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { openSession, screenshot, waitIdle, type Session } from './support/browser.ts';
 
 let session: Session | null = null;
@@ -36,6 +36,48 @@ function segmentCounts(page: Page): Promise<[string, number][]> {
     .evaluateAll((rows) =>
       rows.map((r) => [r.getAttribute('data-segment') ?? '', Number(r.getAttribute('data-customers'))]),
     );
+}
+
+/**
+ * Sideways scroll of a virtual table after the next frame: how far the header row and the first body
+ * row are scrolled (scrollLeft summed over their ancestors inside the table), the left edges of column
+ * `i`'s header cell and body cell (equal when header and body line up), and the horizontal extent of
+ * that header cell and of the table (to tell whether the header cell is in view).
+ */
+function sideways(table: Locator, i: number) {
+  return table.evaluate(async (t, i) => {
+    await new Promise((r) => requestAnimationFrame(r));
+    const scrolled = (el: Element): number => {
+      let x = 0;
+      for (let e = el.parentElement; e && e !== t.parentElement; e = e.parentElement) x += e.scrollLeft;
+      return x;
+    };
+    const header = t.querySelectorAll('[role=columnheader]')[i]!;
+    const row = t.querySelector('[role=row][aria-rowindex]')!;
+    const headRect = header.getBoundingClientRect();
+    const tableRect = t.getBoundingClientRect();
+    return {
+      head: scrolled(header.parentElement!),
+      body: scrolled(row),
+      headLeft: Math.round(headRect.left),
+      cellLeft: Math.round(row.querySelectorAll('[role=cell]')[i]!.getBoundingClientRect().left),
+      inView: headRect.left >= tableRect.left - 0.5 && headRect.right <= tableRect.right + 0.5,
+    };
+  }, i);
+}
+
+/**
+ * Header and body scrolled by the same amount, column `i` lined up; then either scrolled right with
+ * column `i` in view, or not scrolled at all.
+ */
+async function expectAligned(table: Locator, i: number, scrolledRight: boolean): Promise<void> {
+  const s = await sideways(table, i);
+  expect(s.head, 'header and body scrollLeft').toBe(s.body);
+  expect(s.headLeft, 'header cell over its column').toBe(s.cellLeft);
+  if (scrolledRight) {
+    expect(s.body).toBeGreaterThan(0);
+    expect(s.inView, 'header cell in view').toBe(true);
+  } else expect(s.body).toBe(0);
 }
 
 async function waitForRowCount(page: Page, n: number): Promise<void> {
@@ -197,11 +239,19 @@ describe('RFM overview', () => {
     const headers = (await table.getByRole('columnheader').allTextContents()).map((h) => h.trim());
     for (const h of ['Top categories', 'Top channel', 'Avg interval (d)', 'Peak day'])
       expect(headers).toContain(h);
-    // Scroll sideways like a user (the header follows), then sort by a feature column in SQL.
-    await table.locator('.body').evaluate((body) => {
-      body.scrollLeft = body.scrollWidth;
-      body.dispatchEvent(new Event('scroll'));
-    });
+    // Tabbing to the far-right header scrolls it into view: header and body rows move together.
+    const last = headers.length - 1;
+    await expectAligned(table, last, false);
+    const buttons = table.getByRole('columnheader').getByRole('button');
+    await buttons.nth(headers.length - 2).focus();
+    await page.keyboard.press('Tab');
+    await expect(buttons.last().evaluate((b) => b === document.activeElement)).resolves.toBe(true);
+    await expectAligned(table, last, true);
+    await screenshot(page, 'rfm-drill-right-en');
+    // Scrolled back by hand, then a click on a far-right header (Playwright scrolls it into view)
+    // sorts by that feature column in SQL; header and body stay aligned throughout.
+    await table.locator('.body').evaluate((body) => body.scrollTo({ left: 0 }));
+    await expectAligned(table, last, false);
     await table.getByRole('columnheader', { name: 'Paid / list' }).getByRole('button').click();
     await page.waitForFunction(
       () =>
@@ -211,6 +261,7 @@ describe('RFM overview', () => {
     );
     await waitIdle(page);
     const paid = headers.indexOf('Paid / list');
+    await expectAligned(table, paid, true);
     const ratios = await table
       .locator('[role=row][aria-rowindex]')
       .evaluateAll(
@@ -220,6 +271,23 @@ describe('RFM overview', () => {
     const values = ratios.filter((v) => v !== '—').map((v) => Number.parseFloat(v));
     expect(values.length).toBeGreaterThan(3);
     expect(values).toEqual([...values].sort((a, b) => b - a));
+    // Scrolled to the bottom: the header stays on top, the last customer is drawn in full, and only
+    // the rows in view (plus overscan) are in the DOM.
+    const rowCount = Number(await table.getAttribute('data-rows'));
+    await table.locator('.body').evaluate((body) => body.scrollTo({ top: body.scrollHeight }));
+    const bottom = await table.evaluate(async (t, n) => {
+      await new Promise((r) => requestAnimationFrame(r));
+      const body = t.querySelector('.body')!.getBoundingClientRect();
+      const head = t.querySelector('[role=columnheader]')!.getBoundingClientRect();
+      const last = t.querySelector(`[role=row][aria-rowindex="${n + 1}"]`)?.getBoundingClientRect();
+      return {
+        headTop: Math.round(head.top - body.top),
+        lastInView: last !== undefined && last.top >= head.bottom - 0.5 && last.bottom <= body.bottom + 0.5,
+        rendered: t.querySelectorAll('[role=row][aria-rowindex]').length,
+      };
+    }, rowCount);
+    expect(bottom).toMatchObject({ headTop: 0, lastInView: true });
+    expect(bottom.rendered).toBeLessThan(rowCount);
     await screenshot(page, 'rfm-drill-en');
   });
 });
