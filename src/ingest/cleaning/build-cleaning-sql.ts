@@ -319,36 +319,31 @@ function orderAggregates(plan: CleaningPlan, single: boolean): string[] {
 
 /**
  * The reason of an order version (NULL = a purchase). `over` gives the SQL of an order-level value
- * by name when the orders are read from other columns (order-agg.ts); default the column itself.
+ * by column name when the orders are read from other columns (order-agg.ts); default the column.
  */
-export function reasonCase(
-  plan: CleaningPlan,
-  over: Partial<Record<'gross_amount' | 'refund_amount' | 'quantity' | 'version_rank', string>> = {},
-): string {
+export function reasonCase(plan: CleaningPlan, over: Readonly<Record<string, string>> = {}): string {
   const c = plan.cleaning;
-  const gross_amount = over.gross_amount ?? 'gross_amount';
-  const refund_amount = over.refund_amount ?? 'refund_amount';
-  const quantity = over.quantity ?? 'quantity';
-  const notRefund = `status_norm IS DISTINCT FROM 'refunded'`;
-  const day = 'CAST(order_time AS DATE)';
+  const ref = (name: string) => over[name] ?? name;
+  const gross = ref('gross_amount');
+  const refund = ref('refund_amount');
+  const quantity = ref('quantity');
+  const notRefund = `${ref('status_norm')} IS DISTINCT FROM 'refunded'`;
+  const day = `CAST(${ref('order_time')} AS DATE)`;
   const rules: [string, string][] = [];
-  if (c.dedupeOrderIds) rules.push([`${over.version_rank ?? 'version_rank'} > 1`, 'duplicate_order_id']);
-  rules.push(['customer_id IS NULL', 'missing_customer_id']);
-  rules.push(['order_time IS NULL AND time_text_present', 'unparseable_order_time']);
-  rules.push(['order_time IS NULL', 'missing_order_time']);
+  if (c.dedupeOrderIds) rules.push([`${ref('version_rank')} > 1`, 'duplicate_order_id']);
+  rules.push([`${ref('customer_id')} IS NULL`, 'missing_customer_id']);
+  rules.push([`${ref('order_time')} IS NULL AND ${ref('time_text_present')}`, 'unparseable_order_time']);
+  rules.push([`${ref('order_time')} IS NULL`, 'missing_order_time']);
   if (c.dropImpossibleValues) {
-    rules.push([`${gross_amount} < 0 AND ${notRefund}`, 'negative_amount']);
-    rules.push([`${gross_amount} > ${literal(c.maxAmount)}`, 'absurd_amount']);
+    rules.push([`${gross} < 0 AND ${notRefund}`, 'negative_amount']);
+    rules.push([`${gross} > ${literal(c.maxAmount)}`, 'absurd_amount']);
     rules.push([`${quantity} < 0 AND ${notRefund}`, 'negative_quantity']);
     rules.push([`${quantity} > ${literal(c.maxQuantity)}`, 'absurd_quantity']);
     rules.push([`${day} > ${dateLiteral(plan.today)}`, 'future_date']);
     rules.push([`${day} < ${dateLiteral(c.minDate)}`, 'implausible_date']);
   }
-  rules.push([`NOT ${buildIsPurchaseSql('status_norm', c.statusRules)}`, 'status_not_purchase']);
-  rules.push([
-    `${refund_amount} > 0 AND ${gross_amount} > 0 AND ${refund_amount} >= ${gross_amount}`,
-    'fully_refunded',
-  ]);
+  rules.push([`NOT ${buildIsPurchaseSql(ref('status_norm'), c.statusRules)}`, 'status_not_purchase']);
+  rules.push([`${refund} > 0 AND ${gross} > 0 AND ${refund} >= ${gross}`, 'fully_refunded']);
   return `CASE ${rules.map(([cond, code]) => `WHEN ${cond} THEN ${str(code)}`).join(' ')} ELSE NULL END`;
 }
 

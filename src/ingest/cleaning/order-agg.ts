@@ -39,15 +39,35 @@ const dec = (x: string, scale = 2) => `CAST(${x} AS DECIMAL(18, ${scale}))`;
 const nullOf = (role: OrderRole) => `CAST(NULL AS ${SQL_TYPES[ORDER_VALUE_TYPES[role]]})`;
 const first = (x: string) => `arg_min(${x}, source_row) FILTER (WHERE ${x} IS NOT NULL)`;
 
-/** CREATE `<prefix>_agg` from the rows (exact duplicates left out when they are dropped). */
+/**
+ * The stored columns of `<orders_clean>__base` beyond the fixed ones, by name → aggregate. Only
+ * mapped roles are stored (issue 7: at 10M lines every all-NULL column still cost ~120 MB).
+ */
+function storedColumns(plan: CleaningPlan): Record<string, string> {
+  const has = (role: OrderRole) => column(plan, role) !== null;
+  const line = has('unit_price') ? 'unit_price * coalesce(quantity, 1)' : null;
+  const out: Record<string, string> = {};
+  for (const r of FIRST_ROLES) if (has(r) || r === 'customer_id' || r === 'order_time') out[r] = first(r);
+  if (has('status')) out.status_norm = first('status_norm');
+  if (has('amount') || line) out.sum_gross = dec(`sum(${line ? `coalesce(amount, ${line})` : 'amount'})`);
+  if (has('amount')) out.first_gross = first('amount');
+  if (has('refund')) {
+    out.sum_refund = dec('sum(abs(refund))');
+    out.first_refund = `abs(${first('refund')})`;
+  }
+  if (has('quantity')) out.sum_quantity = dec('sum(quantity)', 3);
+  if (line) out.sum_list = dec(`sum(${line})`);
+  if (has('discount')) {
+    out.sum_discount = dec('sum(discount)');
+    out.first_discount = first('discount');
+  }
+  return out;
+}
+
+/** CREATE `<orders_clean>__base` from the rows (exact duplicates left out when they are dropped). */
 export function buildOrderAggSql(plan: CleaningPlan): string {
   const t = workTables(plan);
-  const has = (role: OrderRole) => column(plan, role) !== null;
-  // customer_id and order_time are always read (the canonical table requires them).
-  const firstOf = (role: OrderRole, x: string = role) =>
-    has(role) || role === 'customer_id' || role === 'order_time' ? first(x) : nullOf(role);
-  const line = has('unit_price') ? 'unit_price * coalesce(quantity, 1)' : null;
-  const lineRoles = LINE_ROLES.filter((r) => has(r));
+  const lineRoles = LINE_ROLES.filter((r) => column(plan, r) !== null);
   const varies = lineRoles.length
     ? lineRoles.map((r) => `coalesce(min(${ident(r)}) <> max(${ident(r)}), FALSE)`).join(' OR ')
     : 'FALSE';
@@ -61,17 +81,8 @@ export function buildOrderAggSql(plan: CleaningPlan): string {
     // The first line has an amount ⇔ the first line with one is the first line (integers only).
     'coalesce(min(source_row) FILTER (WHERE amount IS NOT NULL) = min(source_row), FALSE) AS first_has_amount',
     `${varies} AS lines_vary`,
-    ...FIRST_ROLES.map((r) => `${firstOf(r)} AS ${r}`),
-    `${has('status') ? first('status_norm') : 'CAST(NULL AS VARCHAR)'} AS status_norm`,
     'bool_or(time_text_present) AS time_text_present',
-    `${has('amount') || line ? `sum(${line ? `coalesce(amount, ${line})` : 'amount'})` : 'CAST(NULL AS DECIMAL(18, 2))'} AS sum_gross`,
-    `${firstOf('amount')} AS first_gross`,
-    `${has('refund') ? 'sum(abs(refund))' : 'CAST(NULL AS DECIMAL(18, 2))'} AS sum_refund`,
-    `${has('refund') ? `abs(${first('refund')})` : 'CAST(NULL AS DECIMAL(18, 2))'} AS first_refund`,
-    `${has('quantity') ? 'sum(quantity)' : nullOf('quantity')} AS sum_quantity`,
-    `${line ? `sum(${line})` : 'CAST(NULL AS DECIMAL(18, 2))'} AS sum_list`,
-    `${has('discount') ? 'sum(discount)' : 'CAST(NULL AS DECIMAL(18, 2))'} AS sum_discount`,
-    `${firstOf('discount')} AS first_discount`,
+    ...Object.entries(storedColumns(plan)).map(([name, agg]) => `${agg} AS ${ident(name)}`),
   ];
   return `CREATE OR REPLACE TABLE ${ident(t.agg)} AS
 SELECT ${orderIdExpr(plan)} AS order_id, ${cols.join(',\n  ')}, CAST(NULL AS VARCHAR) AS reason
@@ -81,8 +92,8 @@ GROUP BY 1`;
 
 /**
  * The granularity statistics (granularity.ts GranularityStats, snake_case, plus row_like_ids) over
- * `<prefix>_agg`. Equal to buildGranularityStatsSql's as long as no id of the file looks like a
- * synthesised one (`row_like_ids` = 0); otherwise use that query.
+ * the aggregate table. Equal to buildGranularityStatsSql's as long as no id of the file looks like
+ * a synthesised one (`row_like_ids` = 0); otherwise use that query.
  */
 export function buildAggStatsSql(plan: CleaningPlan): string {
   const multi = 'n_raw > 0 AND line_count > 1';
@@ -99,34 +110,60 @@ FROM ${ident(workTables(plan).agg)}`;
 }
 
 /**
- * The orders from `<prefix>_agg` (plan.ordersFromAgg) without copying them (issue 7: at 10M lines
- * the copy was what ran out of memory): a view gives the order-level columns — line_sum adds up
- * the money of the lines, every other granularity reaching here has one version per order and takes
+ * The orders from the aggregate table (plan.ordersFromAgg) without copying them (issue 7: at 10M
+ * lines the copy ran out of memory): a view gives the order-level columns — line_sum adds up the
+ * money of the lines, every other granularity reaching here has one version per order and takes
  * the first line's amount (a repeated total, or a single line) — and the few orders that are not
  * purchases get their reason written into the table.
  */
 export function buildOrdersFromAggSql(plan: CleaningPlan): string[] {
   const t = workTables(plan);
+  const stored = storedColumns(plan);
   const sum = plan.granularity === 'line_sum';
-  const values = {
-    gross_amount: sum ? dec('sum_gross') : 'first_gross',
-    refund_amount: sum ? dec('sum_refund') : 'first_refund',
-    quantity: dec('sum_quantity', 3),
+  const pick = (name: string, fallback: string) => (name in stored ? ident(name) : fallback);
+  const nullDec = 'CAST(NULL AS DECIMAL(18, 2))';
+  const values: Record<string, string> = {
+    customer_id: 'customer_id',
+    order_time: 'order_time',
+    ...Object.fromEntries(
+      FIRST_ROLES.filter((r) => r !== 'customer_id' && r !== 'order_time').map((r) => [
+        r,
+        pick(r, nullOf(r)),
+      ]),
+    ),
+    status_norm: pick('status_norm', 'CAST(NULL AS VARCHAR)'),
+    gross_amount: sum ? pick('sum_gross', nullDec) : pick('first_gross', nullDec),
+    refund_amount: sum ? pick('sum_refund', nullDec) : pick('first_refund', nullDec),
+    quantity: pick('sum_quantity', nullOf('quantity')),
+    list_amount: pick('sum_list', nullDec),
+    discount_amount: sum ? pick('sum_discount', nullDec) : pick('first_discount', nullDec),
     version_rank: 'CAST(1 AS BIGINT)',
   };
   const reason = reasonCase(plan, values);
+  const order = [
+    'customer_id',
+    'order_time',
+    'paid_time',
+    'gross_amount',
+    'refund_amount',
+    'quantity',
+    'list_amount',
+    'discount_amount',
+    'category',
+    'product',
+    'channel',
+    'payment_method',
+    'status',
+    'status_norm',
+    'region',
+    'store',
+  ];
   return [
     `UPDATE ${ident(t.agg)} SET reason = ${reason} WHERE (${reason}) IS NOT NULL`,
     `CREATE OR REPLACE VIEW ${ident(t.orders)} AS
 SELECT order_id, CAST(1 AS BIGINT) AS version, first_row, last_row, line_count,
-  customer_id, order_time, paid_time,
-  ${values.gross_amount} AS gross_amount,
-  ${values.refund_amount} AS refund_amount,
-  ${values.quantity} AS quantity,
-  ${dec('sum_list')} AS list_amount,
-  ${sum ? dec('sum_discount') : 'first_discount'} AS discount_amount,
-  category, product, channel, payment_method, status, status_norm, region, store, time_text_present,
-  ${values.version_rank} AS version_rank, reason
+  ${order.map((name) => `${values[name]} AS ${ident(name)}`).join(',\n  ')},
+  time_text_present, ${values.version_rank} AS version_rank, reason
 FROM ${ident(t.agg)}`,
   ];
 }
