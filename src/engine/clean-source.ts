@@ -173,7 +173,7 @@ export async function runCleaning(
     cleaning.granularity !== 'order_rows';
   let g: Row = {};
   if (useAgg) {
-    await db.exec(buildOrderAggSql(plan));
+    for (const sql of buildOrderAggSql(plan)) await db.exec(sql);
     g = (await rows(db, buildAggStatsSql(plan)))[0]!;
     // An id of the file that looks like a synthesised one could share its group: count exactly.
     if (num(g.row_like_ids) > 0) useAgg = false;

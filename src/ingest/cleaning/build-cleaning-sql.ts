@@ -160,6 +160,7 @@ export function workTables(plan: CleaningPlan) {
   const outputs = { ...TABLES, ...plan.tables };
   return {
     dups: `${p}_dups`,
+    multiIds: `${p}_multi_ids`,
     /** order-agg.ts: kept as the orders' storage when plan.ordersFromAgg (never copied). */
     agg: ordersBaseTable(outputs.ordersClean),
     rows: rowsAsView(plan) ? `${p}_rows_v` : `${p}_rows`,
@@ -492,7 +493,7 @@ export function buildReportSql(plan: CleaningPlan) {
     orders: `SELECT count(*) AS total, count(*) FILTER (WHERE is_purchase) AS purchases FROM ${ident(t.ordersClean)}`,
     dropWork: [
       ...[t.linesView, t.rowsView].map((x) => `DROP VIEW IF EXISTS ${ident(x)}`),
-      ...[t.reasons, t.lines, t.rowsTable, t.dups].map((x) => `DROP TABLE IF EXISTS ${ident(x)}`),
+      ...[t.reasons, t.lines, t.rowsTable, t.dups, t.multiIds].map((x) => `DROP TABLE IF EXISTS ${ident(x)}`),
     ],
   };
 }

@@ -37,41 +37,51 @@ const FIRST_ROLES = [
 
 const dec = (x: string, scale = 2) => `CAST(${x} AS DECIMAL(18, ${scale}))`;
 const nullOf = (role: OrderRole) => `CAST(NULL AS ${SQL_TYPES[ORDER_VALUE_TYPES[role]]})`;
-const first = (x: string) => `arg_min(${x}, source_row) FILTER (WHERE ${x} IS NOT NULL)`;
 
 /**
- * The stored columns of `<orders_clean>__base` beyond the fixed ones, by name → aggregate. Only
- * mapped roles are stored (issue 7: at 10M lines every all-NULL column still cost ~120 MB).
+ * The stored columns of `<orders_clean>__base` beyond the fixed ones, by name → SQL: aggregates
+ * over an order's lines, or (`single`) the same value for an order of one line. Only mapped roles
+ * are stored (issue 7: at 10M lines every all-NULL column still cost ~120 MB).
  */
-function storedColumns(plan: CleaningPlan): Record<string, string> {
+function storedColumns(plan: CleaningPlan, single: boolean): Record<string, string> {
   const has = (role: OrderRole) => column(plan, role) !== null;
+  const first = (x: string) => (single ? x : `arg_min(${x}, source_row) FILTER (WHERE ${x} IS NOT NULL)`);
+  const sum = (x: string) => (single ? x : `sum(${x})`);
   const line = has('unit_price') ? 'unit_price * coalesce(quantity, 1)' : null;
   const out: Record<string, string> = {};
   for (const r of FIRST_ROLES) if (has(r) || r === 'customer_id' || r === 'order_time') out[r] = first(r);
   if (has('status')) out.status_norm = first('status_norm');
-  if (has('amount') || line) out.sum_gross = dec(`sum(${line ? `coalesce(amount, ${line})` : 'amount'})`);
+  if (has('amount') || line) out.sum_gross = dec(sum(line ? `coalesce(amount, ${line})` : 'amount'));
   if (has('amount')) out.first_gross = first('amount');
   if (has('refund')) {
-    out.sum_refund = dec('sum(abs(refund))');
+    out.sum_refund = dec(sum('abs(refund)'));
     out.first_refund = `abs(${first('refund')})`;
   }
-  if (has('quantity')) out.sum_quantity = dec('sum(quantity)', 3);
-  if (line) out.sum_list = dec(`sum(${line})`);
+  if (has('quantity')) out.sum_quantity = dec(sum('quantity'), 3);
+  if (line) out.sum_list = dec(sum(line));
   if (has('discount')) {
-    out.sum_discount = dec('sum(discount)');
+    out.sum_discount = dec(sum('discount'));
     out.first_discount = first('discount');
   }
   return out;
 }
 
-/** CREATE `<orders_clean>__base` from the rows (exact duplicates left out when they are dropped). */
-export function buildOrderAggSql(plan: CleaningPlan): string {
+/**
+ * CREATE `<orders_clean>__base` from the rows (exact duplicates left out when they are dropped), in
+ * three steps so that only orders of several lines are grouped (issue 7: grouping every order held
+ * a state per order and ran out of memory at 10M lines): the ids on several lines, those orders
+ * grouped, then every other line inserted as its own order.
+ */
+export function buildOrderAggSql(plan: CleaningPlan): string[] {
   const t = workTables(plan);
+  const notDup = plan.cleaning.dropExactDuplicates ? 'NOT is_exact_dup' : 'TRUE';
   const lineRoles = LINE_ROLES.filter((r) => column(plan, r) !== null);
   const varies = lineRoles.length
     ? lineRoles.map((r) => `coalesce(min(${ident(r)}) <> max(${ident(r)}), FALSE)`).join(' OR ')
     : 'FALSE';
-  const cols = [
+  const stored = (single: boolean) =>
+    Object.entries(storedColumns(plan, single)).map(([name, x]) => `${x} AS ${ident(name)}`);
+  const grouped = [
     'min(source_row) AS first_row',
     'max(source_row) AS last_row',
     'count(*) AS line_count',
@@ -82,12 +92,34 @@ export function buildOrderAggSql(plan: CleaningPlan): string {
     'coalesce(min(source_row) FILTER (WHERE amount IS NOT NULL) = min(source_row), FALSE) AS first_has_amount',
     `${varies} AS lines_vary`,
     'bool_or(time_text_present) AS time_text_present',
-    ...Object.entries(storedColumns(plan)).map(([name, agg]) => `${agg} AS ${ident(name)}`),
+    ...stored(false),
   ];
-  return `CREATE OR REPLACE TABLE ${ident(t.agg)} AS
-SELECT ${orderIdExpr(plan)} AS order_id, ${cols.join(',\n  ')}, CAST(NULL AS VARCHAR) AS reason
-FROM ${ident(t.rows)} ${plan.cleaning.dropExactDuplicates ? 'WHERE NOT is_exact_dup' : ''}
-GROUP BY 1`;
+  const oneLine = [
+    'source_row AS first_row',
+    'source_row AS last_row',
+    'CAST(1 AS BIGINT) AS line_count',
+    'CAST(order_id_raw IS NOT NULL AS BIGINT) AS n_raw',
+    'CAST(amount IS NOT NULL AS BIGINT) AS n_amount',
+    'amount IS NOT NULL AS one_amount',
+    'amount IS NOT NULL AS first_has_amount',
+    'FALSE AS lines_vary',
+    'time_text_present',
+    ...stored(true),
+  ];
+  const multi = `SELECT order_id_raw FROM ${ident(t.multiIds)}`;
+  return [
+    `CREATE OR REPLACE TEMP TABLE ${ident(t.multiIds)} AS
+SELECT order_id_raw FROM ${ident(t.rows)} WHERE ${notDup} AND order_id_raw IS NOT NULL
+GROUP BY 1 HAVING count(*) > 1`,
+    `CREATE OR REPLACE TABLE ${ident(t.agg)} AS
+SELECT order_id_raw AS order_id, ${grouped.join(',\n  ')}, CAST(NULL AS VARCHAR) AS reason
+FROM ${ident(t.rows)} WHERE ${notDup} AND order_id_raw IN (${multi})
+GROUP BY 1`,
+    `INSERT INTO ${ident(t.agg)} BY NAME
+SELECT ${orderIdExpr(plan)} AS order_id, ${oneLine.join(',\n  ')}
+FROM ${ident(t.rows)} WHERE ${notDup} AND (order_id_raw IS NULL OR order_id_raw NOT IN (${multi}))`,
+    `DROP TABLE IF EXISTS ${ident(t.multiIds)}`,
+  ];
 }
 
 /**
@@ -118,7 +150,7 @@ FROM ${ident(workTables(plan).agg)}`;
  */
 export function buildOrdersFromAggSql(plan: CleaningPlan): string[] {
   const t = workTables(plan);
-  const stored = storedColumns(plan);
+  const stored = storedColumns(plan, false);
   const sum = plan.granularity === 'line_sum';
   const pick = (name: string, fallback: string) => (name in stored ? ident(name) : fallback);
   const nullDec = 'CAST(NULL AS DECIMAL(18, 2))';
