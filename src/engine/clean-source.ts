@@ -209,6 +209,10 @@ export async function runCleaning(
     if (r.reason === null) rowsUsed += num(r.n);
     else reasons[r.reason as ReasonCode] = num(r.n);
   }
+  if (report.usedRows) {
+    rowsUsed = num((await rows(db, report.usedRows))[0]!.n);
+    rowsRead += rowsUsed;
+  }
   const counts = buildRepairCountsSql(plan);
   const countRow = (await rows(db, counts.sql))[0]!;
   const repairs: Partial<Record<RepairKind, number>> = {};

@@ -417,13 +417,22 @@ ranked AS (
   SELECT *, ${constantVersion ? 'CAST(1 AS BIGINT)' : rankSql} AS version_rank
   FROM agg)
 SELECT *, ${reasonCase(plan)} AS reason FROM ranked`,
-    constantVersion
-      ? `CREATE OR REPLACE TEMP TABLE ${ident(t.reasons)} AS
+    fromAgg
+      ? // Sparse (issue 7): only rows set aside or kept as non-purchases; used rows are counted from
+        // the orders (buildReportSql `usedRows`). Joining every row to every order cost seconds at 10M.
+        `CREATE OR REPLACE TEMP TABLE ${ident(t.reasons)} AS
+SELECT r.source_row, ${dropDups ? `CASE WHEN r.is_exact_dup THEN 'exact_duplicate' ELSE o.reason END` : 'o.reason'} AS reason
+FROM ${ident(t.rows)} r
+LEFT JOIN (SELECT order_id, reason FROM ${ident(t.orders)} WHERE reason IS NOT NULL) o
+  ON o.order_id = ${dropDups ? `CASE WHEN r.is_exact_dup THEN NULL ELSE ${orderIdOf('r.')} END` : orderIdOf('r.')}
+WHERE ${dropDups ? 'r.is_exact_dup OR ' : ''}o.reason IS NOT NULL`
+      : constantVersion
+        ? `CREATE OR REPLACE TEMP TABLE ${ident(t.reasons)} AS
 SELECT r.source_row, ${dropDups ? `CASE WHEN r.is_exact_dup THEN 'exact_duplicate' ELSE o.reason END` : 'o.reason'} AS reason
 FROM ${ident(t.rows)} r
 LEFT JOIN ${ident(t.orders)} o
   ON o.order_id = ${dropDups ? `CASE WHEN r.is_exact_dup THEN NULL ELSE ${orderIdOf('r.')} END` : orderIdOf('r.')}`
-      : `CREATE OR REPLACE TEMP TABLE ${ident(t.reasons)} AS
+        : `CREATE OR REPLACE TEMP TABLE ${ident(t.reasons)} AS
 SELECT r.source_row, CASE WHEN l.source_row IS NULL THEN 'exact_duplicate' ELSE o.reason END AS reason
 FROM ${ident(t.rows)} r
 LEFT JOIN ${lines} l ON l.source_row = r.source_row
@@ -487,6 +496,10 @@ export function buildReportSql(plan: CleaningPlan) {
   const t = workTables(plan);
   return {
     reasons: `SELECT reason, count(*) AS n FROM ${ident(t.reasons)} GROUP BY reason`,
+    /** Rows of purchase orders, when the reasons table holds only the others (plan.ordersFromAgg). */
+    usedRows: plan.ordersFromAgg
+      ? `SELECT coalesce(sum(line_count), 0) AS n FROM ${ident(t.orders)} WHERE reason IS NULL`
+      : null,
     statuses: `SELECT status AS raw, status_norm AS status, count(*) AS n FROM ${ident(t.rows)}
       GROUP BY ALL ORDER BY n DESC, raw NULLS FIRST LIMIT 200`,
     timeFromPaid: `SELECT count(*) AS n FROM ${ident(t.rows)} WHERE order_time_raw IS NULL AND paid_time IS NOT NULL`,
