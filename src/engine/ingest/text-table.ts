@@ -45,11 +45,26 @@ function csvField(v: TextCell): string {
   return v == null ? '' : `"${v.replaceAll('"', '""')}"`;
 }
 
-/** RFC 4180 CSV of the table (header = positional names); NULL unquoted-empty, text always quoted. */
+/**
+ * RFC 4180 CSV of the table (header = positional names); NULL unquoted-empty, text always quoted.
+ * Encoded in batches of rows, so a wide million-row sheet never needs one giant JS string.
+ */
 export function textRowsToCsv(table: TextTable): Uint8Array {
-  const lines = [table.columns.map((_, i) => stagedColumn(i)).join(',')];
-  for (const row of table.rows) lines.push(table.columns.map((_, c) => csvField(row[c] ?? null)).join(','));
-  return new TextEncoder().encode(lines.join('\n') + '\n');
+  const encoder = new TextEncoder();
+  const parts = [encoder.encode(table.columns.map((_, i) => stagedColumn(i)).join(',') + '\n')];
+  for (let from = 0; from < table.rows.length; from += BATCH_ROWS) {
+    const lines: string[] = [];
+    for (const row of table.rows.slice(from, from + BATCH_ROWS))
+      lines.push(table.columns.map((_, c) => csvField(row[c] ?? null)).join(','));
+    parts.push(encoder.encode(lines.join('\n') + '\n'));
+  }
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 /**
@@ -60,11 +75,13 @@ export async function stageTextTable(
   db: DbPort,
   name: string,
   table: TextTable,
-  via: 'arrow' | 'csv' = db.kind === 'native' ? 'csv' : 'arrow',
+  // CSV by default (issue 7): in duckdb-wasm, building Arrow vectors and inserting them took 3× as
+  // long as writing and reading the same text as a strictly quoted CSV (1M rows × 6: 7.7 s vs 2.4 s);
+  // the native engine takes no Arrow input at all.
+  via: 'arrow' | 'csv' = 'csv',
 ): Promise<string> {
   await db.exec(`DROP TABLE IF EXISTS ${ident(name)}`);
   if (via === 'csv') {
-    // The native engine takes no Arrow input: the same text as a strictly quoted CSV file.
     const file = `${name}.csv`;
     await db.registerBytes(file, textRowsToCsv(table));
     const types = table.columns.map((_, i) => `${str(stagedColumn(i))}: 'VARCHAR'`).join(', ');
