@@ -19,7 +19,7 @@ import {
   workTables,
   type CleaningPlan,
   type OrderRole,
-} from './build-cleaning-sql.ts';
+} from './cleaning-plan.ts';
 import { LINE_ROLES } from './granularity.ts';
 
 const FIRST_ROLES = [

@@ -1,0 +1,236 @@
+/**
+ * The cleaning plan of an orders source (build-cleaning-sql.ts, order-agg.ts) and what every
+ * cleaning statement shares: work-table names, the repaired value of each role, the synthesised
+ * order id and the reason rules. Pure.
+ */
+import { dateLiteral, ident, literal, str } from '../../sql/quote.ts';
+import type { CleaningConfig } from '../../config/schema.ts';
+import { TABLES } from '../canonical.ts';
+import { repairExpr, type ExprOptions, type SourceColumn, type ValueType } from '../repair/repair-exprs.ts';
+import type { DateOrder } from '../repair/date-order.ts';
+import type { CleanText } from '../repair/text-profile.ts';
+import { buildIsPurchaseSql } from './status-rules.ts';
+import type { Granularity } from './granularity.ts';
+
+export type OrderRole =
+  | 'customer_id'
+  | 'order_id'
+  | 'order_time'
+  | 'paid_time'
+  | 'amount'
+  | 'refund'
+  | 'quantity'
+  | 'unit_price'
+  | 'discount'
+  | 'category'
+  | 'product'
+  | 'channel'
+  | 'payment_method'
+  | 'status'
+  | 'region'
+  | 'store';
+
+/** What each orders role is repaired into. */
+export const ORDER_VALUE_TYPES: Record<OrderRole, ValueType> = {
+  customer_id: 'id',
+  order_id: 'id',
+  order_time: 'timestamp',
+  paid_time: 'timestamp',
+  amount: 'amount',
+  refund: 'amount',
+  quantity: 'number',
+  unit_price: 'amount',
+  discount: 'amount',
+  category: 'text',
+  product: 'text',
+  channel: 'text',
+  payment_method: 'text',
+  status: 'text',
+  region: 'region',
+  store: 'text',
+};
+
+export const SQL_TYPES: Record<ValueType, string> = {
+  id: 'VARCHAR',
+  amount: 'DECIMAL(18, 2)',
+  number: 'DECIMAL(18, 3)',
+  timestamp: 'TIMESTAMP',
+  text: 'VARCHAR',
+  region: 'VARCHAR',
+};
+
+export interface CleaningTables {
+  ordersClean: string;
+  purchases: string;
+  setAside: string;
+}
+
+export interface CleaningPlan {
+  source: { table: string; columns: readonly SourceColumn[] };
+  /** Role → source column. */
+  mapping: Partial<Record<OrderRole, string>>;
+  cleaning: CleaningConfig;
+  /** Day/month order per date role (order_time, paid_time); absent = month first. */
+  dateOrder: Partial<Record<OrderRole, DateOrder>>;
+  granularity: Granularity;
+  /** YYYY-MM-DD: later order dates are `future_date`. */
+  today: string;
+  tables?: Partial<CleaningTables>;
+  /** Name prefix of the work tables. */
+  prefix?: string;
+  /**
+   * Text columns known clean (text-profile.ts), by column name: their repairs skip the text steps
+   * (issue 7). Absent = every text column gets the full repairs; the results are the same.
+   */
+  clean?: Readonly<Record<string, CleanText | null>>;
+  /**
+   * No order id is on more than one line (granularity stats: `multi` = 0, no id looks like a
+   * synthesised `row-<n>`): every line is its own order, so orders are built without grouping.
+   */
+  singleRowOrders?: boolean;
+  /** Rows in `<prefix>_dups` (0: no exact duplicates, so no row needs the lookup). Absent = look up. */
+  exactDups?: number;
+  /**
+   * `<prefix>_agg` (order-agg.ts) holds every order with the aggregates of both granularities that
+   * keep one version per order: the orders table is read from it instead of grouping again.
+   */
+  ordersFromAgg?: boolean;
+}
+
+/** The table behind the `ordersClean` view (issue 7: a view spares copying every order once more). */
+export function ordersBaseTable(ordersClean: string): string {
+  return `${ordersClean}__base`;
+}
+
+/**
+ * Every relation cleaning leaves behind for these outputs, views first (they read the tables):
+ * what to drop when a cleaned dataset is removed.
+ */
+/** The orders view over the aggregate table (plan.ordersFromAgg). */
+export function ordersViewName(ordersClean: string): string {
+  return `${ordersClean}__orders`;
+}
+
+export function cleaningOutputRelations(tables: CleaningTables): { name: string; kind: 'table' | 'view' }[] {
+  return [
+    { name: tables.purchases, kind: 'view' },
+    { name: tables.ordersClean, kind: 'view' },
+    { name: ordersViewName(tables.ordersClean), kind: 'view' },
+    { name: ordersBaseTable(tables.ordersClean), kind: 'table' },
+    { name: tables.setAside, kind: 'table' },
+  ];
+}
+
+/**
+ * The rows pass is a plain projection when every mapped value is already typed or known clean (no
+ * repair macro, no regex) and there is no status to normalise: then `<prefix>_rows` is a view and
+ * nothing is materialised (issue 7). Messy columns keep the table, so their repairs run once.
+ */
+function rowsAsView(plan: CleaningPlan): boolean {
+  if (!plan.clean || column(plan, 'status')) return false;
+  const costly = /\bcl_|regexp_/;
+  if (ROW_ROLES.some((role) => costly.test(valueExpr(plan, role)))) return false;
+  const timeCols = (['order_time', 'paid_time'] as const).map((r) => column(plan, r));
+  return !timeCols.some((c) => c && costly.test(timeTextPresent(plan, c)));
+}
+
+export function workTables(plan: CleaningPlan) {
+  const p = plan.prefix ?? `__clean_${plan.source.table}`;
+  const outputs = { ...TABLES, ...plan.tables };
+  return {
+    dups: `${p}_dups`,
+    multiIds: `${p}_multi_ids`,
+    /** order-agg.ts: kept as the orders' storage when plan.ordersFromAgg (never copied). */
+    agg: ordersBaseTable(outputs.ordersClean),
+    rows: rowsAsView(plan) ? `${p}_rows_v` : `${p}_rows`,
+    rowsTable: `${p}_rows`,
+    rowsView: `${p}_rows_v`,
+    lines: `${p}_lines`,
+    linesView: `${p}_lines_v`,
+    reasons: `${p}_reasons`,
+    ...outputs,
+    /** Every order version with its reason; `ordersClean` is a view over it (kept, not dropped). */
+    orders: plan.ordersFromAgg ? ordersViewName(outputs.ordersClean) : ordersBaseTable(outputs.ordersClean),
+  };
+}
+
+export function column(plan: CleaningPlan, role: OrderRole): SourceColumn | null {
+  const name = plan.mapping[role];
+  if (name === undefined) return null;
+  const c = plan.source.columns.find((x) => x.name === name);
+  if (!c)
+    throw new Error(`mapping: column ${JSON.stringify(name)} for ${role} is not in ${plan.source.table}`);
+  return c;
+}
+
+export function valueExpr(plan: CleaningPlan, role: OrderRole): string {
+  const c = column(plan, role);
+  const as = ORDER_VALUE_TYPES[role];
+  if (!c) return `CAST(NULL AS ${SQL_TYPES[as]})`;
+  const expr = repairExpr(c, as, exprOptions(plan, role, c));
+  if (role === 'category') return categoryExpr(expr, plan.cleaning.categorySynonyms);
+  return expr;
+}
+
+export function exprOptions(plan: CleaningPlan, role: OrderRole, c: SourceColumn): ExprOptions {
+  return {
+    normalize: plan.cleaning.normalizeText,
+    dmy: plan.dateOrder[role] === 'dmy',
+    clean: plan.clean?.[c.name] ?? null,
+  };
+}
+
+/** SQL boolean: the date column holds text (cl_text is not NULL), without re-reading typed values. */
+export function timeTextPresent(plan: CleaningPlan, c: SourceColumn): string {
+  const t = c.type.trim().toUpperCase();
+  const typed =
+    t === 'DATE' || t.startsWith('TIMESTAMP') || /^(U?(TINY|SMALL|BIG|HUGE)?INT(EGER)?|DECIMAL.*)$/.test(t);
+  if (typed || plan.clean?.[c.name]) return `${ident(c.name)} IS NOT NULL`;
+  return `cl_text(CAST(${ident(c.name)} AS VARCHAR)) IS NOT NULL`;
+}
+
+function categoryExpr(expr: string, synonyms: Record<string, string>): string {
+  const entries = Object.entries(synonyms);
+  if (entries.length === 0) return expr;
+  return `CASE ${expr} ${entries.map(([k, v]) => `WHEN ${str(k)} THEN ${str(v)}`).join(' ')} ELSE ${expr} END`;
+}
+
+/** Every orders role, in the order of the rows table. */
+export const ROW_ROLES = Object.keys(ORDER_VALUE_TYPES) as OrderRole[];
+
+/**
+ * The reason of an order version (NULL = a purchase). `over` gives the SQL of an order-level value
+ * by column name when the orders are read from other columns (order-agg.ts); default the column.
+ */
+export function reasonCase(plan: CleaningPlan, over: Readonly<Record<string, string>> = {}): string {
+  const c = plan.cleaning;
+  const ref = (name: string) => over[name] ?? name;
+  const gross = ref('gross_amount');
+  const refund = ref('refund_amount');
+  const quantity = ref('quantity');
+  const notRefund = `${ref('status_norm')} IS DISTINCT FROM 'refunded'`;
+  const day = `CAST(${ref('order_time')} AS DATE)`;
+  const rules: [string, string][] = [];
+  if (c.dedupeOrderIds) rules.push([`${ref('version_rank')} > 1`, 'duplicate_order_id']);
+  rules.push([`${ref('customer_id')} IS NULL`, 'missing_customer_id']);
+  rules.push([`${ref('order_time')} IS NULL AND ${ref('time_text_present')}`, 'unparseable_order_time']);
+  rules.push([`${ref('order_time')} IS NULL`, 'missing_order_time']);
+  if (c.dropImpossibleValues) {
+    rules.push([`${gross} < 0 AND ${notRefund}`, 'negative_amount']);
+    rules.push([`${gross} > ${literal(c.maxAmount)}`, 'absurd_amount']);
+    rules.push([`${quantity} < 0 AND ${notRefund}`, 'negative_quantity']);
+    rules.push([`${quantity} > ${literal(c.maxQuantity)}`, 'absurd_quantity']);
+    rules.push([`${day} > ${dateLiteral(plan.today)}`, 'future_date']);
+    rules.push([`${day} < ${dateLiteral(c.minDate)}`, 'implausible_date']);
+  }
+  rules.push([`NOT ${buildIsPurchaseSql(ref('status_norm'), c.statusRules)}`, 'status_not_purchase']);
+  rules.push([`${refund} > 0 AND ${gross} > 0 AND ${refund} >= ${gross}`, 'fully_refunded']);
+  return `CASE ${rules.map(([cond, code]) => `WHEN ${cond} THEN ${str(code)}`).join(' ')} ELSE NULL END`;
+}
+
+/** The order id of a row: its own, or one synthesised from the row number (`q`: table qualifier). */
+export function orderIdExpr(plan: CleaningPlan, q = ''): string {
+  return column(plan, 'order_id')
+    ? `coalesce(${q}order_id_raw, 'row-' || ${q}source_row)`
+    : `CAST(${q}source_row AS VARCHAR)`;
+}
