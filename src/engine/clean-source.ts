@@ -17,6 +17,7 @@ import {
 } from '../ingest/repair/date-order.ts';
 import type { RepairKind, SourceColumn } from '../ingest/repair/repair-exprs.ts';
 import {
+  buildTextPrecheckSql,
   buildTextProfileSql,
   cleanText,
   readTextProfile,
@@ -110,8 +111,20 @@ async function profileText(
       .map(([, name]) => name),
   );
   const byValue = new Set(cols.filter((c) => !ids.has(c.name)).map((c) => c.name));
-  const row = (await rows(db, buildTextProfileSql(input.table, cols, byValue)))[0]!;
-  return Object.fromEntries(cols.map((c, i) => [c.name, cleanText(readTextProfile(row, i))]));
+  // Id columns first get one combined test per value; only those it flags get the four tests.
+  const idCols = cols.filter((c) => !byValue.has(c.name));
+  const out: Record<string, CleanText | null> = {};
+  if (idCols.length) {
+    const pre = (await rows(db, buildTextPrecheckSql(input.table, idCols)))[0]!;
+    idCols.forEach((c, i) => {
+      if (pre[`any${i}`] !== true) out[c.name] = { dot: false, exp: false };
+    });
+  }
+  const rest = cols.filter((c) => !(c.name in out));
+  if (rest.length === 0) return out;
+  const row = (await rows(db, buildTextProfileSql(input.table, rest, byValue)))[0]!;
+  rest.forEach((c, i) => (out[c.name] = cleanText(readTextProfile(row, i))));
+  return out;
 }
 
 export async function runCleaning(

@@ -15,7 +15,7 @@ import {
 } from './repair-exprs.ts';
 import { buildDateOrderStatsSql, decideDateOrder } from './date-order.ts';
 import { toHalfWidth, FULL_WIDTH, HALF_WIDTH } from './fullwidth.ts';
-import { buildTextProfileSql, cleanText, readTextProfile } from './text-profile.ts';
+import { buildTextPrecheckSql, buildTextProfileSql, cleanText, readTextProfile } from './text-profile.ts';
 
 let db: DbPort;
 beforeAll(async () => {
@@ -47,6 +47,9 @@ async function repair(value: string | null, as: ValueType, dmy = false) {
     0,
   );
   const clean = cleanText(profile);
+  // The combined pre-check flags a value exactly when one of the four profile tests does.
+  const pre = decodeIpc(await db.queryIpc(buildTextPrecheckSql('one', [col]))).rows[0]!.any0 === true;
+  expect(pre).toBe(Object.values(profile).some(Boolean));
   if (clean) {
     const oc = { ...o, clean };
     expect(await kindsOf(repairConditions(col, as, oc), 'one', oc)).toEqual(plain);

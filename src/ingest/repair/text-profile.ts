@@ -30,9 +30,27 @@ export interface CleanText {
   exp: boolean;
 }
 
+const MARKED_RE = `^[ ="']|[\\t\\r\\n\\x{ff01}-\\x{ff5e}\\x{3000}\\x{ffe5}]| $`;
+
+const escapeRegex = (s: string) => s.replace(/[\\^$.*+?()[\]{}|]/g, (ch) => `\\${ch}`);
+
+/**
+ * One row, `any<i>` per column: some value could raise any TextProfile flag (one regex per value,
+ * ≈ 0.1 s per million in wasm). Columns where this is false are clean with no dot and no exponent,
+ * without the four separate tests (issue 7: ids are profiled per row, the costliest part).
+ */
+export function buildTextPrecheckSql(table: string, columns: readonly SourceColumn[]): string {
+  const placeholders = `^(?i:${PLACEHOLDERS.map(escapeRegex).join('|')})$`;
+  const any = `${MARKED_RE.replace(']| $', '.eE]| $')}|${placeholders}`;
+  const parts = columns.map(
+    (col, i) => `bool_or(regexp_matches(${ident(col.name)}, ${str(any)})) AS any${i}`,
+  );
+  return `SELECT ${parts.length ? parts.join(', ') : '1 AS none'} FROM ${ident(table)}`;
+}
+
 function flagTests(c: string): Record<(typeof FLAGS)[number], string> {
   return {
-    marked: `regexp_matches(${c}, '^[ ="'']|[\\t\\r\\n\\x{ff01}-\\x{ff5e}\\x{3000}\\x{ffe5}]| $')`,
+    marked: `regexp_matches(${c}, ${str(MARKED_RE)})`,
     placeholder: `lower(${c}) IN (${PLACEHOLDERS.map(str).join(', ')})`,
     dot: `contains(${c}, '.')`,
     exp: `(contains(${c}, 'e') OR contains(${c}, 'E'))`,
