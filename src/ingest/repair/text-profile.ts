@@ -73,7 +73,8 @@ export function buildTextProfileSql(
     const tests = flagTests(ident(col.name));
     return FLAGS.map((f) => `bool_or(${tests[f]}) AS ${f}${i}`);
   });
-  const from = [`(SELECT ${perRow.length ? perRow.join(', ') : '1 AS none'} FROM ${ident(table)})`];
+  // Aggregates give one row even for an empty table; with none, a constant row keeps the join.
+  const from = [perRow.length ? `(SELECT ${perRow.join(', ')} FROM ${ident(table)})` : '(SELECT 1 AS none)'];
   columns.forEach((col, i) => {
     if (!byValue.has(col.name)) return;
     const tests = flagTests('v');
