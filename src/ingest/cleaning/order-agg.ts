@@ -35,6 +35,9 @@ const FIRST_ROLES = [
   'store',
 ] as const satisfies readonly OrderRole[];
 
+/** Columns of the aggregate table read only by buildAggStatsSql. */
+const STATS_COLUMNS = ['n_raw', 'n_amount', 'one_amount', 'first_has_amount', 'lines_vary'] as const;
+
 const dec = (x: string, scale = 2) => `CAST(${x} AS DECIMAL(18, ${scale}))`;
 const nullOf = (role: OrderRole) => `CAST(NULL AS ${SQL_TYPES[ORDER_VALUE_TYPES[role]]})`;
 
@@ -190,7 +193,13 @@ export function buildOrdersFromAggSql(plan: CleaningPlan): string[] {
     'region',
     'store',
   ];
+  // Columns only the statistics or the other granularity read: dropping one frees its memory (10M).
+  const other = sum
+    ? ['first_gross', 'first_refund', 'first_discount']
+    : ['sum_gross', 'sum_refund', 'sum_discount'];
+  const unused = [...STATS_COLUMNS, ...other.filter((name) => name in stored)];
   return [
+    ...unused.map((name) => `ALTER TABLE ${ident(t.agg)} DROP COLUMN ${ident(name)}`),
     `UPDATE ${ident(t.agg)} SET reason = ${reason} WHERE (${reason}) IS NOT NULL`,
     `CREATE OR REPLACE VIEW ${ident(t.orders)} AS
 SELECT order_id, CAST(1 AS BIGINT) AS version, first_row, last_row, line_count,
