@@ -30,7 +30,10 @@ export interface CleanText {
   exp: boolean;
 }
 
-const MARKED_RE = `^[ ="']|[\\t\\r\\n\\x{ff01}-\\x{ff5e}\\x{3000}\\x{ffe5}]| $`;
+/** Characters anywhere in a value that mark it: tab, CR, LF and those cl_hw translates. */
+const MARKED_CHARS = '\\t\\r\\n\\x{ff01}-\\x{ff5e}\\x{3000}\\x{ffe5}';
+/** TextProfile.marked: a guard or space first, a space last, or a marked character. */
+const markedRe = (extraChars = '') => `^[ ="']|[${MARKED_CHARS}${extraChars}]| $`;
 
 const escapeRegex = (s: string) => s.replace(/[\\^$.*+?()[\]{}|]/g, (ch) => `\\${ch}`);
 
@@ -41,7 +44,8 @@ const escapeRegex = (s: string) => s.replace(/[\\^$.*+?()[\]{}|]/g, (ch) => `\\$
  */
 export function buildTextPrecheckSql(table: string, columns: readonly SourceColumn[]): string {
   const placeholders = `^(?i:${PLACEHOLDERS.map(escapeRegex).join('|')})$`;
-  const any = `${MARKED_RE.replace(']| $', '.eE]| $')}|${placeholders}`;
+  // marked, dot and exp in one character class, then the placeholders.
+  const any = `${markedRe('.eE')}|${placeholders}`;
   const parts = columns.map(
     (col, i) => `bool_or(regexp_matches(${ident(col.name)}, ${str(any)})) AS any${i}`,
   );
@@ -50,7 +54,7 @@ export function buildTextPrecheckSql(table: string, columns: readonly SourceColu
 
 function flagTests(c: string): Record<(typeof FLAGS)[number], string> {
   return {
-    marked: `regexp_matches(${c}, ${str(MARKED_RE)})`,
+    marked: `regexp_matches(${c}, ${str(markedRe())})`,
     placeholder: `lower(${c}) IN (${PLACEHOLDERS.map(str).join(', ')})`,
     dot: `contains(${c}, '.')`,
     exp: `(contains(${c}, 'e') OR contains(${c}, 'E'))`,
