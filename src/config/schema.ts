@@ -6,9 +6,7 @@
  */
 import * as v from 'valibot';
 import { ROLES, SOURCE_KINDS } from './roles.ts';
-import { BehaviourConfigSchema } from '../analyses/behaviour/behaviour-config.ts';
-import { LifecycleConfigSchema } from '../analyses/lifecycle/lifecycle-config.ts';
-import { RfmConfigSchema } from '../analyses/rfm/rfm-config.ts';
+import { CONFIG_SECTIONS } from '../analyses/registry.ts';
 
 export const CONFIG_VERSION = 1;
 
@@ -103,15 +101,21 @@ export const ViewSchema = v.strictObject({
   maskPii: v.optional(v.boolean(), true),
 });
 
+/** Each analysis module's config slice, optional with its defaults (the registry lists them). */
+function moduleSlices<T extends Record<string, v.GenericSchema>>(
+  sections: T,
+): { [K in keyof T]: v.OptionalSchema<T[K], Record<string, never>> } {
+  const entries = Object.entries(sections).map(([key, schema]) => [key, v.optional(schema, {})]);
+  return Object.fromEntries(entries) as { [K in keyof T]: v.OptionalSchema<T[K], Record<string, never>> };
+}
+
 export const AnalysisConfigSchema = v.strictObject({
   version: v.literal(CONFIG_VERSION),
   name: v.optional(v.pipe(Label, v.maxLength(200)), ''),
   sources: v.optional(v.pipe(v.array(SourceSchema), v.maxLength(20)), []),
   cleaning: v.optional(CleaningSchema, {}),
   view: v.optional(ViewSchema, {}),
-  behaviour: v.optional(BehaviourConfigSchema, {}),
-  lifecycle: v.optional(LifecycleConfigSchema, {}),
-  rfm: v.optional(RfmConfigSchema, {}),
+  ...moduleSlices(CONFIG_SECTIONS),
 });
 
 export type AnalysisConfig = v.InferOutput<typeof AnalysisConfigSchema>;

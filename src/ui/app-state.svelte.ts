@@ -3,6 +3,9 @@
  * Components are thin views over this class; nothing here builds SQL.
  */
 import { EngineClient } from '../client/engine-client.ts';
+import { AnalysisRunner } from '../client/analysis-runner.ts';
+import type { PlanContext } from '../analyses/contract.ts';
+import { TABLES } from '../ingest/canonical.ts';
 import type { LoadFileOptions } from '../engine/engine-api.ts';
 import type { TextEncoding } from '../ingest/detect-format.ts';
 import type { EngineErrorData } from '../engine/engine-error.ts';
@@ -68,6 +71,8 @@ export class AppState {
   engineVersion = $state<string | null>(null);
 
   readonly engine: EngineClient;
+  /** Runs analysis modules' plans: the only way sections reach the engine for results. */
+  readonly runner: AnalysisRunner;
   readonly analysis: AnalysisState;
   /** A second orders dataset for the group comparison (issue 6); never the analysed one. */
   readonly comparison: ComparisonDataset;
@@ -78,6 +83,7 @@ export class AppState {
 
   constructor() {
     this.engine = new EngineClient((busy) => (this.#engineBusy = busy));
+    this.runner = new AnalysisRunner(this.engine, this);
     this.analysis = new AnalysisState(this);
     this.comparison = new ComparisonDataset(this);
   }
@@ -92,6 +98,11 @@ export class AppState {
     } catch {
       // Not remembered when storage is disabled; the choice still applies to this page.
     }
+  }
+
+  /** What every module plan reads: the cleaned orders of the analysed dataset, in the UI language. */
+  get planContext(): PlanContext {
+    return { locale: this.locale, purchases: TABLES.purchases };
   }
 
   get active(): LoadedTable | null {

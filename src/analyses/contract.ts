@@ -1,0 +1,106 @@
+/**
+ * The analysis module contract (issue 11). Every analysis is one object exported by
+ * `src/analyses/<id>/module.ts` and listed once in `src/analyses/registry.ts`; navigation, the
+ * workspace, the config schema, the CLI's output files and the smoke e2e iterate that list.
+ *
+ * A module is pure: it turns its config slice and a context into SQL (`plan`), and rows back into a
+ * typed result (`read`). It never runs anything: the client runner (browser) and the CLI (Node) run
+ * the same plans on the engine. How to add one: docs/adding-an-analysis.md.
+ */
+import type { ResultRow } from './read-rows.ts';
+
+export type { ResultRow } from './read-rows.ts';
+
+export type Locale = 'zh-CN' | 'en';
+
+/** Statements run in order, then every named query; results come back by name. */
+export interface ModulePlan {
+  readonly statements: readonly string[];
+  readonly queries: Readonly<Record<string, string>>;
+}
+
+/** Rows of a plan's named queries, decoded (numbers, ISO date text, strings, booleans, null). */
+export type QueryRows = Readonly<Record<string, readonly ResultRow[]>>;
+
+/** What a plan may depend on besides its config: the data it reads and the run's settings. */
+export interface PlanContext {
+  readonly locale: Locale;
+  /** The canonical purchases table or view of the analysed dataset (src/ingest/canonical.ts). */
+  readonly purchases: string;
+  /** YYYY-MM-DD: the CLI's --as-of; absent = the config's or the data's own. */
+  readonly asOf?: string | undefined;
+}
+
+/**
+ * One piece of a module's result that a screen asks for on its own (a card, the drill-down page),
+ * with the view parameters it takes (`P`, e.g. a grouping). `read` returns the typed result: screens
+ * never cast rows.
+ */
+export interface Part<C, P, R> {
+  plan(config: C, ctx: PlanContext, params: P): ModulePlan;
+  read(rows: QueryRows, params: P, config: C): R;
+}
+
+/**
+ * A table the module can export: the same SQL feeds the UI's CSV/XLSX buttons and the CLI's file.
+ * `statements` run first (e.g. a lazily built feature table), after the module's `prepare`.
+ */
+export interface ExportSpec<C, P = void> {
+  readonly id: string;
+  /** File the CLI writes (`customers.csv`); the UI names its download after it. */
+  readonly file: string;
+  /** Written by `customer-lens analyze` (only exports without parameters can be). */
+  readonly cli: P extends void ? boolean : false;
+  plan(config: C, ctx: PlanContext, params: P): ExportPlan;
+}
+
+/** Statements to run first, then the query whose rows are the file. */
+export interface ExportPlan {
+  readonly statements: readonly string[];
+  readonly query: string;
+}
+
+/** Where the module appears in the app's navigation (null: its results show inside another section). */
+export interface SectionMeta {
+  /** i18n key of the tab title. */
+  readonly titleKey: string;
+  /** Position among the analysis tabs (lower first). */
+  readonly order: number;
+}
+
+export interface AnalysisModule<
+  C = unknown,
+  Parts = Readonly<Record<string, Part<C, never, unknown>>>,
+  K extends string = string,
+  Id extends string = string,
+> {
+  readonly id: Id;
+  /** Dataset roles the module needs (src/ingest/roles): the section is enabled when they are cleaned. */
+  readonly needs: readonly string[];
+  /** The config slice it reads (`config[configKey]` is its `C`; slices are listed in registry.ts). */
+  readonly configKey: K;
+  /**
+   * Tables its parts and exports read, materialised once per run (e.g. rfm_customers). The UI's first
+   * part runs them; the CLI runs them before the exports. Empty when every query stands alone.
+   */
+  prepare(config: C, ctx: PlanContext): readonly string[];
+  readonly parts: Parts;
+  /** Tables the CLI writes and the UI's export buttons download (same SQL). */
+  readonly exports: readonly ExportSpec<C>[];
+  readonly section: SectionMeta | null;
+}
+
+/** Build a module with its types checked (and inferred for the parts). */
+export function defineModule<
+  C,
+  Parts extends Readonly<Record<string, Part<C, never, unknown>>>,
+  const K extends string,
+  const Id extends string,
+>(module: AnalysisModule<C, Parts, K, Id>): AnalysisModule<C, Parts, K, Id> {
+  return module;
+}
+
+/** A plan of named queries only. */
+export function queriesPlan(queries: Readonly<Record<string, string>>, statements: readonly string[] = []) {
+  return { statements, queries } satisfies ModulePlan;
+}

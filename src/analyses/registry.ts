@@ -1,0 +1,36 @@
+/**
+ * Every analysis module, once (issue 11). Navigation, the workspace, the config schema, the CLI's
+ * output files and the smoke e2e iterate these lists: adding an analysis is one line here (and its
+ * config slice below, if it has one). See docs/adding-an-analysis.md.
+ */
+import type { GenericSchema } from 'valibot';
+import type { AnalysisModule } from './contract.ts';
+import { rfmModule } from './rfm/module.ts';
+import { RfmConfigSchema } from './rfm/rfm-config.ts';
+import { BehaviourConfigSchema } from './behaviour/behaviour-config.ts';
+import { LifecycleConfigSchema } from './lifecycle/lifecycle-config.ts';
+
+/** In navigation order of their sections; modules without a section show inside another one. */
+export const MODULES = [rfmModule] as const;
+
+/** The config slices (AnalysisConfig keys) with their schemas; each module reads one of them. */
+export const CONFIG_SECTIONS = {
+  behaviour: BehaviourConfigSchema,
+  lifecycle: LifecycleConfigSchema,
+  rfm: RfmConfigSchema,
+} as const satisfies Record<string, GenericSchema>;
+
+export type ModuleId = (typeof MODULES)[number]['id'];
+export type ConfigKey = keyof typeof CONFIG_SECTIONS;
+
+// Every module reads a slice that exists (a compile error here names the module's configKey).
+type SliceOf<M> = M extends { configKey: infer K } ? K : never;
+export type ModuleSlices = SliceOf<(typeof MODULES)[number]> extends ConfigKey ? true : never;
+const _slicesExist: ModuleSlices = true;
+
+/** Modules that have a section of their own, in tab order. */
+export function sectionModules(): readonly AnalysisModule<never, unknown>[] {
+  return [...MODULES]
+    .filter((m) => m.section !== null)
+    .sort((a, b) => (a.section?.order ?? 0) - (b.section?.order ?? 0)) as AnalysisModule<never, unknown>[];
+}

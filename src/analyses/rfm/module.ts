@@ -1,0 +1,117 @@
+/**
+ * RFM as an analysis module (issues 4, 11): the overview, the lazily built customer features, the
+ * segment drill-down, and the customers.csv / segments.csv exports (the CLI's files and the UI's
+ * buttons run the same SQL).
+ */
+import { defineModule, type PlanContext } from '../contract.ts';
+import { readRow } from '../read-rows.ts';
+import { buildRfmSql, DEFAULT_RFM_TABLES } from './build-rfm-sql.ts';
+import { buildRfmFeaturesSql } from './build-rfm-features-sql.ts';
+import { buildCustomersCsvSql, buildSegmentsCsvSql } from './build-rfm-csv-sql.ts';
+import {
+  buildSegmentCustomersCountSql,
+  buildSegmentCustomersPageSql,
+  buildSegmentExportSql,
+  type RfmSortColumn,
+} from './build-segment-customers-sql.ts';
+import { resolveRfmConfig, type RfmConfig } from './rfm-config.ts';
+import { planOverview, readOverview } from './overview.ts';
+
+const tables = DEFAULT_RFM_TABLES;
+
+function asOf(ctx: PlanContext) {
+  return ctx.asOf ? { asOf: ctx.asOf } : {};
+}
+
+/** The feature table statement (issue 6): whole history up to the RFM cut-off. */
+function featuresSql(config: RfmConfig, ctx: PlanContext): string {
+  return buildRfmFeaturesSql(resolveRfmConfig(config), { purchases: ctx.purchases, tables, ...asOf(ctx) });
+}
+
+export interface DrillParams {
+  segment: string;
+  search: string;
+  /** The features table, or null when it could not be built (the list keeps its RFM columns). */
+  features: string | null;
+  sort: { column: RfmSortColumn; direction: 'asc' | 'desc' };
+  limit: number;
+}
+
+export const rfmModule = defineModule({
+  id: 'rfm',
+  needs: ['orders'],
+  configKey: 'rfm',
+  prepare: (config: RfmConfig, ctx) =>
+    buildRfmSql(resolveRfmConfig(config), { purchases: ctx.purchases, locale: ctx.locale, ...asOf(ctx) })
+      .statements,
+  parts: {
+    /** rfm_* tables, then the overview charts' queries. */
+    overview: {
+      plan: (config: RfmConfig, ctx: PlanContext, _params: void) => planOverview(config, ctx),
+      read: (rows, _params: void, config: RfmConfig) => readOverview(rows, config),
+    },
+    /** Builds the rfm_features table; its name as the result. */
+    features: {
+      plan: (config: RfmConfig, ctx: PlanContext, _params: void) => ({
+        statements: [featuresSql(config, ctx)],
+        queries: {},
+      }),
+      read: () => tables.features,
+    },
+    /** One segment's customers, searched and sorted in SQL, with the total count. */
+    drill: {
+      plan: (_config: RfmConfig, _ctx: PlanContext, p: DrillParams) => {
+        const filter = { segment: p.segment, search: p.search };
+        return {
+          statements: [],
+          queries: {
+            count: buildSegmentCustomersCountSql(filter),
+            page: buildSegmentCustomersPageSql({
+              ...filter,
+              ...(p.features !== null ? { features: p.features } : {}),
+              sort: p.sort,
+              limit: p.limit,
+              offset: 0,
+            }),
+          },
+        };
+      },
+      read: (rows) => ({ total: readRow(rows.count?.[0], { total: 'num' }).total, rows: rows.page ?? [] }),
+    },
+  },
+  exports: [
+    {
+      id: 'customers',
+      file: 'customers.csv',
+      cli: true,
+      plan: (config: RfmConfig, ctx: PlanContext) => ({
+        statements: [featuresSql(config, ctx)],
+        query: buildCustomersCsvSql(tables.customers, tables.features),
+      }),
+    },
+    {
+      id: 'segments',
+      file: 'segments.csv',
+      cli: true,
+      plan: (config: RfmConfig, ctx: PlanContext) => ({
+        statements: [],
+        query: buildSegmentsCsvSql(resolveRfmConfig(config).segments, {
+          customers: tables.customers,
+          locale: ctx.locale,
+        }),
+      }),
+    },
+  ],
+  section: { titleKey: 'nav.rfm', order: 10 },
+});
+
+/** A segment's target list (customers.csv columns + features) for the drill-down's export. */
+export const segmentExport = {
+  id: 'segment-customers',
+  file: 'rfm-segment.csv',
+  cli: false,
+  plan: (_config: RfmConfig, _ctx: PlanContext, p: { segment: string; features: string }) => ({
+    statements: [],
+    query: buildSegmentExportSql({ segment: p.segment, features: p.features }),
+  }),
+} as const;

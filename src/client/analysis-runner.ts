@@ -1,0 +1,158 @@
+/**
+ * The one client-side runner for analysis modules (issue 11): every section asks it for a module
+ * part's typed result instead of building SQL or decoding rows itself.
+ *
+ * - Queue: work runs one job at a time on the single engine connection, in the order asked.
+ * - Stale results: a run with a `key` is superseded by a later run with the same key; the older one
+ *   resolves to `null` and its rows are never shown (also for queries started inside an `$effect`).
+ * - Tasks: a job shows as the running task with DuckDB's progress; Cancel stops the rest of a batch.
+ * - Errors are reported through the task port (translated by the app) and resolve to `null`.
+ */
+import type { ExportSpec, ModulePlan, Part, PlanContext, QueryRows } from '../analyses/contract.ts';
+import type { EngineClient } from './engine-client.ts';
+import type { EngineErrorData } from '../engine/engine-error.ts';
+
+export type TaskKind = 'cleaning' | 'analysis' | 'export';
+
+/** What the runner needs from the app: the task indicator and the error list. */
+export interface TaskPort {
+  startTask(kind: TaskKind): void;
+  taskProgress(fraction: number): void;
+  endTask(): void;
+  reportError(error: EngineErrorData): void;
+}
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: EngineErrorData };
+
+export class AnalysisRunner {
+  readonly #engine: EngineClient;
+  readonly #tasks: TaskPort;
+  #tail: Promise<unknown> = Promise.resolve();
+  readonly #generations = new Map<string, number>();
+  /** Set when a query of the running batch was cancelled: the rest of the batch is skipped. */
+  #cancelled = false;
+  #inBatch = false;
+  #batches: Promise<unknown> = Promise.resolve();
+
+  constructor(engine: EngineClient, tasks: TaskPort) {
+    this.#engine = engine;
+    this.#tasks = tasks;
+  }
+
+  /** Run `work` after every engine job asked for earlier (the engine has one connection). */
+  #exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.#tail.then(work);
+    this.#tail = next.catch(() => undefined);
+    return next;
+  }
+
+  /**
+   * A module part's typed result, or null when it failed (reported), was cancelled, or was superseded
+   * by a later run with the same `key`.
+   */
+  async run<C, P, R>(
+    part: Part<C, P, R>,
+    config: C,
+    ctx: PlanContext,
+    params: P,
+    options: { key?: string; task?: boolean } = {},
+  ): Promise<R | null> {
+    const generation = options.key ? this.#bump(options.key) : 0;
+    const plan = part.plan(config, ctx, params);
+    const rows = await this.#exclusive(() => this.#runTracked(plan, options.task ?? false));
+    if (options.key && this.#generations.get(options.key) !== generation) return null;
+    if (!rows) return null;
+    return part.read(rows, params, config);
+  }
+
+  /** Run a plan's statements and queries; rows by name, or null (error reported, or cancelled). */
+  async rows(plan: ModulePlan, options: { task?: boolean } = {}): Promise<QueryRows | null> {
+    return this.#exclusive(() => this.#runTracked(plan, options.task ?? false));
+  }
+
+  /**
+   * Run several steps in order as one analysis task (one progress bar); a cancel skips the rest.
+   * Batches follow each other; each step's queries queue with everything else.
+   */
+  batch(steps: readonly (() => Promise<unknown>)[]): Promise<void> {
+    const next = this.#batches.then(async () => {
+      this.#cancelled = false;
+      this.#inBatch = true;
+      this.#tasks.startTask('analysis');
+      try {
+        for (let i = 0; i < steps.length && !this.#cancelled; i++) {
+          await steps[i]!();
+          this.#tasks.taskProgress((i + 1) / steps.length);
+        }
+      } finally {
+        this.#cancelled = false;
+        this.#inBatch = false;
+        this.#tasks.endTask();
+      }
+    });
+    this.#batches = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Export a module's table as CSV or XLSX (formula-guarded by the engine) and download it. */
+  download<C, P>(
+    spec: ExportSpec<C, P>,
+    config: C,
+    ctx: PlanContext,
+    params: P,
+    format: 'csv' | 'xlsx',
+    fileName = spec.file.replace(/\.csv$/, `.${format}`),
+  ): Promise<boolean> {
+    const { statements, query } = spec.plan(config, ctx, params);
+    return this.#exclusive(async () => {
+      this.#tasks.startTask('export');
+      try {
+        if (statements.length > 0) {
+          const prepared = await this.#engine.runPlan({ statements });
+          if (!this.#ok(prepared)) return false;
+        }
+        return this.#ok(await this.#engine.download(query, format, fileName));
+      } finally {
+        this.#tasks.endTask();
+      }
+    });
+  }
+
+  #bump(key: string): number {
+    const next = (this.#generations.get(key) ?? 0) + 1;
+    this.#generations.set(key, next);
+    return next;
+  }
+
+  async #runTracked(plan: ModulePlan, task: boolean): Promise<QueryRows | null> {
+    if (this.#inBatch && this.#cancelled) return null;
+    if (task) this.#tasks.startTask('analysis');
+    try {
+      return await this.#runPlan(plan, task ? (f) => this.#tasks.taskProgress(f) : undefined);
+    } finally {
+      if (task) this.#tasks.endTask();
+    }
+  }
+
+  async #runPlan(plan: ModulePlan, onProgress?: (f: number) => void): Promise<QueryRows | null> {
+    if (plan.statements.length > 0) {
+      const prepared = await this.#engine.runPlan({ statements: plan.statements }, onProgress);
+      if (!this.#ok(prepared)) return null;
+    }
+    // One query after another: a streaming result on the shared connection ends when the next starts.
+    const rows: Record<string, QueryRows[string]> = {};
+    for (const [name, sql] of Object.entries(plan.queries)) {
+      const result = await this.#engine.query(sql);
+      if (!this.#ok(result)) return null;
+      rows[name] = result.value.rows;
+    }
+    return rows;
+  }
+
+  #ok<T>(result: Outcome<T>): result is { ok: true; value: T } {
+    if (result.ok) return true;
+    if (result.error.code === 'cancelled' && this.#inBatch) this.#cancelled = true;
+    this.#tasks.reportError(result.error);
+    return false;
+  }
+}
