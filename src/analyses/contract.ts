@@ -8,6 +8,7 @@
  * the same plans on the engine. How to add one: docs/adding-an-analysis.md.
  */
 import type { ResultRow } from './read-rows.ts';
+import type { MessageKey } from '../i18n/i18n.ts';
 
 export type { ResultRow } from './read-rows.ts';
 
@@ -63,7 +64,7 @@ export interface ExportPlan {
 /** Where the module appears in the app's navigation (null: its results show inside another section). */
 export interface SectionMeta {
   /** i18n key of the tab title. */
-  readonly titleKey: string;
+  readonly titleKey: MessageKey;
   /** Position among the analysis tabs (lower first). */
   readonly order: number;
 }

@@ -1,15 +1,15 @@
 /**
- * The analyses the CLI writes once the orders are cleaned: RFM (customers.csv, segments.csv) and
- * behaviour/lifecycle (behaviour.csv, periods.csv, cohorts.csv, churn.csv). Same pure builders as the app.
+ * The analyses the CLI writes once the orders are cleaned: every registered module's CLI exports
+ * (customers.csv, segments.csv, behaviour.csv, periods.csv, cohorts.csv, churn.csv), after the
+ * module's `prepare` statements. Same module plans as the app's export buttons.
  */
 import { join } from 'node:path';
 import type { DbPort } from '../engine/db-port.ts';
 import type { AnalysisConfig } from '../config/schema.ts';
-import { buildRfmSql } from '../analyses/rfm/build-rfm-sql.ts';
-import { resolveRfmConfig, type RfmConfig } from '../analyses/rfm/rfm-config.ts';
+import type { RfmConfig } from '../analyses/rfm/rfm-config.ts';
 import { presetConfig } from '../analyses/rfm/presets.ts';
-import { buildCustomersCsvSql, buildSegmentsCsvSql } from '../analyses/rfm/build-rfm-csv-sql.ts';
-import { buildRfmFeaturesSql } from '../analyses/rfm/build-rfm-features-sql.ts';
+import type { AnalysisModule, PlanContext } from '../analyses/contract.ts';
+import { MODULES } from '../analyses/registry.ts';
 import { buildBehaviourCsvSql } from '../analyses/behaviour/build-behaviour-csv-sql.ts';
 import { buildPeriodsCsvSql } from '../analyses/revenue/build-periods-csv-sql.ts';
 import { buildCohortsCsvSql } from '../analyses/lifecycle/build-cohorts-csv-sql.ts';
@@ -32,32 +32,20 @@ export async function runAnalyses(db: DbPort, config: AnalysisConfig, o: Analysi
     return path;
   };
   // --preset replaces the preset's cut points and segments; otherwise the config's own (or value5).
-  const rfmInput: RfmConfig = o.preset ? { ...config.rfm, ...presetConfig(o.preset) } : config.rfm;
-  const rfm = resolveRfmConfig(rfmInput);
-  const plan = buildRfmSql(rfm, {
-    purchases: o.purchases,
-    locale: o.locale,
-    ...(o.asOf ? { asOf: o.asOf } : {}),
-  });
-  for (const sql of plan.statements) await db.exec(sql);
-  // customers.csv: the RFM columns, then the customer features (issue 6).
-  await db.exec(
-    buildRfmFeaturesSql(rfm, {
-      purchases: o.purchases,
-      tables: plan.tables,
-      ...(o.asOf ? { asOf: o.asOf } : {}),
-    }),
-  );
-  await writeQueryCsv(
-    db,
-    buildCustomersCsvSql(plan.tables.customers, plan.tables.features),
-    out('customers.csv'),
-  );
-  await writeQueryCsv(
-    db,
-    buildSegmentsCsvSql(rfm.segments, { customers: plan.tables.customers, locale: o.locale }),
-    out('segments.csv'),
-  );
+  const rfm: RfmConfig = o.preset ? { ...config.rfm, ...presetConfig(o.preset) } : config.rfm;
+  const slices: Record<string, unknown> = { ...config, rfm };
+  const ctx: PlanContext = { locale: o.locale, purchases: o.purchases, asOf: o.asOf };
+  for (const module of MODULES as readonly AnalysisModule<unknown, unknown>[]) {
+    const cfg = slices[module.configKey];
+    const files = module.exports.filter((e) => e.cli);
+    if (files.length === 0) continue;
+    for (const sql of module.prepare(cfg, ctx)) await db.exec(sql);
+    for (const file of files) {
+      const { statements, query } = file.plan(cfg, ctx, undefined);
+      for (const sql of statements) await db.exec(sql);
+      await writeQueryCsv(db, query, out(file.file));
+    }
+  }
 
   const asOf = o.asOf ? { asOf: o.asOf } : {};
   const lc = config.lifecycle;

@@ -5,6 +5,7 @@
 import { EngineClient } from '../client/engine-client.ts';
 import { AnalysisRunner } from '../client/analysis-runner.ts';
 import type { PlanContext } from '../analyses/contract.ts';
+import type { ModuleId } from '../analyses/registry.ts';
 import { TABLES } from '../ingest/canonical.ts';
 import type { LoadFileOptions } from '../engine/engine-api.ts';
 import type { TextEncoding } from '../ingest/detect-format.ts';
@@ -28,8 +29,8 @@ export interface LoadedTable {
   loadMs: number;
 }
 
-export const SECTIONS = ['data', 'clean', 'rfm', 'behaviour', 'lifecycle', 'config'] as const;
-export type Section = (typeof SECTIONS)[number];
+/** A workspace tab: data, clean, config, or a registered analysis module's id (ui/shell/sections.ts). */
+export type Section = 'data' | 'clean' | 'config' | ModuleId;
 
 export type TaskKind = 'load' | 'cleaning' | 'analysis' | 'export';
 
@@ -98,6 +99,11 @@ export class AppState {
     } catch {
       // Not remembered when storage is disabled; the choice still applies to this page.
     }
+  }
+
+  /** Dataset roles cleaned so far (a module's section opens when the roles it needs are here). */
+  get cleanedRoles(): ReadonlySet<string> {
+    return new Set(this.analysis.report !== null ? ['orders'] : []);
   }
 
   /** What every module plan reads: the cleaned orders of the analysed dataset, in the UI language. */

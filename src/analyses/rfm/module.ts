@@ -115,3 +115,8 @@ export const segmentExport = {
     query: buildSegmentExportSql({ segment: p.segment, features: p.features }),
   }),
 } as const;
+
+export { rfmFeaturesCutoff } from './build-rfm-features-sql.ts';
+export { RFM_SORT_COLUMNS, type RfmSortColumn } from './build-segment-customers-sql.ts';
+export { RFM_FEATURE_COLUMNS } from './build-rfm-features-sql.ts';
+export type { DimensionCutPoints, CutPointsInUse } from './build-cut-points-sql.ts';

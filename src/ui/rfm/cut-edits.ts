@@ -3,7 +3,7 @@
  * the source (fixed / quantile / mean / median) keeping what can be kept, change the level count.
  */
 import { levelsOf, MAX_CUT_POINTS, type DimensionCuts } from '../../analyses/rfm/rfm-config.ts';
-import type { DimensionCutPoints } from '../../analyses/rfm/build-cut-points-sql.ts';
+import type { DimensionCutPoints } from '../../analyses/rfm/module.ts';
 
 export type CutSource = DimensionCuts['source'];
 export const CUT_SOURCES: readonly CutSource[] = ['fixed', 'quantile', 'mean', 'median'];

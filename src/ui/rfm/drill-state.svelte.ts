@@ -5,16 +5,15 @@
  * (see RfmState.ensureFeatures), so the first dashboard does not wait for it.
  */
 import type { AppState } from '../app-state.svelte.ts';
-import type { Row } from '../../engine/arrow-rows.ts';
-import { OTHER_SEGMENT } from '../../analyses/rfm/rfm-config.ts';
+import type { ResultRow } from '../../analyses/contract.ts';
+import { OTHER_SEGMENT, type RfmConfig } from '../../analyses/rfm/rfm-config.ts';
 import {
-  buildSegmentCustomersCountSql,
-  buildSegmentCustomersPageSql,
-  buildSegmentExportSql,
+  RFM_FEATURE_COLUMNS,
   RFM_SORT_COLUMNS,
+  rfmModule,
+  segmentExport,
   type RfmSortColumn,
-} from '../../analyses/rfm/build-segment-customers-sql.ts';
-import { RFM_FEATURE_COLUMNS } from '../../analyses/rfm/build-rfm-features-sql.ts';
+} from '../../analyses/rfm/module.ts';
 
 const isFeatureColumn = (c: string) => (RFM_FEATURE_COLUMNS as readonly string[]).includes(c);
 /** Text and clock columns sort A→Z / earliest first on the first click; amounts and counts largest first. */
@@ -41,7 +40,7 @@ export class DrillDownState {
   readonly #exclusive: Exclusive;
   readonly #ensureFeatures: EnsureFeatures;
   segment = $state<string | null>(null);
-  rows = $state.raw<Row[]>([]);
+  rows = $state.raw<readonly ResultRow[]>([]);
   total = $state(0);
   loading = $state(false);
   sortColumn = $state<RfmSortColumn>('monetary');
@@ -50,10 +49,13 @@ export class DrillDownState {
   #request = 0;
   #timer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(app: AppState, exclusive: Exclusive, ensureFeatures: EnsureFeatures) {
+  readonly #config: () => RfmConfig;
+
+  constructor(app: AppState, exclusive: Exclusive, ensureFeatures: EnsureFeatures, config: () => RfmConfig) {
     this.#app = app;
     this.#exclusive = exclusive;
     this.#ensureFeatures = ensureFeatures;
+    this.#config = config;
   }
 
   open(segment: string): void {
@@ -121,23 +123,19 @@ export class DrillDownState {
     if (request !== this.#request) return;
     // Without the features table (build failed or cancelled) the list still shows its RFM columns.
     const sortColumn = features === null && isFeatureColumn(this.sortColumn) ? 'monetary' : this.sortColumn;
-    const count = await this.#app.engine.query(buildSegmentCustomersCountSql(filter));
-    const page = count.ok
-      ? await this.#app.engine.query(
-          buildSegmentCustomersPageSql({
-            ...filter,
-            ...(features !== null ? { features } : {}),
-            sort: { column: sortColumn, direction: this.sortDir },
-            limit: VIEW_LIMIT,
-            offset: 0,
-          }),
-        )
-      : count;
+    const app = this.#app;
+    const page = await app.runner.run(
+      rfmModule.parts.drill,
+      this.#config(),
+      app.planContext,
+      { ...filter, features, sort: { column: sortColumn, direction: this.sortDir }, limit: VIEW_LIMIT },
+      { key: 'rfm.drill' },
+    );
     if (request !== this.#request) return;
     this.loading = false;
-    if (!page.ok) return this.#app.reportError(page.error);
-    if (count.ok) this.total = Number(count.value.rows[0]?.total ?? 0);
-    this.rows = page.value.rows;
+    if (page === null) return;
+    this.total = page.total;
+    this.rows = page.rows;
   }
 
   /**
@@ -151,14 +149,15 @@ export class DrillDownState {
     await this.#exclusive(async () => {
       const features = await this.#ensureFeatures();
       if (features === null) return;
-      this.#app.startTask('export');
-      const r = await this.#app.engine.download(
-        buildSegmentExportSql({ segment, features }),
+      const app = this.#app;
+      await app.runner.download(
+        segmentExport,
+        this.#config(),
+        app.planContext,
+        { segment, features },
         format,
         `rfm-${segment}.${format}`,
       );
-      this.#app.endTask();
-      if (!r.ok) this.#app.reportError(r.error);
     });
   }
 }

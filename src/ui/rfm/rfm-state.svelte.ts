@@ -21,11 +21,12 @@ import {
   segmentCountsFromCells,
   type ScoreGrid,
 } from '../../analyses/rfm/segment-rules.ts';
-import { buildSegmentsCsvSql } from '../../analyses/rfm/build-rfm-csv-sql.ts';
-import { buildRfmFeaturesSql, rfmFeaturesCutoff } from '../../analyses/rfm/build-rfm-features-sql.ts';
-import { DEFAULT_RFM_TABLES } from '../../analyses/rfm/build-rfm-sql.ts';
-import { PURCHASES, runRfm, type RfmResults } from './rfm-run.ts';
+import { rfmFeaturesCutoff, rfmModule } from '../../analyses/rfm/module.ts';
+import type { RfmOverview } from '../../analyses/rfm/overview.ts';
 import { DrillDownState } from './drill-state.svelte.ts';
+
+/** The overview of one run, with how long it took. */
+export type RfmResults = RfmOverview & { ms: number };
 
 const DEBOUNCE_MS = 400;
 const DASHBOARD_MARK = 'cl:dashboard';
@@ -71,7 +72,7 @@ export class RfmState {
   /** Data (cleaning report) and config of the last successful run: what rfm_customers holds. */
   #ranWith: { report: unknown; config: ResolvedRfmConfig } | null = null;
   /** What the features table was built for; null = not built (or stale data). */
-  #featuresFor: { report: unknown; cutoff: string | undefined } | null = null;
+  #featuresFor: { report: unknown; cutoff: string | undefined; table: string } | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(app: AppState) {
@@ -80,6 +81,7 @@ export class RfmState {
       app,
       (work) => this.exclusive(work),
       () => this.ensureFeatures(),
+      () => this.config,
     );
   }
 
@@ -134,17 +136,16 @@ export class RfmState {
     const app = this.#app;
     this.running = true;
     const ran = { report: app.analysis.report, config: this.config };
-    app.startTask('analysis');
-    const result = await runRfm(app.engine, ran.config, app.locale, (f) => app.taskProgress(f));
-    app.endTask();
+    const t0 = performance.now();
+    const overview = await app.runner.run(rfmModule.parts.overview, ran.config, app.planContext, undefined, {
+      key: 'rfm.overview',
+      task: true,
+    });
     this.running = false;
     if (gen !== this.#generation) return;
-    this.failed = !result.ok;
-    if (!result.ok) {
-      app.reportError(result.error);
-      return;
-    }
-    this.results = result.value;
+    this.failed = overview === null;
+    if (overview === null) return;
+    this.results = { ...overview, ms: Math.round(performance.now() - t0) };
     this.#ranWith = ran;
     await this.drill.refreshAfterRun(this.config.segments.map((s) => s.id));
   }
@@ -159,23 +160,16 @@ export class RfmState {
   async ensureFeatures(): Promise<string | null> {
     const ran = this.#ranWith;
     if (ran === null) return null;
-    const table = DEFAULT_RFM_TABLES.features;
-    const cutoff = rfmFeaturesCutoff(ran.config, {});
-    const built = this.#featuresFor;
-    if (built !== null && built.report === ran.report && built.cutoff === cutoff) return table;
-    this.#featuresFor = null;
     const app = this.#app;
-    app.startTask('analysis');
-    const r = await app.engine.runPlan(
-      { statements: [buildRfmFeaturesSql(ran.config, { purchases: PURCHASES })] },
-      (f) => app.taskProgress(f),
-    );
-    app.endTask();
-    if (!r.ok) {
-      app.reportError(r.error);
-      return null;
-    }
-    this.#featuresFor = { report: ran.report, cutoff };
+    const cutoff = rfmFeaturesCutoff(ran.config, app.planContext);
+    const built = this.#featuresFor;
+    if (built !== null && built.report === ran.report && built.cutoff === cutoff) return built.table;
+    this.#featuresFor = null;
+    const table = await app.runner.run(rfmModule.parts.features, ran.config, app.planContext, undefined, {
+      task: true,
+    });
+    if (table === null) return null;
+    this.#featuresFor = { report: ran.report, cutoff, table };
     return table;
   }
 
@@ -236,12 +230,16 @@ export class RfmState {
   async exportSummary(format: 'csv' | 'xlsx'): Promise<void> {
     await this.#flush();
     const app = this.#app;
-    const sql = buildSegmentsCsvSql(this.config.segments, { locale: app.locale });
-    await this.exclusive(async () => {
-      app.startTask('export');
-      const r = await app.engine.download(sql, format, `rfm-segments.${format}`);
-      app.endTask();
-      if (!r.ok) app.reportError(r.error);
-    });
+    const segments = rfmModule.exports.find((e) => e.id === 'segments')!;
+    await this.exclusive(() =>
+      app.runner.download(
+        segments,
+        this.config,
+        app.planContext,
+        undefined,
+        format,
+        `rfm-segments.${format}`,
+      ),
+    );
   }
 }
