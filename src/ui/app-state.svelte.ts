@@ -102,8 +102,8 @@ export class AppState {
   }
 
   /** Dataset roles cleaned so far (a module's section opens when the roles it needs are here). */
-  get cleanedRoles(): ReadonlySet<string> {
-    return new Set(this.analysis.report !== null ? ['orders'] : []);
+  get cleanedRoles(): readonly string[] {
+    return this.analysis.report !== null ? ['orders'] : [];
   }
 
   /** What every module plan reads: the cleaned orders of the analysed dataset, in the UI language. */
