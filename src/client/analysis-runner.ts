@@ -65,9 +65,15 @@ export class AnalysisRunner {
     return part.read(rows, params, config);
   }
 
-  /** Run a plan's statements and queries; rows by name, or null (error reported, or cancelled). */
-  async rows(plan: ModulePlan, options: { task?: boolean } = {}): Promise<QueryRows | null> {
-    return this.#exclusive(() => this.#runTracked(plan, options.task ?? false));
+  /**
+   * Run a plan's statements and queries; rows by name, or null (error reported, cancelled, or
+   * superseded by a later call with the same `key`).
+   */
+  async rows(plan: ModulePlan, options: { key?: string; task?: boolean } = {}): Promise<QueryRows | null> {
+    const generation = options.key ? this.#bump(options.key) : 0;
+    const rows = await this.#exclusive(() => this.#runTracked(plan, options.task ?? false));
+    if (options.key && this.#generations.get(options.key) !== generation) return null;
+    return rows;
   }
 
   /**
@@ -104,6 +110,16 @@ export class AnalysisRunner {
     fileName = spec.file.replace(/\.csv$/, `.${format}`),
   ): Promise<boolean> {
     const { statements, query } = spec.plan(config, ctx, params);
+    return this.downloadQuery(query, format, fileName, statements);
+  }
+
+  /** Export a query a module or the cleaning built (set-aside rows, a filtered list) as a download. */
+  downloadQuery(
+    query: string,
+    format: 'csv' | 'xlsx',
+    fileName: string,
+    statements: readonly string[] = [],
+  ): Promise<boolean> {
     return this.#exclusive(async () => {
       this.#tasks.startTask('export');
       try {

@@ -4,10 +4,18 @@
  * port cannot reach the engine, the tables or another section's state.
  */
 import type { Locale, MessageKey } from '../../i18n/i18n.ts';
+import type { AnalysisRunner } from '../../client/analysis-runner.ts';
 
 export interface UiPort {
   readonly locale: Locale;
   /** The running task, if any (buttons that start work are disabled meanwhile). */
   readonly job: unknown;
   t(key: MessageKey, params?: Record<string, string | number>): string;
+}
+
+/** A view that runs queries and follows the masking choice (set-aside tables). */
+export interface RunnerPort extends UiPort {
+  readonly runner: Pick<AnalysisRunner, 'rows' | 'downloadQuery'>;
+  /** Personal data shown unmasked on this machine (the config's one masking choice). */
+  readonly analysis: { revealPii: boolean };
 }

@@ -1,0 +1,42 @@
+/**
+ * Smoke test over the module registry (issue 11): on the sample, every registered analysis section
+ * opens from its tab in zh-CN and en, finishes its work and shows no error. A new module is covered
+ * by registering it; a screenshot of each section goes to test-results/e2e/.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { sectionModules } from '../../src/analyses/registry.ts';
+import { translate } from '../../src/i18n/i18n.ts';
+import { openSession, screenshot, waitIdle, type Session } from './support/browser.ts';
+
+let session: Session | null = null;
+afterEach(async () => {
+  if (session) {
+    expect(session.external(), 'requests that left the origin').toEqual([]);
+    expect(session.consoleErrors).toEqual([]);
+    await session.close();
+    session = null;
+  }
+});
+
+describe('every registered section opens on the sample', () => {
+  it.each(['zh-CN', 'en'] as const)('%s', async (locale) => {
+    session = await openSession({ locale });
+    const { page } = session;
+    await page.goto(session.baseUrl);
+    await page.getByTestId('engine-ready').waitFor({ timeout: 60_000 });
+    await page.getByTestId('load-sample').click();
+    await page.locator('[data-testid=rfm-overview][data-ready=true]').waitFor({ timeout: 90_000 });
+    await waitIdle(page);
+    const modules = sectionModules();
+    expect(modules.length).toBeGreaterThanOrEqual(3);
+    for (const module of modules) {
+      const tab = page.getByTestId(`nav-${module.id}`);
+      await expect(tab.textContent()).resolves.toBe(translate(locale, module.section!.titleKey));
+      await tab.click();
+      await expect(tab.getAttribute('aria-current')).resolves.toBe('page');
+      await waitIdle(page, 90_000);
+      await expect(page.locator('[role=alert]').allTextContents()).resolves.toEqual([]);
+      await screenshot(page, `section-${module.id}-${locale}`);
+    }
+  });
+});
