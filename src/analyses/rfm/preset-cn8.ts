@@ -4,7 +4,7 @@
  * {1, 2}: 222 = high R, high F, high M. R is already reversed by the scorer (high = recent), which
  * avoids the inverted-R bug of widely copied tutorials (exports.md §5.2 "Pitfall").
  */
-import type { Cn8Options, LocalizedText, RfmCuts, RfmSegment } from './rfm-config.ts';
+import type { Cn8Options, LocalizedText, RfmCuts, RfmSegment } from './rfm-schema.ts';
 
 type Cell = {
   id: string;

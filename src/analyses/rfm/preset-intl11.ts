@@ -9,7 +9,7 @@
  * Chinese names: exports.md §5.3 (names seen in Chinese code); actions: exports.md §5.3 column
  * "Typical action".
  */
-import type { LocalizedText, RfmCuts, RfmSegment } from './rfm-config.ts';
+import type { LocalizedText, RfmCuts, RfmSegment } from './rfm-schema.ts';
 
 type Row = [id: string, zh: string, en: string, codes: number[], actionZh: string, actionEn: string];
 

@@ -7,7 +7,7 @@
  */
 import { cn8Cuts, cn8Segments } from './preset-cn8.ts';
 import { intl11Cuts, intl11Segments } from './preset-intl11.ts';
-import type { Cn8Options, LocalizedText, RfmCuts, RfmSegment } from './rfm-config.ts';
+import type { Cn8Options, LocalizedText, RfmCuts, RfmSegment } from './rfm-schema.ts';
 
 export type BuiltInPresetId = 'value5' | 'cn8' | 'tier3' | 'intl11';
 export const BUILT_IN_PRESETS: readonly BuiltInPresetId[] = ['value5', 'cn8', 'tier3', 'intl11'];

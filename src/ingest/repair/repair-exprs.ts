@@ -5,7 +5,7 @@
  * cast, not re-parsed, except numbers in date columns (`20230510`, Excel serials).
  */
 import { ident, str } from '../../sql/quote.ts';
-import type { CleanText } from './text-profile.ts';
+import type { CleanText, SourceColumn } from './repair-types.ts';
 import {
   AB_Y_RE,
   COMPACT_RE,
@@ -45,11 +45,7 @@ export const REPAIR_KINDS = [
 ] as const;
 export type RepairKind = (typeof REPAIR_KINDS)[number];
 
-export interface SourceColumn {
-  name: string;
-  /** DuckDB type as loaded, e.g. VARCHAR, BIGINT, DECIMAL(18,2), DATE, TIMESTAMP. */
-  type: string;
-}
+export type { SourceColumn } from './repair-types.ts';
 
 export interface ExprOptions {
   /** Full-width → half-width for ids (CleaningConfig.normalizeText). */

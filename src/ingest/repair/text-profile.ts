@@ -6,7 +6,7 @@
  */
 import { ident, str } from '../../sql/quote.ts';
 import { PLACEHOLDERS } from './patterns.ts';
-import type { SourceColumn } from './repair-exprs.ts';
+import type { CleanText, SourceColumn } from './repair-types.ts';
 
 export interface TextProfile {
   /**
@@ -24,11 +24,7 @@ export interface TextProfile {
 
 const FLAGS = ['marked', 'placeholder', 'dot', 'exp'] as const;
 
-/** Known facts about a clean text column, for repairExpr / repairConditions. */
-export interface CleanText {
-  dot: boolean;
-  exp: boolean;
-}
+export type { CleanText } from './repair-types.ts';
 
 /** Characters anywhere in a value that mark it: tab, CR, LF and those cl_hw translates. */
 const MARKED_CHARS = '\\t\\r\\n\\x{ff01}-\\x{ff5e}\\x{3000}\\x{ffe5}';
