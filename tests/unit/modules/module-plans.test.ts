@@ -1,0 +1,89 @@
+/**
+ * Every registered module's plans bind against the canonical schema (issue 11): the module's
+ * `prepare`, each part (with the view parameters listed below) and each export run on a tiny
+ * `purchases` table; each named query is checked with EXPLAIN first, then run. A part missing from
+ * PART_PARAMS is planned with no parameters — a part that needs some fails here until listed.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DbPort } from '../../../src/engine/db-port.ts';
+import { openNodeDb } from '../../../src/engine/node-db.ts';
+import { MODULES } from '../../../src/analyses/registry.ts';
+import type { AnalysisModule, Part, PlanContext } from '../../../src/analyses/contract.ts';
+import { defaultConfig } from '../../../src/config/parse-config.ts';
+import { createPurchases } from '../../../src/analyses/rfm/testing/rfm-fixture.ts';
+
+const ctx: PlanContext = { locale: 'zh-CN', purchases: 'purchases' };
+
+/** View parameters of the parts that take some (module id → part → params). */
+const PART_PARAMS: Record<string, Record<string, unknown>> = {
+  rfm: {
+    drill: {
+      segment: 'other',
+      search: 'c',
+      features: 'rfm_features',
+      sort: { column: 'monetary', direction: 'desc' },
+      limit: 10,
+    },
+  },
+};
+
+let db: DbPort;
+beforeAll(async () => {
+  db = await openNodeDb();
+  await createPurchases(db, 'purchases', [
+    { customer: 'c1', date: '2024-01-05', net: 100 },
+    { customer: 'c1', date: '2024-03-01', net: 50 },
+    { customer: 'c2', date: '2024-02-10', net: 20 },
+    { customer: 'c3', date: '2023-12-24', net: 300 },
+  ]);
+});
+afterAll(async () => db?.close());
+
+const modules = MODULES as readonly AnalysisModule<
+  unknown,
+  Readonly<Record<string, Part<unknown, unknown, unknown>>>
+>[];
+const config = defaultConfig() as unknown as Record<string, unknown>;
+
+async function bind(queries: Readonly<Record<string, string>>): Promise<void> {
+  for (const [name, sql] of Object.entries(queries)) {
+    await expect(db.queryIpc(`EXPLAIN ${sql}`), name).resolves.toBeInstanceOf(Uint8Array);
+    await expect(db.queryIpc(sql), name).resolves.toBeInstanceOf(Uint8Array);
+  }
+}
+
+describe.each(modules.map((m) => [m.id, m] as const))('module %s', (_id, module) => {
+  const cfg = config[module.configKey];
+
+  it('reads a config slice that exists', () => expect(cfg).toBeDefined());
+
+  it('prepares, then every part plans, binds and reads', async () => {
+    for (const sql of module.prepare(cfg, ctx)) await db.exec(sql);
+    for (const [name, part] of Object.entries(module.parts)) {
+      const params = PART_PARAMS[module.id]?.[name];
+      const plan = part.plan(cfg, ctx, params);
+      for (const sql of plan.statements) await db.exec(sql);
+      await bind(plan.queries);
+      const rows = Object.fromEntries(
+        await Promise.all(
+          Object.entries(plan.queries).map(async ([q, sql]) => [q, await rowsOf(sql)] as const),
+        ),
+      );
+      expect(() => part.read(rows, params, cfg), `${module.id}.${name}`).not.toThrow();
+    }
+  });
+
+  it('every export binds', async () => {
+    for (const sql of module.prepare(cfg, ctx)) await db.exec(sql);
+    for (const spec of module.exports) {
+      const plan = spec.plan(cfg, ctx, PART_PARAMS[module.id]?.[spec.id]);
+      for (const sql of plan.statements) await db.exec(sql);
+      await bind({ [spec.id]: plan.query });
+    }
+  });
+});
+
+async function rowsOf(sql: string) {
+  const { decodeIpc } = await import('../../../src/engine/arrow-rows.ts');
+  return decodeIpc(await db.queryIpc(sql)).rows;
+}
