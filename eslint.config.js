@@ -64,4 +64,25 @@ export default ts.config(
       ],
     },
   },
+  {
+    // Sections on analysis modules (issue 11) ask app.runner for typed results; the comparison
+    // dataset's load/clean flow still drives the engine itself.
+    files: ['src/ui/lifecycle/**/*.svelte', 'src/ui/lifecycle/**/*.ts'],
+    ignores: ['src/ui/lifecycle/comparison-dataset.svelte.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@duckdb/*'], message: 'UI never touches DuckDB: use the engine client' },
+            {
+              regex: '(^|/)(build-[^/]*-sql\\.ts|sql/|engine/|ui/behaviour/)|^\\.\\./behaviour/',
+              message:
+                'a module section runs its module parts through app.runner (src/analyses/<id>/module.ts)',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );
