@@ -93,11 +93,7 @@ const UI_BOUNDARY_ALLOWLIST = [
   'src/ui/behaviour/segments.ts',
   'src/ui/cleaning/CustomersReport.svelte',
   'src/ui/cleaning/customers-state.svelte.ts',
-  'src/ui/lifecycle/ChurnCard.svelte',
-  'src/ui/lifecycle/CohortCard.svelte',
-  'src/ui/lifecycle/compare-state.svelte.ts',
   'src/ui/lifecycle/comparison-dataset.svelte.ts',
-  'src/ui/lifecycle/lifecycle-state.svelte.ts',
   'src/ui/tables/PreviewTable.svelte',
   'src/ui/tables/TableProfileView.svelte',
 ];

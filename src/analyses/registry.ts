@@ -9,9 +9,11 @@ import { rfmModule } from './rfm/module.ts';
 import { RfmConfigSchema } from './rfm/rfm-config.ts';
 import { BehaviourConfigSchema } from './behaviour/behaviour-config.ts';
 import { LifecycleConfigSchema } from './lifecycle/lifecycle-config.ts';
+import { lifecycleModule } from './lifecycle/module.ts';
+import { comparisonModule } from './lifecycle/comparison-module.ts';
 
 /** In navigation order of their sections; modules without a section show inside another one. */
-export const MODULES = [rfmModule] as const;
+export const MODULES = [rfmModule, lifecycleModule, comparisonModule] as const;
 
 /** The config slices (AnalysisConfig keys) with their schemas; each module reads one of them. */
 export const CONFIG_SECTIONS = {

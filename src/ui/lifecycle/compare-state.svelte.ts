@@ -2,99 +2,30 @@
  * Group comparison (issue 6): two groups side by side on the same metrics, with the large
  * differences flagged by the builder. Groups: all customers, RFM segments (when the RFM section has
  * run), channels, customer attributes of a cleaned customer file (member level, gender, region, a
- * tag), and a second orders dataset (app.comparison) with its channels.
+ * tag), and a second orders dataset (app.comparison) with its channels. Results come from
+ * comparisonModule's parts through the app's runner (issue 11).
  */
 import type { AppState } from '../app-state.svelte.ts';
-import { TABLES } from '../../ingest/canonical.ts';
 import type { LifecycleConfig } from '../../analyses/lifecycle/lifecycle-config.ts';
-import {
-  buildGroupComparisonSql,
-  type COMPARISON_METRICS,
-  type GroupSpec,
-} from '../../analyses/lifecycle/build-group-comparison-sql.ts';
-import {
-  buildGroupChoicesSql,
-  type GroupAttribute,
-} from '../../analyses/lifecycle/build-group-choices-sql.ts';
-import { buildRelationsSql } from '../../analyses/lifecycle/build-relations-sql.ts';
-import { buildPreferenceMixSql } from '../../analyses/behaviour/build-preference-sql.ts';
-import { SEGMENTS_TABLE } from '../../analyses/behaviour/build-segment-source-sql.ts';
-import type { QueryRunner } from '../behaviour/query-runner.ts';
-import type { SegmentInfo } from '../behaviour/rows.ts';
+import { comparisonModule } from '../../analyses/lifecycle/comparison-module.ts';
+import type {
+  AttributeValue,
+  ComparisonRow,
+  GroupChoice,
+} from '../../analyses/lifecycle/comparison-results.ts';
+import type { SegmentInfo } from '../../analyses/lifecycle/results.ts';
 import { COMPARISON_TABLES } from './comparison-dataset.svelte.ts';
 
-/** The cleaned customer file (src/ingest/cleaning/build-customers-cleaning-sql.ts). */
-const CUSTOMERS_TABLE = 'customers_clean';
-/** Attribute columns of customers_clean offered as groups, in this order. */
-export const CUSTOMER_ATTRIBUTES: readonly GroupAttribute[] = [
-  { column: 'member_level' },
-  { column: 'gender' },
-  { column: 'region' },
-  { column: 'tags', split: true },
-];
-const ATTRIBUTE_LIMIT = 30;
+export type {
+  AttributeValue,
+  ComparisonRow,
+  GroupChoice,
+} from '../../analyses/lifecycle/comparison-results.ts';
 
-export interface GroupChoice {
-  /**
-   * Stable key for a <select>: `all`, `segment:<id>`, `channel:<value>`, `attr:<column>:<value>`,
-   * `dataset:compare` or `compare-channel:<value>`.
-   */
-  key: string;
-  kind: 'all' | 'segment' | 'channel' | 'attribute' | 'dataset' | 'compare-channel';
-  value: string;
-  /** For attributes: the customers_clean column. */
-  attribute?: string;
-  /** For attributes: customers with the value. */
-  customers?: number;
-}
-
-export interface AttributeValue {
-  attribute: string;
-  value: string;
-  customers: number;
-}
-
-export interface ComparisonRow {
-  metric: (typeof COMPARISON_METRICS)[number];
-  value_a: number | null;
-  value_b: number | null;
-  diff_abs: number | null;
-  diff_rel: number | null;
-  flagged: boolean;
-}
-
-function specOf(choice: GroupChoice): GroupSpec {
-  const main = TABLES.purchases;
-  switch (choice.kind) {
-    case 'segment':
-      return { purchases: main, filter: { kind: 'segment', table: SEGMENTS_TABLE, value: choice.value } };
-    case 'channel':
-      return { purchases: main, filter: { kind: 'channel', value: choice.value } };
-    case 'attribute': {
-      const split = CUSTOMER_ATTRIBUTES.find((a) => a.column === choice.attribute)?.split === true;
-      return {
-        purchases: main,
-        filter: {
-          kind: 'tag',
-          table: CUSTOMERS_TABLE,
-          column: choice.attribute!,
-          value: choice.value,
-          match: split ? 'contains' : 'equals',
-        },
-      };
-    }
-    case 'dataset':
-      return { purchases: COMPARISON_TABLES.purchases };
-    case 'compare-channel':
-      return { purchases: COMPARISON_TABLES.purchases, filter: { kind: 'channel', value: choice.value } };
-    default:
-      return { purchases: main };
-  }
-}
+const parts = comparisonModule.parts;
 
 export class CompareState {
   readonly #app: AppState;
-  readonly #runner: QueryRunner;
   readonly #segments: () => SegmentInfo[] | null;
   channels = $state.raw<string[]>([]);
   attributes = $state.raw<AttributeValue[]>([]);
@@ -103,14 +34,17 @@ export class CompareState {
   b = $state<string>('all');
   rows = $state.raw<ComparisonRow[]>([]);
 
-  constructor(app: AppState, runner: QueryRunner, segments: () => SegmentInfo[] | null) {
+  constructor(app: AppState, segments: () => SegmentInfo[] | null) {
     this.#app = app;
-    this.#runner = runner;
     this.#segments = segments;
   }
 
   get hasDataset(): boolean {
     return this.#app.comparison.info !== null;
+  }
+
+  get #config(): LifecycleConfig {
+    return this.#app.analysis.config.lifecycle;
   }
 
   get choices(): GroupChoice[] {
@@ -148,10 +82,16 @@ export class CompareState {
 
   /** Channels, customer attributes and the comparison dataset's channels; then a first pair. */
   async loadChoices(): Promise<void> {
-    const mix = await this.#runner.rows<{ value: string }>(
-      buildPreferenceMixSql({ purchases: TABLES.purchases, dimension: 'channel' }),
+    const channels = await this.#app.runner.run(
+      parts.channels,
+      this.#config,
+      this.#app.planContext,
+      {},
+      {
+        key: 'comparison.channels',
+      },
     );
-    if (mix) this.channels = mix.map((m) => m.value);
+    if (channels) this.channels = channels;
     await this.#loadAttributes();
     await this.#loadCompareChannels();
     const segments = this.#segments() ?? [];
@@ -168,20 +108,18 @@ export class CompareState {
   }
 
   async #loadAttributes(): Promise<void> {
-    const found = await this.#runner.rows<{ name: string }>(buildRelationsSql([CUSTOMERS_TABLE]));
-    if (!found || found.length === 0) {
+    const { runner, planContext: ctx } = this.#app;
+    const exists = await runner.run(parts.customerTable, this.#config, ctx, undefined, {
+      key: 'comparison.customerTable',
+    });
+    if (!exists) {
       this.attributes = [];
       return;
     }
-    const rows = await this.#runner.rows<AttributeValue>(
-      buildGroupChoicesSql({
-        table: CUSTOMERS_TABLE,
-        attributes: CUSTOMER_ATTRIBUTES,
-        limit: ATTRIBUTE_LIMIT,
-      }),
-    );
-    if (rows)
-      this.attributes = rows.map((r) => ({ attribute: r.attribute, value: r.value, customers: r.customers }));
+    const rows = await runner.run(parts.attributes, this.#config, ctx, undefined, {
+      key: 'comparison.attributes',
+    });
+    if (rows) this.attributes = rows;
   }
 
   async #loadCompareChannels(): Promise<void> {
@@ -189,32 +127,39 @@ export class CompareState {
       this.compareChannels = [];
       return;
     }
-    const mix = await this.#runner.rows<{ value: string }>(
-      buildPreferenceMixSql({ purchases: COMPARISON_TABLES.purchases, dimension: 'channel' }),
+    const channels = await this.#app.runner.run(
+      parts.channels,
+      this.#config,
+      this.#app.planContext,
+      { purchases: COMPARISON_TABLES.purchases },
+      { key: 'comparison.compareChannels' },
     );
-    if (mix) this.compareChannels = mix.map((m) => m.value);
+    if (channels) this.compareChannels = channels;
   }
 
   async run(config: LifecycleConfig): Promise<void> {
-    const rows = await this.#runner.rows<ComparisonRow>(
-      buildGroupComparisonSql({
-        a: specOf(this.choice(this.a)),
-        b: specOf(this.choice(this.b)),
-        lostDays: config.lostDays,
-        flagThreshold: config.comparisonFlagThreshold,
-      }),
+    const rows = await this.#app.runner.run(
+      parts.compare,
+      config,
+      this.#app.planContext,
+      {
+        a: this.choice(this.a),
+        b: this.choice(this.b),
+        comparisonPurchases: COMPARISON_TABLES.purchases,
+      },
+      { key: 'comparison.compare' },
     );
     if (rows) this.rows = rows;
   }
 
   select(side: 'a' | 'b', key: string, config: LifecycleConfig): Promise<void> {
     this[side] = key;
-    return this.#runner.steps([() => this.run(config)]);
+    return this.#app.runner.batch([() => this.run(config)]);
   }
 
   /** A comparison file was added, replaced or removed: refresh its channels and compare A vs B. */
   datasetChanged(config: LifecycleConfig): Promise<void> {
-    return this.#runner.steps([
+    return this.#app.runner.batch([
       () => this.#loadCompareChannels(),
       async () => {
         if (this.hasDataset) {

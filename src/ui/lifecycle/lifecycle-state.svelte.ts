@@ -2,58 +2,43 @@
  * State of the lifecycle section (issue 6): customers per period by status, lost customers by
  * channel, cohort retention, churn warning lists and the comparison of two groups. Parameters live in
  * `config.lifecycle`; view choices (counts or percentages, curve metric, the open list) live here.
+ * Results come from lifecycleModule's parts through the app's runner (issue 11).
  */
 import * as v from 'valibot';
 import type { AppState } from '../app-state.svelte.ts';
-import { TABLES } from '../../ingest/canonical.ts';
 import { LifecycleConfigSchema, type LifecycleConfig } from '../../analyses/lifecycle/lifecycle-config.ts';
-import {
-  buildLifecycleSql,
-  buildLostByChannelSql,
-  channelLosses,
-} from '../../analyses/lifecycle/build-lifecycle-sql.ts';
-import { buildCohortsSql } from '../../analyses/lifecycle/build-cohorts-sql.ts';
-import {
-  buildChurnWarningsSql,
-  CHURN_RULES,
-  type ChurnRule,
-  type ChurnWarningOptions,
-} from '../../analyses/lifecycle/build-churn-warnings-sql.ts';
-import type { LifecycleRow } from '../../charts/lifecycle/lifecycle-bars-option.ts';
-import type { CohortRow } from '../../charts/lifecycle/cohort-heatmap-option.ts';
-import { QueryRunner } from '../behaviour/query-runner.ts';
-import { loadSegments } from '../behaviour/segments.ts';
-import type { SegmentInfo } from '../behaviour/rows.ts';
+import { churnListExport, churnListFile, lifecycleModule } from '../../analyses/lifecycle/module.ts';
+import type {
+  ChannelLoss,
+  ChurnLists,
+  ChurnRule,
+  CohortResultRow,
+  LifecyclePeriodRow,
+  SegmentInfo,
+} from '../../analyses/lifecycle/results.ts';
+import { OTHER_SEGMENT, resolveRfmConfig } from '../../analyses/rfm/rfm-config.ts';
+import { OTHER_LABEL } from '../../analyses/rfm/presets.ts';
 import { CompareState } from './compare-state.svelte.ts';
 
-export type ChurnRow = {
-  customer_id: string;
-  rule: ChurnRule;
-  days_idle: number;
-  last_purchase: string;
-  threshold_days: number;
-  detail: string;
-};
+const parts = lifecycleModule.parts;
 
 export class LifecycleState {
   readonly #app: AppState;
-  readonly runner: QueryRunner;
   readonly compare: CompareState;
   segments = $state.raw<SegmentInfo[] | null>(null);
   loaded = $state(false);
 
-  periods = $state.raw<LifecycleRow[]>([]);
-  lostByChannel = $state.raw<{ channel: string | null; lost_customers: number }[]>([]);
-  cohorts = $state.raw<CohortRow[]>([]);
+  periods = $state.raw<LifecyclePeriodRow[]>([]);
+  lostByChannel = $state.raw<ChannelLoss[]>([]);
+  cohorts = $state.raw<CohortResultRow[]>([]);
   cohortValues = $state<'percent' | 'counts'>('percent');
   curveMetric = $state<'retention' | 'revenue'>('retention');
-  churn = $state.raw<Record<ChurnRule, ChurnRow[]>>({ idle: [], early_churn: [], overdue: [] });
+  churn = $state.raw<ChurnLists>({ idle: [], early_churn: [], overdue: [] });
   churnRule = $state<ChurnRule>('idle');
 
   constructor(app: AppState) {
     this.#app = app;
-    this.runner = new QueryRunner(app);
-    this.compare = new CompareState(app, this.runner, () => this.segments);
+    this.compare = new CompareState(app, () => this.segments);
   }
 
   get config(): LifecycleConfig {
@@ -67,10 +52,8 @@ export class LifecycleState {
   }
 
   async load(): Promise<void> {
-    await this.runner.steps([
-      async () => {
-        this.segments = await loadSegments(this.runner);
-      },
+    await this.#app.runner.batch([
+      () => this.#loadSegments(),
       () => this.#loadPeriods(),
       () => this.#loadCohorts(),
       () => this.#loadChurn(),
@@ -96,56 +79,70 @@ export class LifecycleState {
       steps.push(() => this.#loadChurn());
     if ('lostDays' in patch || 'comparisonFlagThreshold' in patch)
       steps.push(() => this.compare.run(this.config));
-    return this.runner.steps(steps);
+    return this.#app.runner.batch(steps);
+  }
+
+  /**
+   * Display name of a segment id in the UI's current language: from the RFM config's segment names
+   * (rfm_customers holds labels in the language RFM last ran in), else the stored label.
+   */
+  segmentName(id: string): string {
+    if (id === OTHER_SEGMENT) return OTHER_LABEL[this.#app.locale];
+    const configured = resolveRfmConfig(this.#app.analysis.config.rfm).segments.find((s) => s.id === id);
+    if (configured) return configured.label[this.#app.locale];
+    return this.segments?.find((s) => s.segment === id)?.segment_label ?? id;
+  }
+
+  /** The RFM segments, or null when the RFM section has not materialised its table. */
+  async #loadSegments(): Promise<void> {
+    const { runner, planContext: ctx } = this.#app;
+    const exists = await runner.run(parts.segmentTable, this.config, ctx, undefined, {
+      key: 'lifecycle.segmentTable',
+    });
+    if (exists === null) return;
+    this.segments = exists
+      ? await runner.run(parts.segments, this.config, ctx, undefined, { key: 'lifecycle.segments' })
+      : null;
   }
 
   async #loadPeriods(): Promise<void> {
-    const options = {
-      purchases: TABLES.purchases,
-      grain: this.config.periodGrain,
-      lostDays: this.config.lostDays,
-    };
-    const rows = await this.runner.rows<LifecycleRow>(buildLifecycleSql(options));
-    const lost = await this.runner.rows<{ channel: string | null; lost_customers: number }>(
-      buildLostByChannelSql(options),
-    );
-    if (rows) this.periods = rows;
-    if (lost) this.lostByChannel = channelLosses(lost);
+    const result = await this.#app.runner.run(parts.periods, this.config, this.#app.planContext, undefined, {
+      key: 'lifecycle.periods',
+    });
+    if (!result) return;
+    this.periods = result.periods;
+    this.lostByChannel = result.lostByChannel;
   }
 
   async #loadCohorts(): Promise<void> {
-    const rows = await this.runner.rows<CohortRow>(
-      buildCohortsSql({ purchases: TABLES.purchases, grain: this.config.cohortGrain }),
-    );
+    const rows = await this.#app.runner.run(parts.cohorts, this.config, this.#app.planContext, undefined, {
+      key: 'lifecycle.cohorts',
+    });
     if (rows) this.cohorts = rows;
   }
 
-  #churnOptions(rules?: readonly ChurnRule[]): ChurnWarningOptions {
-    const c = this.config;
-    return {
-      purchases: TABLES.purchases,
-      idleDays: c.lostDays,
-      earlyChurnDays: c.earlyChurnDays,
-      overdueFactor: c.overdueFactor,
-      overdueMinPurchases: c.overdueMinPurchases,
-      ...(rules ? { rules } : {}),
-    };
-  }
-
   async #loadChurn(): Promise<void> {
-    const rows = await this.runner.rows<ChurnRow>(buildChurnWarningsSql(this.#churnOptions()));
-    if (!rows) return;
-    const lists: Record<ChurnRule, ChurnRow[]> = { idle: [], early_churn: [], overdue: [] };
-    for (const r of rows) if (CHURN_RULES.includes(r.rule)) lists[r.rule].push(r);
-    this.churn = lists;
+    const lists = await this.#app.runner.run(
+      parts.churn,
+      this.config,
+      this.#app.planContext,
+      {},
+      {
+        key: 'lifecycle.churn',
+      },
+    );
+    if (lists) this.churn = lists;
   }
 
   /** Export one warning list with every column of the builder. */
-  exportChurn(rule: ChurnRule, format: 'csv' | 'xlsx'): Promise<void> {
-    return this.runner.download(
-      buildChurnWarningsSql(this.#churnOptions([rule])),
+  async exportChurn(rule: ChurnRule, format: 'csv' | 'xlsx'): Promise<void> {
+    await this.#app.runner.download(
+      churnListExport,
+      this.config,
+      this.#app.planContext,
+      { rule },
       format,
-      `churn-${rule.replace('_', '-')}.${format}`,
+      churnListFile(rule, format),
     );
   }
 }
