@@ -17,13 +17,10 @@ import {
   type Relation,
 } from '../../analyses/lifecycle/build-relations-sql.ts';
 import { comparisonMapping, mappingUsable } from './comparison-mapping.ts';
+import { COMPARISON_PREFIX, roleTables } from '../../ingest/roles/catalogue.ts';
 
 /** Where the comparison dataset is cleaned to (never the canonical orders_clean / purchases). */
-export const COMPARISON_TABLES = {
-  ordersClean: 'compare_orders_clean',
-  purchases: 'compare_purchases',
-  setAside: 'compare_set_aside',
-} as const;
+export const COMPARISON_TABLES = roleTables('orders', COMPARISON_PREFIX);
 
 /** A file read for the comparison only (not listed in the Data section). */
 const SOURCE_TABLE = 'compare_source';
