@@ -17,6 +17,7 @@ import { cleanRequest, planDataset } from '../../client/dataset-flow.ts';
 import { engineDatasetPort, settle } from '../../client/engine-datasets.ts';
 import { CustomersState } from '../cleaning/customers-state.svelte.ts';
 import { asDataset, columnSamples } from './loaded-dataset.ts';
+import { DatasetRoles } from './dataset-roles.svelte.ts';
 
 export { columnSamples };
 
@@ -48,10 +49,13 @@ export class AnalysisState {
   readonly #app: AppState;
   /** The customer file (issue 3); here so the Data and Cleaning sections share it. */
   readonly customers: CustomersState;
+  /** The role each loaded file was recognised as and the use the user gives it (issue 11). */
+  readonly roles: DatasetRoles;
 
   constructor(app: AppState) {
     this.#app = app;
     this.customers = new CustomersState(app);
+    this.roles = new DatasetRoles(app);
   }
 
   get ordersTable(): LoadedTable | null {
