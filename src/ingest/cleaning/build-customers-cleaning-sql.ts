@@ -52,19 +52,7 @@ export type CustomerRepairKind = RepairKind | (typeof CONTACT_REPAIR_KINDS)[numb
  * gender VARCHAR, birthday DATE, age INTEGER, region VARCHAR, registration_date DATE,
  * member_level, tags VARCHAR. Unmapped roles are NULL.
  */
-export const CUSTOMER_CLEAN_COLUMNS = [
-  'customer_id',
-  'name',
-  'phone',
-  'email',
-  'gender',
-  'birthday',
-  'age',
-  'region',
-  'registration_date',
-  'member_level',
-  'tags',
-] as const;
+export const CUSTOMER_CLEAN_COLUMNS: readonly CustomerRole[] = ROLES;
 
 export interface CustomerTables {
   customersClean: string;
