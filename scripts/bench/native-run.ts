@@ -1,15 +1,13 @@
 /**
  * The same work on native DuckDB (@duckdb/node-api, same core as our duckdb-wasm): (a) through our
- * code — loadSource, automatic mapping, cleaning and the RFM plan, as `customer-lens --engine native`
+ * code — the dataset flow (loadSource, automatic mapping, cleaning) and the RFM plan, as `customer-lens --engine native`
  * runs it — and (b) as the plain SQL a DuckDB user would write (read_csv + one RFM query), so "our
  * overhead" is measurable. One instance per run, 1 thread like the browser.
  */
 import { openNativeDb } from '../../src/engine/native-db.ts';
-import { loadSource } from '../../src/engine/ingest/load-source.ts';
 import { nodeSourceFile } from '../../src/engine/node-source-file.ts';
-import { runCleaning } from '../../src/engine/clean-source.ts';
-import { decodeIpc } from '../../src/engine/arrow-rows.ts';
-import { proposeMapping } from '../../src/ingest/mapping/propose-mapping.ts';
+import { nodeDatasetPort } from '../../src/cli/node-datasets.ts';
+import { cleanRequest, datasetColumns, planDataset } from '../../src/client/dataset-flow.ts';
 import { buildRfmSql } from '../../src/analyses/rfm/build-rfm-sql.ts';
 import { defaultConfig } from '../../src/config/parse-config.ts';
 
@@ -41,23 +39,12 @@ export async function nativeRun(file: string, threads: number): Promise<NativeRu
   let analysisMs: number;
   try {
     const source = await nodeSourceFile(file);
-    const [profile, loadMs] = await timed(() =>
-      loadSource(ours, source, { table: 'orders', previewRows: 100 }),
-    );
+    const port = nodeDatasetPort(ours);
+    const [dataset, loadMs] = await timed(() => port.load(source, 'orders'));
     ingestMs = loadMs;
-    const rows = decodeIpc(profile.preview).rows;
-    const columns = profile.columns.map((c) => ({
-      name: c.name,
-      type: c.type,
-      samples: rows
-        .map((r) => r[c.name])
-        .filter((v) => v !== null)
-        .slice(0, 50)
-        .map(String),
-    }));
-    const { mapping } = proposeMapping('orders', columns);
+    const { mapping } = planDataset('orders', datasetColumns(dataset));
     [, analysisMs] = await timed(async () => {
-      const report = await runCleaning(ours, { table: 'orders', columns: profile.columns }, { mapping });
+      const report = await port.clean('orders', cleanRequest(dataset, mapping));
       const plan = buildRfmSql(defaultConfig().rfm, { purchases: report.tables.purchases });
       for (const sql of plan.statements) await ours.exec(sql);
       await ours.queryIpc(plan.query);

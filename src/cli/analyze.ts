@@ -8,18 +8,17 @@ import { join, resolve } from 'node:path';
 import { openNodeDb } from '../engine/node-db.ts';
 import { openNativeDb } from '../engine/native-db.ts';
 import { nodeSourceFile } from '../engine/node-source-file.ts';
-import { loadSource, type TableProfile } from '../engine/ingest/load-source.ts';
 import { EngineError } from '../engine/engine-error.ts';
-import { CleaningInputError, runCleaning } from '../engine/clean-source.ts';
+import { CleaningInputError } from '../engine/clean-source.ts';
 import { toCleaningJson } from '../ingest/cleaning/report.ts';
 import { hasMessage, translate, type Locale } from '../i18n/i18n.ts';
 import { defaultConfig, formatIssues } from '../config/parse-config.ts';
 import { parseConfigFile } from '../config/config-file.ts';
 import type { AnalysisConfig } from '../config/schema.ts';
 import { CliError } from './cli-error.ts';
-import { resolveOrders } from './resolve-orders.ts';
-import { resolveCustomers } from './resolve-customers.ts';
-import { runCustomerCleaning, toCustomerCleaningJson } from '../engine/clean-customers.ts';
+import { toCustomerCleaningJson } from '../engine/clean-customers.ts';
+import { cleanRequest, findDataset, type LoadedDataset, type SavedMapping } from '../client/dataset-flow.ts';
+import { nodeDatasetPort } from './node-datasets.ts';
 import { runAnalyses } from './run-analyses.ts';
 
 export interface AnalyzeOptions {
@@ -59,7 +58,23 @@ function describeLoadError(e: unknown, file: string, locale: Locale): CliError {
   return new CliError(`${file}: ${(e as Error).message}`);
 }
 
-function profileJson(profiles: readonly TableProfile[]) {
+/** The config's mapping for a kind of source, matched to each file by column name (issue 5). */
+function savedMapping(config: AnalysisConfig | null, kind: 'orders' | 'customers'): SavedMapping | null {
+  const source = config?.sources.find((s) => s.kind === kind);
+  return source ? { mapping: source.mapping, match: 'by_name', platform: source.platform } : null;
+}
+
+/** Cleaning errors that are the input's fault become CLI errors with the same message. */
+async function cliCleaning<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (e) {
+    if (e instanceof CleaningInputError) throw new CliError(e.message);
+    throw e;
+  }
+}
+
+function profileJson(profiles: readonly LoadedDataset['profile'][]) {
   return {
     tables: profiles.map((p) => ({
       table: p.table,
@@ -87,10 +102,11 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
   }
   const db = options.engine === 'native' ? await openNativeDb() : await openNodeDb();
   try {
-    const profiles: TableProfile[] = [];
+    const port = nodeDatasetPort(db);
+    const datasets: LoadedDataset[] = [];
     for (const [i, source] of sources.entries()) {
       try {
-        profiles.push(await loadSource(db, source, { table: `t${i + 1}`, previewRows: 100 }));
+        datasets.push(await port.load(source, `t${i + 1}`));
       } catch (e) {
         throw describeLoadError(e, source.name, options.locale);
       }
@@ -102,46 +118,36 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
       await writeFile(path, JSON.stringify(data, null, 2) + '\n');
       written.push(path);
     };
-    await write('profile.json', profileJson(profiles));
+    await write('profile.json', profileJson(datasets.map((d) => d.profile)));
 
-    const orders = resolveOrders(profiles, config);
-    const effective = config ?? defaultConfig();
-    let report;
-    try {
-      report = await runCleaning(
-        db,
-        { table: orders.profile.table, columns: orders.profile.columns },
-        { mapping: orders.mapping, cleaning: effective.cleaning },
+    const orders = findDataset('orders', datasets, { saved: savedMapping(config, 'orders') });
+    if (!orders) {
+      throw new CliError(
+        'no orders table found: no file has a customer id, an order time and an amount (or unit price) column (map them in a config file)',
       );
-    } catch (e) {
-      if (e instanceof CleaningInputError) throw new CliError(e.message);
-      throw e;
     }
+    const effective = config ?? defaultConfig();
+    const { mapping, platform } = orders.plan;
+    const report = await cliCleaning(
+      port.clean('orders', cleanRequest(orders.dataset, mapping, effective.cleaning)),
+    );
     await write(
       'cleaning.json',
-      toCleaningJson(report, {
-        encoding: orders.profile.encoding,
-        platform: orders.platform,
-        mapping: orders.mapping,
-      }),
+      toCleaningJson(report, { encoding: orders.dataset.profile.encoding, platform, mapping }),
     );
-    const customers = resolveCustomers(profiles, orders.profile, config);
+    const customers = findDataset('customers', datasets, {
+      saved: savedMapping(config, 'customers'),
+      exclude: [orders.dataset],
+    });
     if (customers) {
-      const { profile, mapping, platform } = customers;
-      try {
-        const r = await runCustomerCleaning(
-          db,
-          { table: profile.table, columns: profile.columns },
-          { mapping, cleaning: effective.cleaning },
-        );
-        await write(
-          'customers_cleaning.json',
-          toCustomerCleaningJson(r, { encoding: profile.encoding, platform, mapping }),
-        );
-      } catch (e) {
-        if (e instanceof CleaningInputError) throw new CliError(e.message);
-        throw e;
-      }
+      const { mapping, platform } = customers.plan;
+      const r = await cliCleaning(
+        port.clean('customers', cleanRequest(customers.dataset, mapping, effective.cleaning)),
+      );
+      await write(
+        'customers_cleaning.json',
+        toCustomerCleaningJson(r, { encoding: customers.dataset.profile.encoding, platform, mapping }),
+      );
     }
     written.push(
       ...(await runAnalyses(db, effective, {

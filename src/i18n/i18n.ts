@@ -15,6 +15,7 @@ import { ingest } from './messages/ingest.ts';
 import { workspace } from './messages/workspace.ts';
 import { customersUi } from './messages/customers-ui.ts';
 import { compareUi } from './messages/compare-ui.ts';
+import { datasets } from './messages/datasets.ts';
 import type { Message } from './messages/types.ts';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -34,6 +35,7 @@ const all = {
   ...rfmUi,
   ...customersUi,
   ...compareUi,
+  ...datasets,
 } satisfies Record<string, Message>;
 export type MessageKey = keyof typeof all;
 

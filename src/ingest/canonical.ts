@@ -18,32 +18,11 @@
  *
  * `purchases` is the view `SELECT * FROM orders_clean WHERE is_purchase`.
  */
-export const CANONICAL_ORDER_COLUMNS = [
-  'customer_id',
-  'order_id',
-  'order_time',
-  'order_date',
-  'gross_amount',
-  'refund_amount',
-  'net_amount',
-  'quantity',
-  'list_amount',
-  'discount_amount',
-  'category',
-  'product',
-  'channel',
-  'payment_method',
-  'status',
-  'region',
-  'store',
-  'is_purchase',
-] as const;
+import { ORDER_OUTPUT_COLUMNS, ORDERS_ROLE } from './roles/orders.ts';
+
+export const CANONICAL_ORDER_COLUMNS = ORDER_OUTPUT_COLUMNS;
 
 export type CanonicalOrderColumn = (typeof CANONICAL_ORDER_COLUMNS)[number];
 
-/** Default table names: what cleaning writes and what analyses read. */
-export const TABLES = {
-  ordersClean: 'orders_clean',
-  purchases: 'purchases',
-  setAside: 'set_aside',
-} as const;
+/** Default table names: what cleaning writes and what analyses read (the orders role's catalogue). */
+export const TABLES = ORDERS_ROLE.tables;

@@ -14,6 +14,8 @@
 import { dateLiteral, ident } from '../../sql/quote.ts';
 import type { CleaningConfig } from '../../config/schema.ts';
 import { isRole } from '../../config/roles.ts';
+import { CUSTOMERS_ROLE, type FieldName } from '../roles/index.ts';
+import { repairTypes } from './repair-types.ts';
 import {
   repairBindings,
   repairConditions,
@@ -27,33 +29,10 @@ import { buildValidAgeSql, buildValidEmailSql, buildValidPhoneSql } from './cont
 import { setAsideAliases } from './build-cleaning-sql.ts';
 import type { MappingIssue } from './validate-mapping.ts';
 
-export type CustomerRole =
-  | 'customer_id'
-  | 'name'
-  | 'phone'
-  | 'email'
-  | 'gender'
-  | 'birthday'
-  | 'age'
-  | 'region'
-  | 'registration_date'
-  | 'member_level'
-  | 'tags';
+export type CustomerRole = FieldName<typeof CUSTOMERS_ROLE>;
 
 /** What each customers role is repaired as (phones and e-mails as ids: trimmed, full-width, `.0`). */
-export const CUSTOMER_VALUE_TYPES: Record<CustomerRole, ValueType> = {
-  customer_id: 'id',
-  name: 'text',
-  phone: 'id',
-  email: 'id',
-  gender: 'text',
-  birthday: 'timestamp',
-  age: 'number',
-  region: 'region',
-  registration_date: 'timestamp',
-  member_level: 'text',
-  tags: 'text',
-};
+export const CUSTOMER_VALUE_TYPES = repairTypes(CUSTOMERS_ROLE) as Record<CustomerRole, ValueType>;
 const ROLES = Object.keys(CUSTOMER_VALUE_TYPES) as CustomerRole[];
 
 /** Set-aside reasons for customer rows, in precedence order. */
@@ -73,19 +52,7 @@ export type CustomerRepairKind = RepairKind | (typeof CONTACT_REPAIR_KINDS)[numb
  * gender VARCHAR, birthday DATE, age INTEGER, region VARCHAR, registration_date DATE,
  * member_level, tags VARCHAR. Unmapped roles are NULL.
  */
-export const CUSTOMER_CLEAN_COLUMNS = [
-  'customer_id',
-  'name',
-  'phone',
-  'email',
-  'gender',
-  'birthday',
-  'age',
-  'region',
-  'registration_date',
-  'member_level',
-  'tags',
-] as const;
+export const CUSTOMER_CLEAN_COLUMNS: readonly CustomerRole[] = ROLES;
 
 export interface CustomerTables {
   customersClean: string;
@@ -105,8 +72,7 @@ export interface CustomerCleaningPlan {
 export function customerTables(plan: CustomerCleaningPlan) {
   return {
     rows: `${plan.prefix ?? `__cust_${plan.source.table}`}_rows`,
-    customersClean: 'customers_clean',
-    setAside: 'customers_set_aside',
+    ...CUSTOMERS_ROLE.tables,
     ...plan.tables,
   };
 }

@@ -11,44 +11,13 @@ import type { DateOrder } from '../repair/date-order.ts';
 import type { CleanText } from '../repair/text-profile.ts';
 import { buildIsPurchaseSql } from './status-rules.ts';
 import type { Granularity } from './granularity.ts';
+import { ORDERS_ROLE, type FieldName } from '../roles/index.ts';
+import { repairTypes } from './repair-types.ts';
 
-export type OrderRole =
-  | 'customer_id'
-  | 'order_id'
-  | 'order_time'
-  | 'paid_time'
-  | 'amount'
-  | 'refund'
-  | 'quantity'
-  | 'unit_price'
-  | 'discount'
-  | 'category'
-  | 'product'
-  | 'channel'
-  | 'payment_method'
-  | 'status'
-  | 'region'
-  | 'store';
+export type OrderRole = FieldName<typeof ORDERS_ROLE>;
 
 /** What each orders role is repaired into. */
-export const ORDER_VALUE_TYPES: Record<OrderRole, ValueType> = {
-  customer_id: 'id',
-  order_id: 'id',
-  order_time: 'timestamp',
-  paid_time: 'timestamp',
-  amount: 'amount',
-  refund: 'amount',
-  quantity: 'number',
-  unit_price: 'amount',
-  discount: 'amount',
-  category: 'text',
-  product: 'text',
-  channel: 'text',
-  payment_method: 'text',
-  status: 'text',
-  region: 'region',
-  store: 'text',
-};
+export const ORDER_VALUE_TYPES = repairTypes(ORDERS_ROLE) as Record<OrderRole, ValueType>;
 
 export const SQL_TYPES: Record<ValueType, string> = {
   id: 'VARCHAR',

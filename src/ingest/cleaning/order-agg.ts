@@ -16,24 +16,20 @@ import {
   reasonCase,
   SQL_TYPES,
   ORDER_VALUE_TYPES,
+  ROW_ROLES,
   workTables,
   type CleaningPlan,
   type OrderRole,
 } from './cleaning-plan.ts';
 import { LINE_ROLES } from './granularity.ts';
 
-const FIRST_ROLES = [
-  'customer_id',
-  'order_time',
-  'paid_time',
-  'category',
-  'product',
-  'channel',
-  'payment_method',
-  'status',
-  'region',
-  'store',
-] as const satisfies readonly OrderRole[];
+/**
+ * Order-level values taken from an order's first line that has one: every role but the order id (the
+ * grouping key) and the amounts and quantities (summed or taken once by the granularity).
+ */
+const FIRST_ROLES = ROW_ROLES.filter(
+  (r) => r !== 'order_id' && ORDER_VALUE_TYPES[r] !== 'amount' && ORDER_VALUE_TYPES[r] !== 'number',
+);
 
 /** Columns of the aggregate table read only by buildAggStatsSql. */
 const STATS_COLUMNS = ['n_raw', 'n_amount', 'one_amount', 'first_has_amount', 'lines_vary'] as const;

@@ -4,6 +4,7 @@
  * Issues are values for the UI (a user's mistake), never exceptions.
  */
 import { isRole } from '../../config/roles.ts';
+import { ORDERS_ROLE } from '../roles/index.ts';
 import type { SourceColumn } from '../repair/repair-exprs.ts';
 
 export interface MappingIssue {
@@ -26,8 +27,8 @@ export function validateOrdersMapping(
     else if (seen.has(column)) issues.push({ code: 'column_used_twice', role, column });
     seen.set(column, role);
   }
-  const needs = [['customer_id'], ['order_time', 'paid_time'], ['amount', 'unit_price']];
-  for (const any of needs) {
+  for (const need of ORDERS_ROLE.required) {
+    const any: readonly string[] = typeof need === 'string' ? [need] : need;
     if (!any.some((r) => Object.hasOwn(mapping, r)))
       issues.push({ code: 'missing_role', role: any.join('|') });
   }

@@ -2,9 +2,10 @@
  * Auto-mapping: header synonyms (exact, then contained), platform preferences and value sniffing
  * combine into one proposal the user confirms or fixes. Pure: columns in, proposal out.
  */
-import { ROLES, REQUIRED_ROLES, type SourceKind } from '../../config/roles.ts';
+import { REQUIRED_ROLES, type SourceKind } from '../../config/roles.ts';
+import { roleDeclaration, type FieldKind } from '../roles/index.ts';
 import { normalizeHeader } from './normalize-header.ts';
-import { SYNONYMS, TRAPS } from './synonyms.ts';
+import { TRAPS } from './traps.ts';
 import { PLATFORM_PREFERENCES, detectPlatform, type PlatformGuess } from './platforms.ts';
 import { isExcelSerialLike, sniffValues, unguard, type Sniffed } from './sniff-values.ts';
 
@@ -34,32 +35,18 @@ export interface MappingProposal {
   missingRequired: string[];
 }
 
-const DATE_ROLES = new Set([
-  'order_time',
-  'paid_time',
-  'birthday',
-  'registration_date',
-  'sent_time',
-  'created_time',
-  'closed_time',
-  'event_time',
-]);
-const MONEY_ROLES = new Set(['amount', 'refund', 'unit_price', 'discount', 'revenue', 'cost']);
-const COUNT_ROLES = new Set(['quantity', 'age']);
-const KEY_ROLES = new Set(['customer_id', 'order_id', 'lead_id']);
-
-/** Whether sniffed values fit a role; null when the role has no value expectation. */
-export function valuesFitRole(role: string, s: Sniffed, samples: readonly string[] = []): boolean | null {
+/** Whether sniffed values fit a field of that kind; null when the kind has no value expectation. */
+export function valuesFitKind(kind: FieldKind, s: Sniffed, samples: readonly string[] = []): boolean | null {
   if (s.kind === 'empty') return null;
-  if (DATE_ROLES.has(role)) {
+  if (kind === 'time') {
     if (s.kind === 'date') return true;
     const vals = samples.map(unguard).filter((v): v is string => v !== null);
     return vals.length > 0 && vals.every((v) => isExcelSerialLike(v) || /^(?:19|20)\d{6}(?:\d{6})?$/.test(v));
   }
-  if (MONEY_ROLES.has(role) || COUNT_ROLES.has(role)) return s.kind === 'money' || s.kind === 'integer';
-  if (role === 'phone') return s.kind === 'phone';
-  if (role === 'email') return s.kind === 'email';
-  if (KEY_ROLES.has(role)) return s.kind !== 'date' && s.kind !== 'money' && s.kind !== 'bool';
+  if (kind === 'money' || kind === 'number') return s.kind === 'money' || s.kind === 'integer';
+  if (kind === 'phone') return s.kind === 'phone';
+  if (kind === 'email') return s.kind === 'email';
+  if (kind === 'id') return s.kind !== 'date' && s.kind !== 'money' && s.kind !== 'bool';
   return null;
 }
 
@@ -100,15 +87,15 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 export function proposeMapping(kind: SourceKind, columns: readonly ColumnInfo[]): MappingProposal {
   const platform = detectPlatform(columns.map((c) => c.name));
   const preferences = (platform && PLATFORM_PREFERENCES[platform.id]) || {};
-  const roles = ROLES[kind] as readonly string[];
-  const table = SYNONYMS[kind] as Record<string, readonly string[] | undefined>;
+  const fields = roleDeclaration(kind).fields;
+  const roles = fields.map((f) => f.name);
   const sniffed = columns.map((c) => sniffValues(c.type, c.samples));
   const candidates: Candidate[] = [];
-  roles.forEach((role) => {
+  fields.forEach(({ name: role, kind: valueKind, synonyms }) => {
     columns.forEach((col, i) => {
-      const m = headerScore(role, col.name, table[role] ?? [], preferences[role] ?? []);
+      const m = headerScore(role, col.name, synonyms, preferences[role] ?? []);
       if (!m) return;
-      const fit = valuesFitRole(role, sniffed[i]!, col.samples);
+      const fit = valuesFitKind(valueKind, sniffed[i]!, col.samples);
       let score = m.score;
       if (fit === true) score = Math.min(0.99, score + 0.04);
       if (fit === false) score = score * 0.5;
@@ -131,10 +118,11 @@ export function proposeMapping(kind: SourceKind, columns: readonly ColumnInfo[])
   candidates.forEach(assign);
 
   // Values only: dates, phones and e-mails are recognisable whatever the header says.
-  for (const role of roles) {
+  for (const { name: role, kind: valueKind, byValues } of fields) {
     if (Object.hasOwn(mapping, role)) continue;
-    const wanted = DATE_ROLES.has(role) ? 'date' : role === 'phone' || role === 'email' ? role : null;
-    if (!wanted || role === 'paid_time') continue;
+    const wanted =
+      valueKind === 'time' ? 'date' : valueKind === 'phone' || valueKind === 'email' ? valueKind : null;
+    if (!wanted || byValues === false) continue;
     const i = columns.findIndex(
       (_, j) => !used.has(j) && sniffed[j]!.kind === wanted && sniffed[j]!.share >= 0.8,
     );

@@ -6,27 +6,20 @@
 import type { AppState, LoadedTable } from '../app-state.svelte.ts';
 import { defaultConfig } from '../../config/parse-config.ts';
 import type { AnalysisConfig, CleaningConfig, SourceConfig } from '../../config/schema.ts';
-import { proposeMapping, type MappingProposal } from '../../ingest/mapping/propose-mapping.ts';
+import type { MappingProposal } from '../../ingest/mapping/propose-mapping.ts';
 import type { CleaningReport } from '../../ingest/cleaning/report.ts';
 import { setAsideAliases } from '../../ingest/cleaning/build-cleaning-sql.ts';
 import { detectPiiColumns } from '../../ingest/pii/detect-pii.ts';
 import { validateOrdersMapping } from '../../ingest/cleaning/validate-mapping.ts';
 import { buildSetAsideViewSql } from '../../ingest/cleaning/build-set-aside-sql.ts';
 import type { PiiKind } from '../../ingest/pii/mask.ts';
+import { cleanRequest, planDataset } from '../../client/dataset-flow.ts';
+import { engineDatasetPort, settle } from '../../client/engine-datasets.ts';
+import { CustomersState } from '../cleaning/customers-state.svelte.ts';
+import { asDataset, columnSamples } from './loaded-dataset.ts';
+import { DatasetRoles } from './dataset-roles.svelte.ts';
 
-const SAMPLE_VALUES = 50;
-
-export function columnSamples(table: LoadedTable): { name: string; type: string; samples: string[] }[] {
-  return table.profile.columns.map((c) => ({
-    name: c.name,
-    type: c.type,
-    samples: table.preview.rows
-      .map((r) => r[c.name])
-      .filter((v) => v !== null && v !== undefined)
-      .slice(0, SAMPLE_VALUES)
-      .map(String),
-  }));
-}
+export { columnSamples };
 
 /**
  * Key roles that are mapped but not the proposal's own choice with a safe score (≥ 0.75): cleaning
@@ -54,9 +47,15 @@ export class AnalysisState {
     this.config = { ...this.config, view: { ...this.config.view, maskPii: !reveal } };
   }
   readonly #app: AppState;
+  /** The customer file (issue 3); here so the Data and Cleaning sections share it. */
+  readonly customers: CustomersState;
+  /** The role each loaded file was recognised as and the use the user gives it (issue 11). */
+  readonly roles: DatasetRoles;
 
   constructor(app: AppState) {
     this.#app = app;
+    this.customers = new CustomersState(app);
+    this.roles = new DatasetRoles(app);
   }
 
   get ordersTable(): LoadedTable | null {
@@ -125,20 +124,20 @@ export class AnalysisState {
   /** Take a loaded table as the orders source and propose its mapping (kept if the config already has one that fits). */
   useAsOrders(table: LoadedTable): void {
     this.ordersTableId = table.id;
-    const proposal = proposeMapping('orders', columnSamples(table));
-    this.proposal = proposal;
     const existing = this.orders;
-    const columns = table.profile.columns.map((c) => c.name);
-    const keep =
-      existing &&
-      Object.values(existing.mapping).every((c) => columns.includes(c)) &&
-      Object.keys(existing.mapping).length > 0;
+    const plan = planDataset(
+      'orders',
+      columnSamples(table),
+      existing ? { mapping: existing.mapping, match: 'all_columns' } : null,
+    );
+    const proposal = plan.proposal;
+    this.proposal = proposal;
     const source: SourceConfig = {
       id: 'orders',
       kind: 'orders',
       encoding: 'auto',
       fileNameHint: table.profile.fileName,
-      mapping: keep ? existing.mapping : proposal.mapping,
+      mapping: plan.reused ? existing!.mapping : plan.mapping,
       ...(proposal.platform ? { platform: proposal.platform.id } : {}),
     };
     this.#setSource(source);
@@ -191,11 +190,13 @@ export class AnalysisState {
     const table = this.ordersTable;
     if (!table || !this.canClean) return false;
     this.#app.startTask('cleaning');
-    const result = await this.#app.engine.clean(
-      { table: table.id, columns: table.profile.columns.map((c) => ({ name: c.name, type: c.type })) },
-      // Snapshots: $state proxies cannot be structured-cloned into the worker.
-      { mapping: $state.snapshot(this.mapping), cleaning: $state.snapshot(this.config.cleaning) },
+    // Snapshots: $state proxies cannot be structured-cloned into the worker.
+    const request = cleanRequest(
+      asDataset(table),
+      $state.snapshot(this.mapping),
+      $state.snapshot(this.config.cleaning),
     );
+    const result = await settle(engineDatasetPort(this.#app.engine).clean('orders', request));
     this.#app.endTask();
     if (!result.ok) {
       this.#app.reportError(result.error);

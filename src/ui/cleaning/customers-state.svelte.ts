@@ -4,7 +4,9 @@
  * the set-aside rows' SQL (PII masked unless revealed).
  */
 import type { AppState, LoadedTable } from '../app-state.svelte.ts';
-import { columnSamples } from '../analysis/analysis-state.svelte.ts';
+import { asDataset, columnSamples } from '../analysis/loaded-dataset.ts';
+import { cleanRequest, planDataset } from '../../client/dataset-flow.ts';
+import { engineDatasetPort, settle } from '../../client/engine-datasets.ts';
 import type { SourceConfig } from '../../config/schema.ts';
 import { proposeMapping, type MappingProposal } from '../../ingest/mapping/propose-mapping.ts';
 import { looksLikeCustomers } from '../../ingest/cleaning/build-customers-cleaning-sql.ts';
@@ -18,6 +20,8 @@ export class CustomersState {
   proposal = $state.raw<MappingProposal | null>(null);
   report = $state.raw<CustomerCleaningReport | null>(null);
   stale = $state(false);
+  /** Tables the user said are not the customer file (never suggested again). */
+  #declined = $state.raw<readonly string[]>([]);
   readonly #app: AppState;
   /** Proposals per loaded table (computed once per table list). */
   readonly #proposals = $derived<Record<string, MappingProposal>>(
@@ -35,7 +39,12 @@ export class CustomersState {
   /** A loaded table other than the orders one that looks like a customer file. */
   get suggested(): LoadedTable | null {
     const orders = this.#app.analysis.ordersTableId;
-    return this.#tables().find((t) => t.id !== orders && looksLikeCustomers(this.#proposals[t.id]!)) ?? null;
+    return (
+      this.#tables().find(
+        (t) =>
+          t.id !== orders && !this.#declined.includes(t.id) && looksLikeCustomers(this.#proposals[t.id]!),
+      ) ?? null
+    );
   }
 
   /** Show the card when several files are loaded or one looks like a customer file. */
@@ -66,21 +75,29 @@ export class CustomersState {
   /** Take a loaded table as the customer file; a saved mapping is kept when its columns are all there. */
   choose(table: LoadedTable): void {
     this.tableId = table.id;
-    const proposal = this.#proposals[table.id] ?? proposeMapping('customers', columnSamples(table));
-    this.proposal = proposal;
+    this.#declined = this.#declined.filter((id) => id !== table.id);
     const existing = this.source;
-    const names = table.profile.columns.map((c) => c.name);
-    const keep =
-      existing &&
-      Object.keys(existing.mapping).length > 0 &&
-      Object.values(existing.mapping).every((c) => names.includes(c));
+    const plan = planDataset(
+      'customers',
+      columnSamples(table),
+      existing ? { mapping: existing.mapping, match: 'all_columns' } : null,
+    );
+    this.proposal = plan.proposal;
     this.#setSource({
       id: 'customers',
       kind: 'customers',
       encoding: 'auto',
       fileNameHint: table.profile.fileName,
-      mapping: keep ? existing.mapping : proposal.mapping,
+      mapping: plan.reused ? existing!.mapping : plan.mapping,
     });
+    this.report = null;
+  }
+
+  /** No table is the customer file any more (its mapping stays in the config, reusable). */
+  release(): void {
+    if (this.tableId) this.#declined = [...this.#declined, this.tableId];
+    this.tableId = null;
+    this.proposal = null;
     this.report = null;
   }
 
@@ -121,13 +138,12 @@ export class CustomersState {
     const table = this.table;
     if (!table || !this.canClean) return false;
     this.#app.startTask('cleaning');
-    const result = await this.#app.engine.cleanCustomers(
-      { table: table.id, columns: table.profile.columns.map((c) => ({ name: c.name, type: c.type })) },
-      {
-        mapping: $state.snapshot(this.mapping),
-        cleaning: $state.snapshot(this.#app.analysis.config.cleaning),
-      },
+    const request = cleanRequest(
+      asDataset(table),
+      $state.snapshot(this.mapping),
+      $state.snapshot(this.#app.analysis.config.cleaning),
     );
+    const result = await settle(engineDatasetPort(this.#app.engine).clean('customers', request));
     this.#app.endTask();
     if (!result.ok) {
       this.#app.reportError(result.error);

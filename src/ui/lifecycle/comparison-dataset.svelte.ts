@@ -6,10 +6,17 @@
  * It lives on the AppState so it survives leaving the Lifecycle section.
  */
 import type { AppState, LoadedTable } from '../app-state.svelte.ts';
-import { columnSamples } from '../analysis/analysis-state.svelte.ts';
-import { decodeIpc } from '../../engine/arrow-rows.ts';
+import { asDataset } from '../analysis/loaded-dataset.ts';
 import type { CleaningReport } from '../../ingest/cleaning/report.ts';
-import { proposeMapping } from '../../ingest/mapping/propose-mapping.ts';
+import {
+  cleanRequest,
+  datasetColumns,
+  openDataset,
+  planDataset,
+  type LoadedDataset,
+} from '../../client/dataset-flow.ts';
+import { engineDatasetPort, settle } from '../../client/engine-datasets.ts';
+import type { MappingProposal } from '../../ingest/mapping/propose-mapping.ts';
 import { cleaningOutputRelations } from '../../ingest/cleaning/build-cleaning-sql.ts';
 import {
   buildDropRelationsSql,
@@ -17,13 +24,10 @@ import {
   type Relation,
 } from '../../analyses/lifecycle/build-relations-sql.ts';
 import { comparisonMapping, mappingUsable } from './comparison-mapping.ts';
+import { COMPARISON_PREFIX, roleTables } from '../../ingest/roles/catalogue.ts';
 
 /** Where the comparison dataset is cleaned to (never the canonical orders_clean / purchases). */
-export const COMPARISON_TABLES = {
-  ordersClean: 'compare_orders_clean',
-  purchases: 'compare_purchases',
-  setAside: 'compare_set_aside',
-} as const;
+export const COMPARISON_TABLES = roleTables('orders', COMPARISON_PREFIX);
 
 /** A file read for the comparison only (not listed in the Data section). */
 const SOURCE_TABLE = 'compare_source';
@@ -63,24 +67,16 @@ export class ComparisonDataset {
       await this.#clear();
       const app = this.#app;
       app.job = { kind: 'load', fileName: file.name, progress: null, queued: 0 };
-      const started = performance.now();
-      const result = await app.engine.loadFile(file, { table: SOURCE_TABLE }, (progress) => {
+      const port = engineDatasetPort(app.engine, (progress) => {
         if (app.job) app.job = { ...app.job, progress };
       });
+      const opened = await settle(openDataset(port, file, { table: SOURCE_TABLE, role: 'orders' }));
       app.job = null;
-      if (!result.ok) {
-        app.reportError(result.error);
+      if (!opened.ok) {
+        app.reportError(opened.error);
         return false;
       }
-      const { preview, ...profile } = result.value;
-      const table: LoadedTable = {
-        id: SOURCE_TABLE,
-        file,
-        profile,
-        preview: decodeIpc(preview),
-        loadMs: Math.round(performance.now() - started),
-      };
-      return this.#prepare(table, true);
+      return this.#prepare(opened.value.dataset, opened.value.plan.proposal, true);
     });
   }
 
@@ -90,7 +86,8 @@ export class ComparisonDataset {
     if (!table) return Promise.resolve(false);
     return this.#app.flow(async () => {
       await this.#clear();
-      return this.#prepare(table, false);
+      const dataset = asDataset(table);
+      return this.#prepare(dataset, planDataset('orders', datasetColumns(dataset)).proposal, false);
     });
   }
 
@@ -99,35 +96,30 @@ export class ComparisonDataset {
     return this.#app.flow(() => this.#clear());
   }
 
-  async #prepare(table: LoadedTable, owned: boolean): Promise<boolean> {
+  async #prepare(dataset: LoadedDataset, proposal: MappingProposal, owned: boolean): Promise<boolean> {
     const app = this.#app;
-    const columns = table.profile.columns.map((c) => ({ name: c.name, type: c.type }));
-    const check = comparisonMapping(
-      proposeMapping('orders', columnSamples(table)),
-      columns,
-      $state.snapshot(app.analysis.mapping),
-    );
+    const { table, fileName, columns } = dataset.profile;
+    const check = comparisonMapping(proposal, columns, $state.snapshot(app.analysis.mapping));
     if (!mappingUsable(check)) {
-      this.problem = { fileName: table.profile.fileName, missing: check.missing, unsure: check.unsure };
-      if (owned) await app.engine.dropTable(table.id);
+      this.problem = { fileName, missing: check.missing, unsure: check.unsure };
+      if (owned) await app.engine.dropTable(table);
       return false;
     }
     app.startTask('cleaning');
-    const result = await app.engine.clean(
-      { table: table.id, columns },
-      {
-        mapping: check.mapping,
-        cleaning: $state.snapshot(app.analysis.config.cleaning),
-        tables: { ...COMPARISON_TABLES },
-      },
+    const request = cleanRequest(
+      dataset,
+      check.mapping,
+      $state.snapshot(app.analysis.config.cleaning),
+      COMPARISON_TABLES,
     );
+    const result = await settle(engineDatasetPort(app.engine).clean('orders', request));
     app.endTask();
     if (!result.ok) {
       app.reportError(result.error);
-      if (owned) await app.engine.dropTable(table.id);
+      if (owned) await app.engine.dropTable(table);
       return false;
     }
-    this.info = { fileName: table.profile.fileName, sourceTable: table.id, owned, report: result.value };
+    this.info = { fileName, sourceTable: table, owned, report: result.value };
     return true;
   }
 

@@ -1,0 +1,181 @@
+/**
+ * One dataset flow for the app, the CLI and the benchmark (issue 11): load a file → classify its role
+ * (unless the caller says which) → propose the mapping (a saved one is reused when it fits) →
+ * validate → clean → report. Plain TypeScript over a small port, so the same steps run against the
+ * engine worker (engine-datasets.ts) and against a DbPort in Node (cli/node-datasets.ts).
+ */
+import type { TableProfile } from '../engine/ingest/load-source.ts';
+import type { CleaningReport } from '../ingest/cleaning/report.ts';
+import type { CustomerCleaningReport } from '../engine/clean-customers.ts';
+import type { CleaningConfig } from '../config/schema.ts';
+import type { SourceKind } from '../config/roles.ts';
+import { matchColumns } from '../config/match-columns.ts';
+import { proposeMapping, type ColumnInfo, type MappingProposal } from '../ingest/mapping/propose-mapping.ts';
+import { classifyDataset, type RoleGuess } from '../ingest/mapping/classify-dataset.ts';
+import { looksLikeCustomers } from '../ingest/cleaning/build-customers-cleaning-sql.ts';
+import { roleDeclaration, type DatasetRole } from '../ingest/roles/index.ts';
+
+/** A loaded table: its profile and first rows (decoded), whatever engine read it. */
+export interface LoadedDataset {
+  profile: Omit<TableProfile, 'preview'>;
+  rows: readonly Record<string, unknown>[];
+}
+
+/** Roles that have a cleaning today; the others are classified and mapped only. */
+export type CleanRole = 'orders' | 'customers';
+
+export interface CleanRequest {
+  table: string;
+  columns: readonly { name: string; type: string }[];
+  mapping: Readonly<Record<string, string>>;
+  /** Absent: the cleaning defaults. */
+  cleaning?: CleaningConfig | undefined;
+  /** Output table names (roles/catalogue.ts), e.g. the comparison's `compare_` tables. */
+  tables?: Readonly<Record<string, string>> | undefined;
+}
+
+export interface CleanReports {
+  orders: CleaningReport;
+  customers: CustomerCleaningReport;
+}
+
+/** What the flow needs from an engine. Both methods throw on failure (each adapter says with what). */
+export interface DatasetPort<F> {
+  load(file: F, table: string): Promise<LoadedDataset>;
+  clean<R extends CleanRole>(role: R, request: CleanRequest): Promise<CleanReports[R]>;
+}
+
+const SAMPLE_VALUES = 50;
+
+/** Columns with their first non-null values as text: the input of mapping and classification. */
+export function datasetColumns(dataset: LoadedDataset): ColumnInfo[] {
+  return dataset.profile.columns.map((c) => ({
+    name: c.name,
+    type: c.type,
+    samples: dataset.rows
+      .map((r) => r[c.name])
+      .filter((v) => v !== null && v !== undefined)
+      .slice(0, SAMPLE_VALUES)
+      .map(String),
+  }));
+}
+
+/**
+ * A mapping saved in a config. `all_columns` (the app): reused as is when every one of its columns is
+ * in the file. `by_name` (the CLI and shared configs, issue 5): each column matched by exact then
+ * normalised name; roles whose column is absent are dropped.
+ */
+export interface SavedMapping {
+  mapping: Readonly<Record<string, string>>;
+  match: 'all_columns' | 'by_name';
+  /** The platform the config names, when the headers name none. */
+  platform?: string | undefined;
+}
+
+export interface DatasetPlan {
+  role: DatasetRole | SourceKind;
+  proposal: MappingProposal;
+  mapping: Record<string, string>;
+  /** The saved mapping was used. */
+  reused: boolean;
+  platform: string | null;
+  /** Requirements without a column, each a list of alternatives (`['order_time', 'paid_time']`). */
+  missing: string[][];
+}
+
+function savedFits(saved: SavedMapping | null | undefined, columns: readonly string[]) {
+  if (!saved || Object.keys(saved.mapping).length === 0) return null;
+  if (saved.match === 'by_name') {
+    const match = matchColumns(saved.mapping, columns);
+    return Object.fromEntries(match.matched.map((m) => [m.role, m.actual]));
+  }
+  return Object.values(saved.mapping).every((c) => columns.includes(c)) ? { ...saved.mapping } : null;
+}
+
+/** Requirements of the role (roles/) that the mapping leaves without a column. */
+export function missingRequirements(role: string, mapping: Readonly<Record<string, string>>): string[][] {
+  return roleDeclaration(role)
+    .required.map((q) => (typeof q === 'string' ? [q] : [...q]))
+    .filter((any) => !any.some((r) => Object.hasOwn(mapping, r)));
+}
+
+/** The mapping of a file for a role: the saved one when it fits, else the proposal; what is missing. */
+export function planDataset(
+  role: DatasetRole | SourceKind,
+  columns: readonly ColumnInfo[],
+  saved?: SavedMapping | null,
+): DatasetPlan {
+  const proposal = proposeMapping(role, columns);
+  const kept = savedFits(
+    saved,
+    columns.map((c) => c.name),
+  );
+  const mapping = kept ?? { ...proposal.mapping };
+  return {
+    role,
+    proposal,
+    mapping,
+    reused: kept !== null,
+    platform: proposal.platform?.id ?? saved?.platform ?? null,
+    missing: missingRequirements(role, mapping),
+  };
+}
+
+/**
+ * Whether the plan is good enough to take the file as that role without asking: nothing missing, and a
+ * customer file must look like one (looksLikeCustomers) unless a saved mapping says so.
+ */
+export function planUsable(plan: DatasetPlan): boolean {
+  if (plan.missing.length > 0) return false;
+  return plan.role !== 'customers' || plan.reused || looksLikeCustomers(plan.proposal);
+}
+
+/** The first of the datasets (in the order given) usable as `role`, with its plan; null when none. */
+export function findDataset<D extends LoadedDataset>(
+  role: DatasetRole,
+  datasets: readonly D[],
+  options: { saved?: SavedMapping | null; exclude?: readonly D[] } = {},
+): { dataset: D; plan: DatasetPlan } | null {
+  for (const dataset of datasets) {
+    if (options.exclude?.includes(dataset)) continue;
+    const plan = planDataset(role, datasetColumns(dataset), options.saved);
+    if (planUsable(plan)) return { dataset, plan };
+  }
+  return null;
+}
+
+export interface OpenedDataset {
+  dataset: LoadedDataset;
+  /** The ranked roles (empty when the caller forced one). */
+  guesses: RoleGuess[];
+  plan: DatasetPlan;
+}
+
+/** Load a file and plan it: as `role` when given, else as the role its headers fit best. */
+export async function openDataset<F>(
+  port: DatasetPort<F>,
+  file: F,
+  options: { table: string; role?: DatasetRole | undefined; saved?: SavedMapping | null },
+): Promise<OpenedDataset> {
+  const dataset = await port.load(file, options.table);
+  const columns = datasetColumns(dataset);
+  const guesses = options.role ? [] : classifyDataset(columns);
+  const role = options.role ?? guesses[0]!.role;
+  return { dataset, guesses, plan: planDataset(role, columns, options.saved) };
+}
+
+/** The request that cleans a planned dataset. */
+export function cleanRequest(
+  dataset: LoadedDataset,
+  mapping: Readonly<Record<string, string>>,
+  cleaning?: CleaningConfig,
+  tables?: Readonly<Record<string, string>>,
+): CleanRequest {
+  return {
+    table: dataset.profile.table,
+    columns: dataset.profile.columns.map((c) => ({ name: c.name, type: c.type })),
+    mapping,
+    ...(cleaning ? { cleaning } : {}),
+    ...(tables ? { tables } : {}),
+  };
+}

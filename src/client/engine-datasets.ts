@@ -1,0 +1,63 @@
+/**
+ * The dataset flow's port over the engine worker (EngineClient): loading reports progress, and an
+ * engine error is thrown as a DatasetPortError carrying the plain error data the UI translates.
+ */
+import type { EngineErrorData } from '../engine/engine-error.ts';
+import { toErrorData } from '../engine/engine-error.ts';
+import type { LoadProgress } from '../engine/ingest/load-source.ts';
+import type { Result } from '../engine/engine-api.ts';
+import { decodeIpc } from '../engine/arrow-rows.ts';
+import type { EngineClient } from './engine-client.ts';
+import type { CleanReports, CleanRequest, CleanRole, DatasetPort } from './dataset-flow.ts';
+
+export class DatasetPortError extends Error {
+  readonly error: EngineErrorData;
+  constructor(error: EngineErrorData) {
+    super(error.message);
+    this.error = error;
+  }
+}
+
+/** The error data of whatever a port call threw. */
+export function portErrorData(e: unknown): EngineErrorData {
+  return e instanceof DatasetPortError ? e.error : toErrorData(e);
+}
+
+function unwrap<T>(result: Result<T>): T {
+  if (!result.ok) throw new DatasetPortError(result.error);
+  return result.value;
+}
+
+export function engineDatasetPort(
+  engine: EngineClient,
+  onProgress: (p: LoadProgress) => void = () => {},
+): DatasetPort<File> {
+  return {
+    async load(file, table) {
+      const { preview, ...profile } = unwrap(await engine.loadFile(file, { table }, onProgress));
+      return { profile, rows: decodeIpc(preview).rows };
+    },
+    async clean<R extends CleanRole>(role: R, request: CleanRequest): Promise<CleanReports[R]> {
+      const input = { table: request.table, columns: request.columns.map((c) => ({ ...c })) };
+      const options = {
+        mapping: { ...request.mapping },
+        ...(request.cleaning ? { cleaning: request.cleaning } : {}),
+        ...(request.tables ? { tables: { ...request.tables } } : {}),
+      };
+      const report =
+        role === 'orders'
+          ? unwrap(await engine.clean(input, options))
+          : unwrap(await engine.cleanCustomers(input, options));
+      return report as CleanReports[R];
+    },
+  };
+}
+
+/** A port call as a Result again, for UI code that reports errors as values. */
+export async function settle<T>(work: Promise<T>): Promise<Result<T>> {
+  try {
+    return { ok: true, value: await work };
+  } catch (e) {
+    return { ok: false, error: portErrorData(e) };
+  }
+}

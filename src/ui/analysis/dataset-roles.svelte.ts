@@ -1,0 +1,60 @@
+/**
+ * Which role each loaded file plays (issue 11): the role its headers fit best (classifyDataset), and
+ * the use the user gives it in the Data section — the analysed orders, the customer file, the
+ * comparison orders (issue 6) or none. Changing the use hands the file to the state that owns it.
+ */
+import type { AppState, LoadedTable } from '../app-state.svelte.ts';
+import { classifyDataset, type RoleGuess } from '../../ingest/mapping/classify-dataset.ts';
+import { columnSamples } from './loaded-dataset.ts';
+
+/** The uses a file can be given today; roles without an analysis yet are only shown as detected. */
+export const FILE_USES = ['orders', 'customers', 'comparison', 'unused'] as const;
+export type FileUse = (typeof FILE_USES)[number];
+
+export class DatasetRoles {
+  readonly #app: AppState;
+  /** The best complete role per loaded table (null: none complete). */
+  readonly #detected = $derived.by<Record<string, RoleGuess | null>>(() =>
+    Object.fromEntries(
+      this.#tablesOf().map((t) => [t.id, classifyDataset(columnSamples(t)).find((g) => g.complete) ?? null]),
+    ),
+  );
+
+  constructor(app: AppState) {
+    this.#app = app;
+  }
+
+  #tablesOf(): LoadedTable[] {
+    return this.#app.tables;
+  }
+
+  detected(table: LoadedTable): RoleGuess | null {
+    return this.#detected[table.id] ?? null;
+  }
+
+  /** What the file is used as now. */
+  useOf(table: LoadedTable): FileUse {
+    const app = this.#app;
+    if (app.analysis.ordersTableId === table.id) return 'orders';
+    if (app.analysis.customers.tableId === table.id) return 'customers';
+    if (app.comparison.info?.sourceTable === table.id) return 'comparison';
+    return 'unused';
+  }
+
+  /** Give the file another use; the use it had is released first. */
+  async setUse(table: LoadedTable, use: FileUse): Promise<void> {
+    const app = this.#app;
+    const current = this.useOf(table);
+    if (current === use) return;
+    if (current === 'orders') app.analysis.forget();
+    if (current === 'customers') app.analysis.customers.release();
+    if (current === 'comparison') await app.comparison.remove();
+    if (use === 'orders') app.analysis.useAsOrders(table);
+    if (use === 'customers') {
+      const customers = app.analysis.customers;
+      customers.choose(table);
+      if (customers.canClean) await app.flow(() => customers.clean());
+    }
+    if (use === 'comparison') await app.comparison.useTable(table.id);
+  }
+}
