@@ -12,8 +12,6 @@ import type { AnalysisModule, PlanContext } from '../analyses/contract.ts';
 import { MODULES } from '../analyses/registry.ts';
 import { buildBehaviourCsvSql } from '../analyses/behaviour/build-behaviour-csv-sql.ts';
 import { buildPeriodsCsvSql } from '../analyses/revenue/build-periods-csv-sql.ts';
-import { buildCohortsCsvSql } from '../analyses/lifecycle/build-cohorts-csv-sql.ts';
-import { buildChurnCsvSql } from '../analyses/lifecycle/build-churn-csv-sql.ts';
 import { writeQueryCsv } from './write-query-csv.ts';
 
 export interface AnalysisOptions {
@@ -47,8 +45,6 @@ export async function runAnalyses(db: DbPort, config: AnalysisConfig, o: Analysi
     }
   }
 
-  const asOf = o.asOf ? { asOf: o.asOf } : {};
-  const lc = config.lifecycle;
   await writeQueryCsv(
     db,
     buildBehaviourCsvSql({ purchases: o.purchases, aovBands: config.behaviour.aovBands }),
@@ -58,23 +54,6 @@ export async function runAnalyses(db: DbPort, config: AnalysisConfig, o: Analysi
     db,
     buildPeriodsCsvSql({ purchases: o.purchases, grain: config.behaviour.periodGrain }),
     out('periods.csv'),
-  );
-  await writeQueryCsv(
-    db,
-    buildCohortsCsvSql({ purchases: o.purchases, grain: lc.cohortGrain, ...asOf }),
-    out('cohorts.csv'),
-  );
-  await writeQueryCsv(
-    db,
-    buildChurnCsvSql({
-      purchases: o.purchases,
-      idleDays: lc.lostDays,
-      earlyChurnDays: lc.earlyChurnDays,
-      overdueFactor: lc.overdueFactor,
-      overdueMinPurchases: lc.overdueMinPurchases,
-      ...asOf,
-    }),
-    out('churn.csv'),
   );
   return written;
 }
