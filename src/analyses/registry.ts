@@ -6,12 +6,14 @@
 import type { GenericSchema } from 'valibot';
 import type { AnalysisModule } from './contract.ts';
 import { rfmModule } from './rfm/module.ts';
+import { behaviourModule } from './behaviour/module.ts';
+import { revenueModule } from './revenue/module.ts';
 import { RfmConfigSchema } from './rfm/rfm-config.ts';
 import { BehaviourConfigSchema } from './behaviour/behaviour-config.ts';
 import { LifecycleConfigSchema } from './lifecycle/lifecycle-config.ts';
 
 /** In navigation order of their sections; modules without a section show inside another one. */
-export const MODULES = [rfmModule] as const;
+export const MODULES = [rfmModule, behaviourModule, revenueModule] as const;
 
 /** The config slices (AnalysisConfig keys) with their schemas; each module reads one of them. */
 export const CONFIG_SECTIONS = {
