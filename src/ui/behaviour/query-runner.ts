@@ -5,6 +5,7 @@
  */
 import type { AppState } from '../app-state.svelte.ts';
 import type { Plan } from '../../engine/engine-api.ts';
+import type { Part, ResultRow } from '../../analyses/contract.ts';
 
 export class QueryRunner {
   readonly #app: AppState;
@@ -33,6 +34,19 @@ export class QueryRunner {
     if (result.error.code === 'cancelled') this.#cancelled = true;
     this.#app.reportError(result.error);
     return null;
+  }
+
+  /** A module part's typed result through this runner (its statements, then each query), or null. */
+  async part<C, P, R>(part: Part<C, P, R>, config: C, params: P): Promise<R | null> {
+    const plan = part.plan(config, this.#app.planContext, params);
+    if (plan.statements.length > 0 && !(await this.plan({ statements: plan.statements }))) return null;
+    const rows: Record<string, ResultRow[]> = {};
+    for (const [name, sql] of Object.entries(plan.queries)) {
+      const result = await this.rows<ResultRow>(sql);
+      if (!result) return null;
+      rows[name] = result;
+    }
+    return part.read(rows, params, config);
   }
 
   /**
