@@ -6,6 +6,8 @@
 import type { GenericSchema } from 'valibot';
 import type { AnalysisModule } from './contract.ts';
 import { rfmModule } from './rfm/module.ts';
+import { behaviourModule } from './behaviour/module.ts';
+import { revenueModule } from './revenue/module.ts';
 import { RfmConfigSchema } from './rfm/rfm-config.ts';
 import { BehaviourConfigSchema } from './behaviour/behaviour-config.ts';
 import { LifecycleConfigSchema } from './lifecycle/lifecycle-config.ts';
@@ -13,7 +15,13 @@ import { lifecycleModule } from './lifecycle/module.ts';
 import { comparisonModule } from './lifecycle/comparison-module.ts';
 
 /** In navigation order of their sections; modules without a section show inside another one. */
-export const MODULES = [rfmModule, lifecycleModule, comparisonModule] as const;
+export const MODULES = [
+  rfmModule,
+  behaviourModule,
+  revenueModule,
+  lifecycleModule,
+  comparisonModule,
+] as const;
 
 /** The config slices (AnalysisConfig keys) with their schemas; each module reads one of them. */
 export const CONFIG_SECTIONS = {

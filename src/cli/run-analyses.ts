@@ -10,8 +10,6 @@ import type { RfmConfig } from '../analyses/rfm/rfm-config.ts';
 import { presetConfig } from '../analyses/rfm/presets.ts';
 import type { AnalysisModule, PlanContext } from '../analyses/contract.ts';
 import { MODULES } from '../analyses/registry.ts';
-import { buildBehaviourCsvSql } from '../analyses/behaviour/build-behaviour-csv-sql.ts';
-import { buildPeriodsCsvSql } from '../analyses/revenue/build-periods-csv-sql.ts';
 import { writeQueryCsv } from './write-query-csv.ts';
 
 export interface AnalysisOptions {
@@ -45,15 +43,5 @@ export async function runAnalyses(db: DbPort, config: AnalysisConfig, o: Analysi
     }
   }
 
-  await writeQueryCsv(
-    db,
-    buildBehaviourCsvSql({ purchases: o.purchases, aovBands: config.behaviour.aovBands }),
-    out('behaviour.csv'),
-  );
-  await writeQueryCsv(
-    db,
-    buildPeriodsCsvSql({ purchases: o.purchases, grain: config.behaviour.periodGrain }),
-    out('periods.csv'),
-  );
   return written;
 }

@@ -1,36 +1,33 @@
 /**
- * Revenue decomposition (issue 6): by period at the config's grain, optionally split by channel,
- * category or segment, with the totals (PoP / YoY) always at hand; and the category × segment matrix
- * when segments exist.
+ * Revenue decomposition (issues 6, 11): the revenue module's parts through the app's runner — by
+ * period at the config's grain, optionally split by channel, category or segment, with the totals
+ * (PoP / YoY) always at hand; and the category × segment matrix when segments exist.
  */
 import type { AppState } from '../app-state.svelte.ts';
-import { TABLES } from '../../ingest/canonical.ts';
 import {
-  buildRevenueByPeriodSql,
+  periodsExport,
+  revenueModule,
+  type CategorySegmentRow,
+  type PeriodGrain,
+  type RevenueRow,
   type RevenueSplit,
-} from '../../analyses/revenue/build-revenue-by-period-sql.ts';
-import { buildPeriodsCsvSql } from '../../analyses/revenue/build-periods-csv-sql.ts';
-import { buildCategorySegmentMatrixSql } from '../../analyses/revenue/build-category-segment-matrix-sql.ts';
-import { SEGMENTS_TABLE } from '../../analyses/behaviour/build-segment-source-sql.ts';
-import type { PeriodGrain } from '../../analyses/revenue/period.ts';
-import type { CategorySegmentCell } from '../../charts/behaviour/category-segment-heatmap-option.ts';
-import type { QueryRunner } from './query-runner.ts';
-import type { RevenueRow, SegmentInfo } from './rows.ts';
+} from '../../analyses/revenue/module.ts';
+import type { SegmentInfo } from '../../analyses/behaviour/module.ts';
+
+const parts = revenueModule.parts;
 
 export class RevenueState {
   readonly #app: AppState;
-  readonly #runner: QueryRunner;
   readonly #segments: () => SegmentInfo[] | null;
   split = $state<RevenueSplit>('none');
   /** Rows of the current split (the chart). */
   rows = $state.raw<RevenueRow[]>([]);
   /** Rows without a split (totals, PoP and YoY). */
   totals = $state.raw<RevenueRow[]>([]);
-  matrix = $state.raw<CategorySegmentCell[]>([]);
+  matrix = $state.raw<CategorySegmentRow[]>([]);
 
-  constructor(app: AppState, runner: QueryRunner, segments: () => SegmentInfo[] | null) {
+  constructor(app: AppState, segments: () => SegmentInfo[] | null) {
     this.#app = app;
-    this.#runner = runner;
     this.#segments = segments;
   }
 
@@ -39,23 +36,18 @@ export class RevenueState {
   }
 
   async loadPeriods(): Promise<void> {
-    if (this.split === 'segment' && !this.#segments()) this.split = 'none';
-    const base = { purchases: TABLES.purchases, grain: this.grain };
-    const totals = await this.#runner.rows<RevenueRow>(buildRevenueByPeriodSql({ ...base, splitBy: 'none' }));
-    if (!totals) return;
-    this.totals = totals;
-    if (this.split === 'none') {
-      this.rows = totals;
-      return;
-    }
-    const rows = await this.#runner.rows<RevenueRow>(
-      buildRevenueByPeriodSql({
-        ...base,
-        splitBy: this.split,
-        ...(this.split === 'segment' ? { segments: SEGMENTS_TABLE } : {}),
-      }),
+    const params = { split: this.split, segmentsAvailable: this.#segments() !== null };
+    if (params.split === 'segment' && !params.segmentsAvailable) this.split = 'none';
+    const result = await this.#app.runner.run(
+      parts.periods,
+      this.#app.analysis.config.behaviour,
+      this.#app.planContext,
+      params,
+      { key: 'revenue.periods' },
     );
-    if (rows) this.rows = rows;
+    if (!result) return;
+    this.totals = result.totals;
+    this.rows = result.rows;
   }
 
   async loadMatrix(): Promise<void> {
@@ -63,8 +55,12 @@ export class RevenueState {
       this.matrix = [];
       return;
     }
-    const cells = await this.#runner.rows<CategorySegmentCell>(
-      buildCategorySegmentMatrixSql({ purchases: TABLES.purchases, segments: SEGMENTS_TABLE }),
+    const cells = await this.#app.runner.run(
+      parts.matrix,
+      this.#app.analysis.config.behaviour,
+      this.#app.planContext,
+      undefined,
+      { key: 'revenue.matrix' },
     );
     if (cells) this.matrix = cells;
   }
@@ -72,19 +68,16 @@ export class RevenueState {
   setGrain(grain: PeriodGrain): Promise<void> {
     const behaviour = this.#app.analysis.config.behaviour;
     this.#app.analysis.updateConfig({ behaviour: { ...behaviour, periodGrain: grain } });
-    return this.#runner.steps([() => this.loadPeriods()]);
+    return this.#app.runner.batch([() => this.loadPeriods()]);
   }
 
   setSplit(split: RevenueSplit): Promise<void> {
     this.split = split;
-    return this.#runner.steps([() => this.loadPeriods()]);
+    return this.#app.runner.batch([() => this.loadPeriods()]);
   }
 
-  exportPeriods(format: 'csv' | 'xlsx'): Promise<void> {
-    return this.#runner.download(
-      buildPeriodsCsvSql({ purchases: TABLES.purchases, grain: this.grain }),
-      format,
-      `periods.${format}`,
-    );
+  async exportPeriods(format: 'csv' | 'xlsx'): Promise<void> {
+    const config = this.#app.analysis.config.behaviour;
+    await this.#app.runner.download(periodsExport, config, this.#app.planContext, undefined, format);
   }
 }

@@ -2,23 +2,26 @@
  * Segments for per-segment splits: present only once the RFM section has materialised its customer
  * table; otherwise the screens hide every segment option.
  */
-import {
-  buildListTablesSql,
-  buildSegmentLabelsSql,
-  SEGMENTS_TABLE,
-} from '../../analyses/behaviour/build-segment-source-sql.ts';
-import type { QueryRunner } from './query-runner.ts';
-import type { SegmentInfo } from './rows.ts';
 import type { AppState } from '../app-state.svelte.ts';
+import { behaviourModule, type SegmentInfo } from '../../analyses/behaviour/module.ts';
 import { OTHER_SEGMENT, resolveRfmConfig } from '../../analyses/rfm/rfm-config.ts';
 import { OTHER_LABEL } from '../../analyses/rfm/presets.ts';
 
-/** The segments with their labels, or null when no segment table exists (or it could not be read). */
-export async function loadSegments(runner: QueryRunner): Promise<SegmentInfo[] | null> {
-  const tables = await runner.rows<{ name: string }>(buildListTablesSql());
-  if (!tables || !tables.some((t) => t.name === SEGMENTS_TABLE)) return null;
-  const segments = await runner.rows<SegmentInfo>(buildSegmentLabelsSql(SEGMENTS_TABLE));
-  return segments && segments.length > 0 ? segments : null;
+const { segmentTable, segments } = behaviourModule.parts;
+
+/**
+ * The segments with their labels, or null when no segment table exists (or it could not be read).
+ * The labels are asked for only once the table is known to exist: their query needs it to bind.
+ */
+export async function fetchSegments(
+  app: Pick<AppState, 'runner' | 'planContext'>,
+  /** The asking section: a newer run supersedes an older one of the same section. */
+  section: string,
+): Promise<SegmentInfo[] | null> {
+  const ctx = app.planContext;
+  const exists = await app.runner.run(segmentTable, null, ctx, undefined, { key: `${section}.segmentTable` });
+  if (!exists) return null;
+  return app.runner.run(segments, null, ctx, undefined, { key: `${section}.segments` });
 }
 
 /**
