@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import type { DbPort } from '../../src/engine/db-port.ts';
 import { openNativeDb } from '../../src/engine/native-db.ts';
 import { openNodeDb } from '../../src/engine/node-db.ts';
-import { loadSource } from '../../src/engine/ingest/load-source.ts';
+import { loadSource } from '../../src/engine/readers/load-source.ts';
 import { nodeSourceFile } from '../../src/engine/node-source-file.ts';
 import { runCleaning } from '../../src/engine/clean-source.ts';
 import { decodeIpc } from '../../src/engine/arrow-rows.ts';

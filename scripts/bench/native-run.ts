@@ -5,7 +5,7 @@
  * overhead" is measurable. One instance per run, 1 thread like the browser.
  */
 import { openNativeDb } from '../../src/engine/native-db.ts';
-import { loadSource } from '../../src/engine/ingest/load-source.ts';
+import { loadSource } from '../../src/engine/readers/load-source.ts';
 import { nodeSourceFile } from '../../src/engine/node-source-file.ts';
 import { runCleaning } from '../../src/engine/clean-source.ts';
 import { decodeIpc } from '../../src/engine/arrow-rows.ts';

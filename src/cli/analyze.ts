@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { openNodeDb } from '../engine/node-db.ts';
 import { openNativeDb } from '../engine/native-db.ts';
 import { nodeSourceFile } from '../engine/node-source-file.ts';
-import { loadSource, type TableProfile } from '../engine/ingest/load-source.ts';
+import { loadSource, type TableProfile } from '../engine/readers/load-source.ts';
 import { EngineError } from '../engine/engine-error.ts';
 import { CleaningInputError, runCleaning } from '../engine/clean-source.ts';
 import { toCleaningJson } from '../ingest/cleaning/report.ts';

@@ -3,7 +3,7 @@
  * mapping matched by name when it has one, else the automatic proposal when it looks like a customer
  * file (looksLikeCustomers). Null when no file qualifies: customer cleaning is then skipped.
  */
-import type { TableProfile } from '../engine/ingest/load-source.ts';
+import type { TableProfile } from '../engine/readers/load-source.ts';
 import { proposeMapping } from '../ingest/mapping/propose-mapping.ts';
 import { matchColumns } from '../config/match-columns.ts';
 import type { AnalysisConfig } from '../config/schema.ts';

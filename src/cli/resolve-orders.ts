@@ -3,7 +3,7 @@
  * file's columns by name when a config is given, else the automatic proposal. The same rules the app
  * applies, so a config exported from the UI gives the same result here.
  */
-import type { TableProfile } from '../engine/ingest/load-source.ts';
+import type { TableProfile } from '../engine/readers/load-source.ts';
 import { decodeIpc } from '../engine/arrow-rows.ts';
 import { proposeMapping } from '../ingest/mapping/propose-mapping.ts';
 import { matchColumns } from '../config/match-columns.ts';

@@ -4,7 +4,7 @@
  */
 import * as Comlink from 'comlink';
 import type { EngineApi, EngineInfo, LoadFileOptions, Plan, Result } from '../engine/engine-api.ts';
-import type { LoadProgress, TableProfile } from '../engine/ingest/load-source.ts';
+import type { LoadProgress, TableProfile } from '../engine/readers/load-source.ts';
 import { decodeIpc, type DecodedResult } from '../engine/arrow-rows.ts';
 import type { CleanSourceInput, CleanSourceOptions } from '../engine/clean-source.ts';
 import type { CleaningReport } from '../ingest/cleaning/report.ts';

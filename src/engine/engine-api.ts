@@ -3,7 +3,7 @@
  * errors cross as plain data, never as thrown objects, so the UI can translate them.
  */
 import type { EngineErrorData } from './engine-error.ts';
-import type { LoadProgress, TableProfile } from './ingest/load-source.ts';
+import type { LoadProgress, TableProfile } from './readers/load-source.ts';
 import type { TextEncoding } from '../ingest/detect-format.ts';
 import type { CleanSourceInput, CleanSourceOptions } from './clean-source.ts';
 import type { CleaningReport } from '../ingest/cleaning/report.ts';

@@ -8,7 +8,7 @@ import { openBrowserDb } from './browser-db.ts';
 import type { DbPort } from './db-port.ts';
 import type { EngineApi, EngineInfo, Result } from './engine-api.ts';
 import { EngineError, toErrorData } from './engine-error.ts';
-import { loadSource } from './ingest/load-source.ts';
+import { loadSource } from './readers/load-source.ts';
 import { browserSourceFile } from './source-file.ts';
 import { ident } from '../sql/quote.ts';
 import { exportQuery } from './export-query.ts';

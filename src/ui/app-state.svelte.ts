@@ -6,7 +6,7 @@ import { EngineClient } from '../client/engine-client.ts';
 import type { LoadFileOptions } from '../engine/engine-api.ts';
 import type { TextEncoding } from '../ingest/detect-format.ts';
 import type { EngineErrorData } from '../engine/engine-error.ts';
-import type { LoadProgress, TableProfile } from '../engine/ingest/load-source.ts';
+import type { LoadProgress, TableProfile } from '../engine/readers/load-source.ts';
 import { decodeIpc, type DecodedResult } from '../engine/arrow-rows.ts';
 import { AnalysisState } from './analysis/analysis-state.svelte.ts';
 import { ComparisonDataset } from './lifecycle/comparison-dataset.svelte.ts';
