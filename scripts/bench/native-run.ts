@@ -8,7 +8,7 @@ import { openNativeDb } from '../../src/engine/native-db.ts';
 import { loadSource } from '../../src/engine/readers/load-source.ts';
 import { nodeSourceFile } from '../../src/engine/node-source-file.ts';
 import { runCleaning } from '../../src/engine/clean-source.ts';
-import { decodeIpc } from '../../src/engine/arrow-rows.ts';
+import { decodeIpc } from '../../src/client/decode.ts';
 import { proposeMapping } from '../../src/ingest/mapping/propose-mapping.ts';
 import { buildRfmSql } from '../../src/analyses/rfm/build-rfm-sql.ts';
 import { defaultConfig } from '../../src/config/parse-config.ts';

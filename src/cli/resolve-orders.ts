@@ -4,7 +4,7 @@
  * applies, so a config exported from the UI gives the same result here.
  */
 import type { TableProfile } from '../engine/readers/load-source.ts';
-import { decodeIpc } from '../engine/arrow-rows.ts';
+import { decodeIpc } from '../client/decode.ts';
 import { proposeMapping } from '../ingest/mapping/propose-mapping.ts';
 import { matchColumns } from '../config/match-columns.ts';
 import { validateOrdersMapping } from '../ingest/cleaning/validate-mapping.ts';

@@ -3,8 +3,9 @@
  * customers_set_aside (src/ingest/cleaning/build-customers-cleaning-sql.ts) and the report.
  */
 import * as v from 'valibot';
+import type { CleanSourceInput, CustomerCleaningOptions, CustomerCleaningReport } from './engine-api.ts';
 import type { DbPort } from './db-port.ts';
-import { decodeIpc, type Row } from './arrow-rows.ts';
+import { queryRows as rows } from './query-rows.ts';
 import { CleaningSchema, type CleaningConfig } from '../config/schema.ts';
 import { ensureRepairMacros } from './repair-macros.ts';
 import {
@@ -16,39 +17,13 @@ import {
   type CustomerReasonCode,
   type CustomerRepairKind,
   type CustomerRole,
-  type CustomerTables,
 } from '../ingest/cleaning/build-customers-cleaning-sql.ts';
 import { assertReportAddsUp, toCleaningJson, type CleaningJsonMeta } from '../ingest/cleaning/report.ts';
-import { CleaningInputError, type CleanSourceInput } from './clean-source.ts';
+import { CleaningInputError } from './clean-source.ts';
 
-export interface CustomerCleaningOptions {
-  /** Role → column (the customers SourceConfig.mapping). */
-  mapping: Readonly<Record<string, string>>;
-  cleaning?: v.InferInput<typeof CleaningSchema>;
-  /** YYYY-MM-DD for the birthday range; defaults to the local date. */
-  today?: string;
-  tables?: Partial<CustomerTables>;
-  keepWorkTables?: boolean;
-}
-
-/** Same shape idea as CleaningReport; toCleaningJson accepts it. */
-export interface CustomerCleaningReport {
-  kind: 'customers';
-  rowsRead: number;
-  /** Rows kept = customers in customers_clean (one per id). */
-  rowsUsed: number;
-  rowsSetAside: number;
-  reasons: Partial<Record<CustomerReasonCode, number>>;
-  repairs: Partial<Record<CustomerRepairKind, number>>;
-  customers: number;
-  tables: { customersClean: string; setAside: string };
-}
+export type { CustomerCleaningOptions, CustomerCleaningReport };
 
 const num = (x: unknown) => Number(x ?? 0);
-
-async function rows(db: DbPort, sql: string): Promise<Row[]> {
-  return decodeIpc(await db.queryIpc(sql)).rows;
-}
 
 function localToday(): string {
   const d = new Date();

@@ -5,7 +5,9 @@
  */
 import * as v from 'valibot';
 import type { DbPort } from './db-port.ts';
-import { decodeIpc, type Row } from './arrow-rows.ts';
+import type { CleanSourceInput, CleanSourceOptions } from './engine-api.ts';
+import { queryRows as rows } from './query-rows.ts';
+import type { Row } from './protocol.ts';
 import { ident } from '../sql/quote.ts';
 import { CleaningSchema, type CleaningConfig, type OrderStatus } from '../config/schema.ts';
 import { ensureRepairMacros } from './repair-macros.ts';
@@ -32,7 +34,6 @@ import {
   ORDER_VALUE_TYPES,
   workTables,
   type CleaningPlan,
-  type CleaningTables,
   type OrderRole,
 } from '../ingest/cleaning/build-cleaning-sql.ts';
 import {
@@ -45,30 +46,7 @@ import { assertReportAddsUp, type CleaningReport, type ReasonCode } from '../ing
 import { isPurchaseStatus } from '../ingest/cleaning/status-rules.ts';
 import { validateOrdersMapping, type MappingIssue } from '../ingest/cleaning/validate-mapping.ts';
 
-export interface CleanSourceInput {
-  /** A table loaded by loadSource (a real table: its rowid is the source row order). */
-  table: string;
-  columns: readonly SourceColumn[];
-}
-
-export interface CleanSourceOptions {
-  /** Role → column (SourceConfig.mapping). */
-  mapping: Readonly<Record<string, string>>;
-  /** CleaningConfig (parsed) or its input form; defaults fill the gaps. */
-  cleaning?: v.InferInput<typeof CleaningSchema>;
-  /** YYYY-MM-DD for the future-date rule; defaults to the local date. */
-  today?: string;
-  tables?: Partial<CleaningTables>;
-  /** Keep the `__clean_*` work tables (debugging). */
-  keepWorkTables?: boolean;
-  /**
-   * Profile text columns first and skip repairs they cannot need, and build orders from the one
-   * grouping that also gives the granularity statistics (issue 7; default true). Results are
-   * identical either way; false runs every repair on every value and groups lines twice (tests
-   * compare the two).
-   */
-  fastPaths?: boolean;
-}
+export type { CleanSourceInput, CleanSourceOptions };
 
 /** The mapping cannot be cleaned; `issues` say why (show them, do not crash). */
 export class CleaningInputError extends Error {
@@ -80,10 +58,6 @@ export class CleaningInputError extends Error {
     this.name = 'CleaningInputError';
     this.issues = issues;
   }
-}
-
-async function rows(db: DbPort, sql: string): Promise<Row[]> {
-  return decodeIpc(await db.queryIpc(sql)).rows;
 }
 
 function localToday(): string {

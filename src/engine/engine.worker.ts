@@ -14,6 +14,7 @@ import { ident } from '../sql/quote.ts';
 import { exportQuery } from './export-query.ts';
 import { CleaningInputError, runCleaning } from './clean-source.ts';
 import { runCustomerCleaning } from './clean-customers.ts';
+import { runInOrder } from './run-in-order.ts';
 
 let dbPromise: Promise<DbPort> | null = null;
 let info: EngineInfo | null = null;
@@ -130,18 +131,27 @@ const api: EngineApi = {
   },
   async runPlan(plan, onProgress) {
     const result = await run(async (port, signal) => {
-      const total = plan.statements.length + (plan.query ? 1 : 0);
-      let step = 0;
-      const report = (f: number) => onProgress?.((step + f) / Math.max(1, total));
-      for (const sql of plan.statements) {
-        signal.throwIfAborted();
-        await port.queryIpc(sql, report);
-        step++;
-      }
-      signal.throwIfAborted();
-      return plan.query ? port.queryIpc(plan.query, report) : null;
+      const queries = plan.query ? [plan.query] : [];
+      const [bytes] = await runInOrder(port, signal, plan.statements, queries, onProgress);
+      return bytes ?? null;
     });
     return result.ok && result.value ? Comlink.transfer(result, [result.value.buffer]) : result;
+  },
+  async runQueries(plan, onProgress) {
+    const result = await run(async (port, signal) => {
+      const names = Object.keys(plan.queries);
+      const sqls = names.map((name) => plan.queries[name]!);
+      const bytes = await runInOrder(port, signal, plan.statements, sqls, onProgress);
+      const value: Record<string, Uint8Array> = {};
+      names.forEach((name, i) => (value[name] = bytes[i]!));
+      return value;
+    });
+    return result.ok
+      ? Comlink.transfer(
+          result,
+          Object.values(result.value).map((b) => b.buffer),
+        )
+      : result;
   },
   async exportQuery(sql, format, sheetName) {
     const result = await run((port) => exportQuery(port, sql, format, sheetName));

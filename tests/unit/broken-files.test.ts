@@ -12,7 +12,7 @@ import { openNodeDb } from '../../src/engine/node-db.ts';
 import type { DbPort } from '../../src/engine/db-port.ts';
 import { loadSource } from '../../src/engine/readers/load-source.ts';
 import { bytesSourceFile } from '../../src/engine/source-file.ts';
-import { decodeIpc } from '../../src/engine/arrow-rows.ts';
+import { decodeIpc } from '../../src/client/decode.ts';
 import { ident } from '../../src/sql/quote.ts';
 
 let db: DbPort;

@@ -11,7 +11,7 @@ import type { DbPort } from '../../src/engine/db-port.ts';
 import { loadSource, type TableProfile } from '../../src/engine/readers/load-source.ts';
 import type { IngestNoteKind, LoadOptions } from '../../src/engine/readers/load-types.ts';
 import { bytesSourceFile } from '../../src/engine/source-file.ts';
-import { decodeIpc } from '../../src/engine/arrow-rows.ts';
+import { decodeIpc } from '../../src/client/decode.ts';
 import { encodeLatin1, encodeLegacy, encodeUtf16 } from './support/legacy-encoding.ts';
 
 let db: DbPort;

@@ -8,7 +8,7 @@ import type { DbPort } from '../../src/engine/db-port.ts';
 import { loadSource } from '../../src/engine/readers/load-source.ts';
 import { bytesSourceFile } from '../../src/engine/source-file.ts';
 import { nodeSourceFile } from '../../src/engine/node-source-file.ts';
-import { decodeIpc } from '../../src/engine/arrow-rows.ts';
+import { decodeIpc } from '../../src/client/decode.ts';
 import { transcodeToUtf8 } from '../../src/engine/readers/transcode.ts';
 import { encodeLegacy, encodeUtf16 } from './support/legacy-encoding.ts';
 

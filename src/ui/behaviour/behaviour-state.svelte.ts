@@ -27,7 +27,7 @@ import {
 } from '../../analyses/behaviour/build-customer-features-sql.ts';
 import { buildTableRowsSql, SEGMENTS_TABLE } from '../../analyses/behaviour/build-segment-source-sql.ts';
 import type { TimeCell } from '../../analyses/behaviour/peak-hours.ts';
-import type { Row } from '../../engine/arrow-rows.ts';
+import type { Row } from '../../client/engine-client.ts';
 import { QueryRunner } from './query-runner.ts';
 import { RevenueState } from './revenue-state.svelte.ts';
 import { loadSegments } from './segments.ts';

@@ -4,7 +4,7 @@
  * yields null so the card keeps its previous content.
  */
 import type { AppState } from '../app-state.svelte.ts';
-import type { Plan } from '../../engine/engine-api.ts';
+import type { Plan } from '../../client/engine-client.ts';
 
 export class QueryRunner {
   readonly #app: AppState;

@@ -2,7 +2,7 @@
  * Typed rows of the behaviour, revenue and lifecycle queries as the screens read them (columns as
  * documented on each builder), plus small helpers shared by both sections.
  */
-import type { Row } from '../../engine/arrow-rows.ts';
+import type { Row } from '../../client/engine-client.ts';
 
 export type IntervalStatRow = {
   group_key: string | null;

@@ -7,7 +7,7 @@
  */
 import type { AppState, LoadedTable } from '../app-state.svelte.ts';
 import { columnSamples } from '../analysis/analysis-state.svelte.ts';
-import { decodeIpc } from '../../engine/arrow-rows.ts';
+import { decodeIpc } from '../../client/decode.ts';
 import type { CleaningReport } from '../../ingest/cleaning/report.ts';
 import { proposeMapping } from '../../ingest/mapping/propose-mapping.ts';
 import { cleaningOutputRelations } from '../../ingest/cleaning/build-cleaning-sql.ts';

@@ -5,7 +5,7 @@
  * (see RfmState.ensureFeatures), so the first dashboard does not wait for it.
  */
 import type { AppState } from '../app-state.svelte.ts';
-import type { Row } from '../../engine/arrow-rows.ts';
+import type { Row } from '../../client/engine-client.ts';
 import { OTHER_SEGMENT } from '../../analyses/rfm/rfm-config.ts';
 import {
   buildSegmentCustomersCountSql,

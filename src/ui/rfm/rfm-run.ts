@@ -3,9 +3,7 @@
  * `purchases`), then the overview queries over rfm_customers, decoded into typed rows for the chart
  * builders. All SQL comes from the pure builders in analyses/rfm.
  */
-import type { EngineClient } from '../../client/engine-client.ts';
-import type { Result } from '../../engine/engine-api.ts';
-import type { Row } from '../../engine/arrow-rows.ts';
+import type { EngineClient, Result, Row } from '../../client/engine-client.ts';
 import { buildRfmSql, type RfmLocale } from '../../analyses/rfm/build-rfm-sql.ts';
 import { cutPointsFromRows, type CutPointsInUse } from '../../analyses/rfm/build-cut-points-sql.ts';
 import { buildRfmMetaSql } from '../../analyses/rfm/build-rfm-meta-sql.ts';
