@@ -18,6 +18,8 @@
  *
  * `purchases` is the view `SELECT * FROM orders_clean WHERE is_purchase`.
  */
+import { ORDERS_CLEAN, PURCHASES, SET_ASIDE } from './tables.ts';
+
 export const CANONICAL_ORDER_COLUMNS = [
   'customer_id',
   'order_id',
@@ -43,7 +45,7 @@ export type CanonicalOrderColumn = (typeof CANONICAL_ORDER_COLUMNS)[number];
 
 /** Default table names: what cleaning writes and what analyses read. */
 export const TABLES = {
-  ordersClean: 'orders_clean',
-  purchases: 'purchases',
-  setAside: 'set_aside',
+  ordersClean: ORDERS_CLEAN,
+  purchases: PURCHASES,
+  setAside: SET_ASIDE,
 } as const;

@@ -26,6 +26,7 @@ import {
 import { buildValidAgeSql, buildValidEmailSql, buildValidPhoneSql } from './contact-rules.ts';
 import { setAsideAliases } from './build-cleaning-sql.ts';
 import type { MappingIssue } from './validate-mapping.ts';
+import { CUSTOMERS_CLEAN, CUSTOMERS_SET_ASIDE, CUSTOMERS_WORK_PREFIX } from '../tables.ts';
 
 export type CustomerRole =
   | 'customer_id'
@@ -104,9 +105,9 @@ export interface CustomerCleaningPlan {
 
 export function customerTables(plan: CustomerCleaningPlan) {
   return {
-    rows: `${plan.prefix ?? `__cust_${plan.source.table}`}_rows`,
-    customersClean: 'customers_clean',
-    setAside: 'customers_set_aside',
+    rows: `${plan.prefix ?? `${CUSTOMERS_WORK_PREFIX}${plan.source.table}`}_rows`,
+    customersClean: CUSTOMERS_CLEAN,
+    setAside: CUSTOMERS_SET_ASIDE,
     ...plan.tables,
   };
 }

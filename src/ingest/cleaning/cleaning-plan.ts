@@ -11,6 +11,7 @@ import type { DateOrder } from '../repair/date-order.ts';
 import type { CleanText } from '../repair/text-profile.ts';
 import { buildIsPurchaseSql } from './status-rules.ts';
 import type { Granularity } from './granularity.ts';
+import { CLEAN_WORK_PREFIX } from '../tables.ts';
 
 export type OrderRole =
   | 'customer_id'
@@ -135,7 +136,7 @@ function rowsAsView(plan: CleaningPlan): boolean {
 }
 
 export function workTables(plan: CleaningPlan) {
-  const p = plan.prefix ?? `__clean_${plan.source.table}`;
+  const p = plan.prefix ?? `${CLEAN_WORK_PREFIX}${plan.source.table}`;
   const outputs = { ...TABLES, ...plan.tables };
   return {
     dups: `${p}_dups`,
