@@ -134,9 +134,8 @@ export class EngineClient {
       this.#api.runQueries(plan, onProgress ? Comlink.proxy(onProgress) : undefined),
     );
     if (!result.ok) return result;
-    const value: Record<string, DecodedResult> = {};
-    for (const [name, bytes] of Object.entries(result.value)) value[name] = decodeIpc(bytes);
-    return { ok: true, value };
+    const entries = Object.entries(result.value).map(([name, bytes]) => [name, decodeIpc(bytes)] as const);
+    return { ok: true, value: Object.fromEntries(entries) };
   }
 
   /** Export a query as a file and hand it to the browser as a download. */

@@ -142,9 +142,8 @@ const api: EngineApi = {
       const names = Object.keys(plan.queries);
       const sqls = names.map((name) => plan.queries[name]!);
       const bytes = await runInOrder(port, signal, plan.statements, sqls, onProgress);
-      const value: Record<string, Uint8Array> = {};
-      names.forEach((name, i) => (value[name] = bytes[i]!));
-      return value;
+      // fromEntries: any name (even `__proto__`) becomes an ordinary key.
+      return Object.fromEntries(names.map((name, i) => [name, bytes[i]!]));
     });
     return result.ok
       ? Comlink.transfer(
