@@ -11,10 +11,10 @@ import { parseArgs } from 'node:util';
 import type { DbPort } from '../../src/engine/db-port.ts';
 import { openNativeDb } from '../../src/engine/native-db.ts';
 import { openNodeDb } from '../../src/engine/node-db.ts';
-import { loadSource } from '../../src/engine/ingest/load-source.ts';
+import { loadSource } from '../../src/engine/readers/load-source.ts';
 import { nodeSourceFile } from '../../src/engine/node-source-file.ts';
 import { runCleaning } from '../../src/engine/clean-source.ts';
-import { decodeIpc } from '../../src/engine/arrow-rows.ts';
+import { decodeIpc } from '../../src/client/decode.ts';
 import { proposeMapping } from '../../src/ingest/mapping/propose-mapping.ts';
 
 const { values, positionals } = parseArgs({

@@ -4,9 +4,9 @@
  * Errors are thrown as the engine throws them (EngineError, CleaningInputError): callers word them.
  */
 import type { DbPort } from '../engine/db-port.ts';
-import { loadSource } from '../engine/ingest/load-source.ts';
+import { loadSource } from '../engine/readers/load-source.ts';
 import type { SourceFile } from '../engine/source-file.ts';
-import { decodeIpc } from '../engine/arrow-rows.ts';
+import { decodeIpc } from '../client/decode.ts';
 import { runCleaning } from '../engine/clean-source.ts';
 import { runCustomerCleaning } from '../engine/clean-customers.ts';
 import type { CleanReports, CleanRequest, CleanRole, DatasetPort } from '../client/dataset-flow.ts';

@@ -4,7 +4,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import type { DbPort } from '../engine/db-port.ts';
-import { decodeIpc } from '../engine/arrow-rows.ts';
+import { decodeIpc } from '../client/decode.ts';
 import { csvLine } from '../export/write-csv.ts';
 
 export async function writeQueryCsv(db: DbPort, sql: string, path: string): Promise<number> {

@@ -4,7 +4,7 @@
  * validate → clean → report. Plain TypeScript over a small port, so the same steps run against the
  * engine worker (engine-datasets.ts) and against a DbPort in Node (cli/node-datasets.ts).
  */
-import type { TableProfile } from '../engine/ingest/load-source.ts';
+import type { TableProfile } from '../engine/readers/load-source.ts';
 import type { CleaningReport } from '../ingest/cleaning/report.ts';
 import type { CustomerCleaningReport } from '../engine/clean-customers.ts';
 import type { CleaningConfig } from '../config/schema.ts';

@@ -3,13 +3,49 @@
  * a count of work in flight so the page can say it is busy (aria-busy on <html>).
  */
 import * as Comlink from 'comlink';
-import type { EngineApi, EngineInfo, LoadFileOptions, Plan, Result } from '../engine/engine-api.ts';
-import type { LoadProgress, TableProfile } from '../engine/ingest/load-source.ts';
-import { decodeIpc, type DecodedResult } from '../engine/arrow-rows.ts';
-import type { CleanSourceInput, CleanSourceOptions } from '../engine/clean-source.ts';
-import type { CleaningReport } from '../ingest/cleaning/report.ts';
-import type { CustomerCleaningOptions, CustomerCleaningReport } from '../engine/clean-customers.ts';
+import type {
+  CleanSourceInput,
+  CleanSourceOptions,
+  CleaningReport,
+  CustomerCleaningOptions,
+  CustomerCleaningReport,
+  DecodedResult,
+  EngineApi,
+  EngineInfo,
+  LoadFileOptions,
+  LoadProgress,
+  ModulePlan,
+  Plan,
+  Result,
+  TableProfile,
+} from '../engine/engine-api.ts';
+import { decodeIpc } from './decode.ts';
 import { toErrorData } from '../engine/engine-error.ts';
+
+/** What the UI needs of the engine's vocabulary: import it from here, never from src/engine. */
+export type {
+  Cell,
+  CleanSourceInput,
+  CleanSourceOptions,
+  CleaningReport,
+  ColumnProfile,
+  CustomerCleaningOptions,
+  CustomerCleaningReport,
+  DecodedResult,
+  EngineErrorData,
+  EngineInfo,
+  ErrorCode,
+  IngestNote,
+  IngestNoteKind,
+  LoadFileOptions,
+  LoadPhase,
+  LoadProgress,
+  ModulePlan,
+  Plan,
+  Result,
+  Row,
+  TableProfile,
+} from '../engine/engine-api.ts';
 
 export type BusyListener = (busy: boolean) => void;
 
@@ -87,6 +123,19 @@ export class EngineClient {
     );
     if (!result.ok) return result;
     return { ok: true, value: result.value ? decodeIpc(result.value) : null };
+  }
+
+  /** Run a module's plan; each named query's rows come back decoded under its name. */
+  async runQueries(
+    plan: ModulePlan,
+    onProgress?: (fraction: number) => void,
+  ): Promise<Result<Record<string, DecodedResult>>> {
+    const result = await this.#track<Result<Record<string, Uint8Array>>>(
+      this.#api.runQueries(plan, onProgress ? Comlink.proxy(onProgress) : undefined),
+    );
+    if (!result.ok) return result;
+    const entries = Object.entries(result.value).map(([name, bytes]) => [name, decodeIpc(bytes)] as const);
+    return { ok: true, value: Object.fromEntries(entries) };
   }
 
   /** Export a query as a file and hand it to the browser as a download. */

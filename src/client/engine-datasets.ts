@@ -4,9 +4,9 @@
  */
 import type { EngineErrorData } from '../engine/engine-error.ts';
 import { toErrorData } from '../engine/engine-error.ts';
-import type { LoadProgress } from '../engine/ingest/load-source.ts';
+import type { LoadProgress } from '../engine/readers/load-source.ts';
 import type { Result } from '../engine/engine-api.ts';
-import { decodeIpc } from '../engine/arrow-rows.ts';
+import { decodeIpc } from './decode.ts';
 import type { EngineClient } from './engine-client.ts';
 import type { CleanReports, CleanRequest, CleanRole, DatasetPort } from './dataset-flow.ts';
 

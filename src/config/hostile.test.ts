@@ -4,7 +4,7 @@
  */
 import { Deflate, deflateSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeIpc } from '../engine/arrow-rows.ts';
+import { decodeIpc } from '../client/decode.ts';
 import type { DbPort } from '../engine/db-port.ts';
 import { openNodeDb } from '../engine/node-db.ts';
 import { LOCALES } from '../i18n/i18n.ts';

@@ -1,54 +1,23 @@
 /**
- * Run cleaning for one loaded customers table (issue 3): repair macros, then customers_clean /
- * customers_set_aside (src/ingest/cleaning/build-customers-cleaning-sql.ts) and the report.
+ * Run cleaning for one loaded customers table (issue 3): check the mapping, create the repair macros,
+ * then drive the pure steps (src/ingest/cleaning/customer-cleaning-steps.ts) that return the report.
  */
 import * as v from 'valibot';
+import type { CleanSourceInput, CustomerCleaningOptions, CustomerCleaningReport } from './engine-api.ts';
 import type { DbPort } from './db-port.ts';
-import { decodeIpc, type Row } from './arrow-rows.ts';
 import { CleaningSchema, type CleaningConfig } from '../config/schema.ts';
 import { ensureRepairMacros } from './repair-macros.ts';
+import { runSteps } from './run-steps.ts';
 import {
-  buildCustomerReportSql,
-  buildCustomersCleaningSql,
-  customerTables,
   validateCustomersMapping,
   type CustomerCleaningPlan,
-  type CustomerReasonCode,
-  type CustomerRepairKind,
   type CustomerRole,
-  type CustomerTables,
 } from '../ingest/cleaning/build-customers-cleaning-sql.ts';
-import { assertReportAddsUp, toCleaningJson, type CleaningJsonMeta } from '../ingest/cleaning/report.ts';
-import { CleaningInputError, type CleanSourceInput } from './clean-source.ts';
+import { customerCleaningSteps } from '../ingest/cleaning/customer-cleaning-steps.ts';
+import { toCleaningJson, type CleaningJsonMeta } from '../ingest/cleaning/report.ts';
+import { CleaningInputError } from './clean-source.ts';
 
-export interface CustomerCleaningOptions {
-  /** Role → column (the customers SourceConfig.mapping). */
-  mapping: Readonly<Record<string, string>>;
-  cleaning?: v.InferInput<typeof CleaningSchema>;
-  /** YYYY-MM-DD for the birthday range; defaults to the local date. */
-  today?: string;
-  tables?: Partial<CustomerTables>;
-  keepWorkTables?: boolean;
-}
-
-/** Same shape idea as CleaningReport; toCleaningJson accepts it. */
-export interface CustomerCleaningReport {
-  kind: 'customers';
-  rowsRead: number;
-  /** Rows kept = customers in customers_clean (one per id). */
-  rowsUsed: number;
-  rowsSetAside: number;
-  reasons: Partial<Record<CustomerReasonCode, number>>;
-  repairs: Partial<Record<CustomerRepairKind, number>>;
-  customers: number;
-  tables: { customersClean: string; setAside: string };
-}
-
-const num = (x: unknown) => Number(x ?? 0);
-
-async function rows(db: DbPort, sql: string): Promise<Row[]> {
-  return decodeIpc(await db.queryIpc(sql)).rows;
-}
+export type { CustomerCleaningOptions, CustomerCleaningReport };
 
 function localToday(): string {
   const d = new Date();
@@ -71,47 +40,7 @@ export async function runCustomerCleaning(
     ...(options.tables ? { tables: options.tables } : {}),
   };
   await ensureRepairMacros(db);
-  for (const sql of buildCustomersCleaningSql(plan)) await db.exec(sql);
-
-  const report = buildCustomerReportSql(plan);
-  const reasons: Partial<Record<CustomerReasonCode, number>> = {};
-  let rowsRead = 0;
-  let rowsUsed = 0;
-  for (const r of await rows(db, report.reasons)) {
-    rowsRead += num(r.n);
-    if (r.reason === null) rowsUsed += num(r.n);
-    else reasons[r.reason as CustomerReasonCode] = num(r.n);
-  }
-  const repairs: Partial<Record<CustomerRepairKind, number>> = {};
-  const countRow = (await rows(db, report.repairs.sql))[0]!;
-  report.repairs.kinds.forEach((kind, i) => {
-    const n = num(countRow[`r${i}`]);
-    if (n > 0) repairs[kind] = (repairs[kind] ?? 0) + n;
-  });
-  const contacts = (await rows(db, report.contacts))[0]!;
-  for (const kind of ['invalid_phone', 'invalid_email', 'age_out_of_range'] as const) {
-    const n = num(contacts[kind]);
-    if (n > 0) repairs[kind] = n;
-  }
-  if (num(countRow.row_count) !== rowsRead) {
-    throw new Error(`customer cleaning read ${rowsRead} rows but the source has ${num(countRow.row_count)}`);
-  }
-  const customers = num((await rows(db, report.customers))[0]!.n);
-  if (!options.keepWorkTables) for (const sql of report.dropWork) await db.exec(sql);
-  const t = customerTables(plan);
-  const result: CustomerCleaningReport = {
-    kind: 'customers',
-    rowsRead,
-    rowsUsed,
-    rowsSetAside: rowsRead - rowsUsed,
-    reasons,
-    repairs,
-    customers,
-    tables: { customersClean: t.customersClean, setAside: t.setAside },
-  };
-  assertReportAddsUp(result);
-  if (customers !== rowsUsed) throw new Error(`customers_clean has ${customers} rows, expected ${rowsUsed}`);
-  return result;
+  return runSteps(db, customerCleaningSteps(plan, options.keepWorkTables));
 }
 
 /** DIR/customers_cleaning.json: the same keys, order and zero-omission as cleaning.json. */

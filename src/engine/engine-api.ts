@@ -1,21 +1,27 @@
 /**
  * What the engine worker offers the main thread (through comlink). Every call returns a Result:
- * errors cross as plain data, never as thrown objects, so the UI can translate them.
+ * errors cross as plain data, never as thrown objects, so the UI can translate them. The plain shapes
+ * live in protocol.ts (imports nothing); the ones here complete them with domain types.
  */
-import type { EngineErrorData } from './engine-error.ts';
-import type { LoadProgress, TableProfile } from './ingest/load-source.ts';
+import type * as v from 'valibot';
+import type {
+  CleanSourceInput,
+  EngineInfo,
+  LoadedTable,
+  LoadProgress,
+  ModulePlan,
+  Plan,
+  Result,
+} from './protocol.ts';
+import type { SourceMeta } from './readers/load-types.ts';
 import type { TextEncoding } from '../ingest/detect-format.ts';
-import type { CleanSourceInput, CleanSourceOptions } from './clean-source.ts';
-import type { CleaningReport } from '../ingest/cleaning/report.ts';
-import type { CustomerCleaningOptions, CustomerCleaningReport } from './clean-customers.ts';
+import type { CleaningSchema } from '../config/schema.ts';
+import type { CleaningReport, CustomerCleaningReport } from '../ingest/cleaning/report.ts';
+import type { CleaningTables } from '../ingest/cleaning/cleaning-plan.ts';
+import type { CustomerTables } from '../ingest/cleaning/build-customers-cleaning-sql.ts';
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: EngineErrorData };
-
-export interface EngineInfo {
-  duckdbVersion: string;
-  bundle: 'eh';
-  startMs: number;
-}
+export type * from './protocol.ts';
+export type { CleaningReport, CustomerCleaningReport };
 
 export interface LoadFileOptions {
   table: string;
@@ -23,10 +29,36 @@ export interface LoadFileOptions {
   sheet?: string;
 }
 
-/** SQL built by pure builders: statements run in order, then an optional final query returns rows. */
-export interface Plan {
-  statements: readonly string[];
-  query?: string;
+/** A loaded table with what its reader found (format, encoding, header row, notes). */
+export interface TableProfile extends LoadedTable, SourceMeta {}
+
+export interface CleanSourceOptions {
+  /** Role → column (SourceConfig.mapping). */
+  mapping: Readonly<Record<string, string>>;
+  /** CleaningConfig (parsed) or its input form; defaults fill the gaps. */
+  cleaning?: v.InferInput<typeof CleaningSchema>;
+  /** YYYY-MM-DD for the future-date rule; defaults to the local date. */
+  today?: string;
+  tables?: Partial<CleaningTables>;
+  /** Keep the `__clean_*` work tables (debugging). */
+  keepWorkTables?: boolean;
+  /**
+   * Profile text columns first and skip repairs they cannot need, and build orders from the one
+   * grouping that also gives the granularity statistics (issue 7; default true). Results are
+   * identical either way; false runs every repair on every value and groups lines twice (tests
+   * compare the two).
+   */
+  fastPaths?: boolean;
+}
+
+export interface CustomerCleaningOptions {
+  /** Role → column (the customers SourceConfig.mapping). */
+  mapping: Readonly<Record<string, string>>;
+  cleaning?: v.InferInput<typeof CleaningSchema>;
+  /** YYYY-MM-DD for the birthday range; defaults to the local date. */
+  today?: string;
+  tables?: Partial<CustomerTables>;
+  keepWorkTables?: boolean;
 }
 
 export interface EngineApi {
@@ -49,6 +81,14 @@ export interface EngineApi {
   ): Promise<Result<CustomerCleaningReport>>;
   /** Run a plan in one round trip, with DuckDB's progress (0..1) reported per statement. */
   runPlan(plan: Plan, onProgress?: (fraction: number) => void): Promise<Result<Uint8Array | null>>;
+  /**
+   * Run a module's plan in one round trip: the statements in order, then each named query; Arrow IPC
+   * bytes per name come back transferred. Progress (0..1) counts statements and queries alike.
+   */
+  runQueries(
+    plan: ModulePlan,
+    onProgress?: (fraction: number) => void,
+  ): Promise<Result<Record<string, Uint8Array>>>;
   /** Query → CSV (UTF-8 BOM) or XLSX bytes for download, formula-guarded. */
   exportQuery(sql: string, format: 'csv' | 'xlsx', sheetName?: string): Promise<Result<Uint8Array>>;
   dropTable(table: string): Promise<Result<null>>;

@@ -1,7 +1,11 @@
 /**
- * Errors cross the worker boundary as plain data `{ code, message, sql? }`; the UI shows a translated
- * text for the code (i18n key `error.<code>`) and keeps the engine's message as detail.
+ * Errors cross the worker boundary as plain data `{ code, message, sql? }` (protocol.ts); the UI shows
+ * a translated text for the code (i18n key `error.<code>`) and keeps the engine's message as detail.
  */
+import type { EngineErrorData, ErrorCode } from './protocol.ts';
+
+export type { EngineErrorData, ErrorCode };
+
 export const ERROR_CODES = [
   'empty_file',
   'binary_file',
@@ -23,16 +27,10 @@ export const ERROR_CODES = [
   'out_of_memory',
   'engine_failed',
   'engine',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+] as const satisfies readonly ErrorCode[];
 
-export interface EngineErrorData {
-  code: ErrorCode;
-  message: string;
-  /** Values for the translated message, e.g. { name: 'orders.csv' }. */
-  params?: Record<string, string | number>;
-  sql?: string;
-}
+// Every code of the protocol is listed above (a compile error names the one missing).
+const _allListed: Record<Exclude<ErrorCode, (typeof ERROR_CODES)[number]>, never> = {};
 
 export class EngineError extends Error {
   readonly code: ErrorCode;

@@ -8,12 +8,13 @@ import { openBrowserDb } from './browser-db.ts';
 import type { DbPort } from './db-port.ts';
 import type { EngineApi, EngineInfo, Result } from './engine-api.ts';
 import { EngineError, toErrorData } from './engine-error.ts';
-import { loadSource } from './ingest/load-source.ts';
+import { loadSource } from './readers/load-source.ts';
 import { browserSourceFile } from './source-file.ts';
 import { ident } from '../sql/quote.ts';
 import { exportQuery } from './export-query.ts';
 import { CleaningInputError, runCleaning } from './clean-source.ts';
 import { runCustomerCleaning } from './clean-customers.ts';
+import { runInOrder } from './run-in-order.ts';
 
 let dbPromise: Promise<DbPort> | null = null;
 let info: EngineInfo | null = null;
@@ -130,18 +131,26 @@ const api: EngineApi = {
   },
   async runPlan(plan, onProgress) {
     const result = await run(async (port, signal) => {
-      const total = plan.statements.length + (plan.query ? 1 : 0);
-      let step = 0;
-      const report = (f: number) => onProgress?.((step + f) / Math.max(1, total));
-      for (const sql of plan.statements) {
-        signal.throwIfAborted();
-        await port.queryIpc(sql, report);
-        step++;
-      }
-      signal.throwIfAborted();
-      return plan.query ? port.queryIpc(plan.query, report) : null;
+      const queries = plan.query ? [plan.query] : [];
+      const [bytes] = await runInOrder(port, signal, plan.statements, queries, onProgress);
+      return bytes ?? null;
     });
     return result.ok && result.value ? Comlink.transfer(result, [result.value.buffer]) : result;
+  },
+  async runQueries(plan, onProgress) {
+    const result = await run(async (port, signal) => {
+      const names = Object.keys(plan.queries);
+      const sqls = names.map((name) => plan.queries[name]!);
+      const bytes = await runInOrder(port, signal, plan.statements, sqls, onProgress);
+      // fromEntries: any name (even `__proto__`) becomes an ordinary key.
+      return Object.fromEntries(names.map((name, i) => [name, bytes[i]!]));
+    });
+    return result.ok
+      ? Comlink.transfer(
+          result,
+          Object.values(result.value).map((b) => b.buffer),
+        )
+      : result;
   },
   async exportQuery(sql, format, sheetName) {
     const result = await run((port) => exportQuery(port, sql, format, sheetName));

@@ -3,7 +3,7 @@
  * when first needed). Every text cell passes the formula guard in both formats.
  */
 import type { DbPort } from './db-port.ts';
-import { decodeIpc } from './arrow-rows.ts';
+import { queryDecoded } from './query-rows.ts';
 import { writeCsv } from '../export/write-csv.ts';
 import { guardRow, type ExportCell } from '../export/cell-guard.ts';
 
@@ -15,7 +15,7 @@ export async function exportQuery(
   format: ExportFormat,
   sheetName = 'data',
 ): Promise<Uint8Array> {
-  const { columns, rows } = decodeIpc(await db.queryIpc(sql));
+  const { columns, rows } = await queryDecoded(db, sql);
   const header = columns.map((c) => c.name);
   const matrix: ExportCell[][] = rows.map((r) => header.map((h) => r[h] ?? null));
   if (format === 'csv') return writeCsv(header, matrix);

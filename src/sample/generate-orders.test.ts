@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDb } from '../engine/node-db.ts';
-import { decodeIpc } from '../engine/arrow-rows.ts';
+import { decodeIpc } from '../client/decode.ts';
 import type { DbPort } from '../engine/db-port.ts';
 import { ident } from '../sql/quote.ts';
 import { proposeMapping } from '../ingest/mapping/propose-mapping.ts';

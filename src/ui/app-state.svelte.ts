@@ -2,16 +2,20 @@
  * Application state for the shell: language, engine, loaded tables, the running job and errors.
  * Components are thin views over this class; nothing here builds SQL.
  */
-import { EngineClient } from '../client/engine-client.ts';
+import {
+  EngineClient,
+  type DecodedResult,
+  type EngineErrorData,
+  type LoadFileOptions,
+  type LoadProgress,
+  type TableProfile,
+} from '../client/engine-client.ts';
+import { decodeIpc } from '../client/decode.ts';
 import { AnalysisRunner } from '../client/analysis-runner.ts';
 import type { PlanContext } from '../analyses/contract.ts';
 import type { ModuleId } from '../analyses/registry.ts';
 import { TABLES } from '../ingest/canonical.ts';
-import type { LoadFileOptions } from '../engine/engine-api.ts';
 import type { TextEncoding } from '../ingest/detect-format.ts';
-import type { EngineErrorData } from '../engine/engine-error.ts';
-import type { LoadProgress, TableProfile } from '../engine/ingest/load-source.ts';
-import { decodeIpc, type DecodedResult } from '../engine/arrow-rows.ts';
 import { AnalysisState } from './analysis/analysis-state.svelte.ts';
 import { ComparisonDataset } from './lifecycle/comparison-dataset.svelte.ts';
 import { hasMessage, localeFromLanguages, translate, type Locale, type MessageKey } from '../i18n/i18n.ts';

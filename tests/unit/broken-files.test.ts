@@ -10,9 +10,9 @@ import { gzipSync, zipSync, strToU8 } from 'fflate';
 import { utils, write } from '@e965/xlsx';
 import { openNodeDb } from '../../src/engine/node-db.ts';
 import type { DbPort } from '../../src/engine/db-port.ts';
-import { loadSource } from '../../src/engine/ingest/load-source.ts';
+import { loadSource } from '../../src/engine/readers/load-source.ts';
 import { bytesSourceFile } from '../../src/engine/source-file.ts';
-import { decodeIpc } from '../../src/engine/arrow-rows.ts';
+import { decodeIpc } from '../../src/client/decode.ts';
 import { ident } from '../../src/sql/quote.ts';
 
 let db: DbPort;

@@ -8,10 +8,10 @@ import { utils, write, type CellObject, type WorkSheet } from '@e965/xlsx';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { openNodeDb } from '../../src/engine/node-db.ts';
 import type { DbPort } from '../../src/engine/db-port.ts';
-import { loadSource, type TableProfile } from '../../src/engine/ingest/load-source.ts';
-import type { IngestNoteKind, LoadOptions } from '../../src/engine/ingest/load-types.ts';
+import { loadSource, type TableProfile } from '../../src/engine/readers/load-source.ts';
+import type { IngestNoteKind, LoadOptions } from '../../src/engine/readers/load-types.ts';
 import { bytesSourceFile } from '../../src/engine/source-file.ts';
-import { decodeIpc } from '../../src/engine/arrow-rows.ts';
+import { decodeIpc } from '../../src/client/decode.ts';
 import { encodeLatin1, encodeLegacy, encodeUtf16 } from './support/legacy-encoding.ts';
 
 let db: DbPort;

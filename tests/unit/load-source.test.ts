@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { utils, write } from '@e965/xlsx';
 import { openNodeDb } from '../../src/engine/node-db.ts';
 import type { DbPort } from '../../src/engine/db-port.ts';
-import { loadSource } from '../../src/engine/ingest/load-source.ts';
+import { loadSource } from '../../src/engine/readers/load-source.ts';
 import { bytesSourceFile } from '../../src/engine/source-file.ts';
 import { nodeSourceFile } from '../../src/engine/node-source-file.ts';
-import { decodeIpc } from '../../src/engine/arrow-rows.ts';
-import { transcodeToUtf8 } from '../../src/engine/ingest/transcode.ts';
+import { decodeIpc } from '../../src/client/decode.ts';
+import { transcodeToUtf8 } from '../../src/engine/readers/transcode.ts';
 import { encodeLegacy, encodeUtf16 } from './support/legacy-encoding.ts';
 
 let db: DbPort;

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { openNativeDb } from '../../src/engine/native-db.ts';
 import { openNodeDb } from '../../src/engine/node-db.ts';
 import type { DbPort } from '../../src/engine/db-port.ts';
-import { loadSource } from '../../src/engine/ingest/load-source.ts';
+import { loadSource } from '../../src/engine/readers/load-source.ts';
 import { nodeSourceFile } from '../../src/engine/node-source-file.ts';
-import { decodeIpc } from '../../src/engine/arrow-rows.ts';
+import { decodeIpc } from '../../src/client/decode.ts';
 
 let wasm: DbPort;
 let native: DbPort;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDb } from '../../engine/node-db.ts';
 import type { DbPort } from '../../engine/db-port.ts';
-import { decodeIpc } from '../../engine/arrow-rows.ts';
+import { decodeIpc } from '../../client/decode.ts';
 import { buildIntervalHistogramSql, buildIntervalStatsSql } from './build-intervals-sql.ts';
 import { buildRepurchaseRateSql, buildSecondPurchaseSql } from './build-repurchase-sql.ts';
 import { buildCustomerPreferenceSql, buildPreferenceMixSql } from './build-preference-sql.ts';

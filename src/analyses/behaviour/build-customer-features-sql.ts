@@ -14,6 +14,7 @@ import {
   type OrderDimension,
   type PurchaseScope,
 } from './scope.ts';
+import { CUSTOMER_FEATURES } from '../../ingest/tables.ts';
 
 export interface CustomerFeaturesOptions extends PurchaseScope {
   /** AOV band lower edges; default 0, 100, 500. */
@@ -137,6 +138,6 @@ ORDER BY b.customer_id`;
 
 /** `CREATE OR REPLACE TABLE <target> AS` the features (target default `customer_features`). */
 export function buildCustomerFeaturesSql(options: CustomerFeaturesOptions & { target?: string }): string {
-  return `CREATE OR REPLACE TABLE ${ident(options.target ?? 'customer_features')} AS
+  return `CREATE OR REPLACE TABLE ${ident(options.target ?? CUSTOMER_FEATURES)} AS
 ${buildCustomerFeaturesSelectSql(options)}`;
 }

@@ -4,9 +4,10 @@
  * rows of a materialised table for display or export.
  */
 import { ident, literal } from '../../sql/quote.ts';
+import { RFM_CUSTOMERS } from '../../ingest/tables.ts';
 
 /** The table the RFM section materialises: `(customer_id, segment, segment_label, …)`. */
-export const SEGMENTS_TABLE = 'rfm_customers';
+export const SEGMENTS_TABLE = RFM_CUSTOMERS;
 
 /** Columns: name — every user table and view in the main schema, sorted. */
 export function buildListTablesSql(): string {

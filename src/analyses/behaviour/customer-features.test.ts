@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDb } from '../../engine/node-db.ts';
 import type { DbPort } from '../../engine/db-port.ts';
-import { decodeIpc } from '../../engine/arrow-rows.ts';
+import { decodeIpc } from '../../client/decode.ts';
 import { buildCustomerFeaturesSql, CUSTOMER_FEATURE_COLUMNS } from './build-customer-features-sql.ts';
 import { buildBehaviourCsvSql } from './build-behaviour-csv-sql.ts';
 import { buildCustomerPreferenceSql } from './build-preference-sql.ts';

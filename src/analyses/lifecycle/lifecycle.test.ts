@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDb } from '../../engine/node-db.ts';
 import type { DbPort } from '../../engine/db-port.ts';
-import { decodeIpc } from '../../engine/arrow-rows.ts';
+import { decodeIpc } from '../../client/decode.ts';
 import { createPurchases, rounded, type FixtureOrder } from '../behaviour/testing/purchases-fixture.ts';
 import { buildLifecycleSql, buildLostByChannelSql, channelLosses } from './build-lifecycle-sql.ts';
 import { buildCohortsSql } from './build-cohorts-sql.ts';

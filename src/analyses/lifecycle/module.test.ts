@@ -7,7 +7,7 @@ import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDb } from '../../engine/node-db.ts';
 import type { DbPort } from '../../engine/db-port.ts';
-import { decodeIpc } from '../../engine/arrow-rows.ts';
+import { decodeIpc } from '../../client/decode.ts';
 import type { ModulePlan, Part, PlanContext, QueryRows } from '../contract.ts';
 import { createPurchases, rounded } from '../behaviour/testing/purchases-fixture.ts';
 import { LifecycleConfigSchema, type LifecycleConfig } from './lifecycle-config.ts';

@@ -9,7 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDb } from '../../engine/node-db.ts';
 import type { DbPort } from '../../engine/db-port.ts';
-import { decodeIpc } from '../../engine/arrow-rows.ts';
+import { decodeIpc } from '../../client/decode.ts';
 import { buildCohortsSql } from './build-cohorts-sql.ts';
 import { buildLifecycleSql } from './build-lifecycle-sql.ts';
 import { buildChurnWarningsSql } from './build-churn-warnings-sql.ts';

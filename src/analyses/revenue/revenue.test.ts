@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDb } from '../../engine/node-db.ts';
 import type { DbPort } from '../../engine/db-port.ts';
-import { decodeIpc } from '../../engine/arrow-rows.ts';
+import { decodeIpc } from '../../client/decode.ts';
 import { createPurchases, rounded } from '../behaviour/testing/purchases-fixture.ts';
 import { buildRevenueByPeriodSql } from './build-revenue-by-period-sql.ts';
 import { buildCategorySegmentMatrixSql } from './build-category-segment-matrix-sql.ts';

@@ -20,6 +20,7 @@ import {
   type RfmDimension,
 } from './rfm-config.ts';
 import type { Row } from './rows.ts';
+import { RFM_CUT_POINTS } from '../../ingest/tables.ts';
 
 /** The per-customer column a dimension scores, as DOUBLE. */
 export function dimensionValueSql(d: RfmDimension): string {
@@ -90,7 +91,7 @@ export function pivotCutsSql(cutTable: string): string {
  * 'comparison' = the mean/median of a two-level dimension), position (1-based), value, source
  * ('fixed' | 'quantile' | 'mean' | 'median'), basis ('values' | 'scores' for comparisons, else NULL).
  */
-export function buildCutPointsSql(cutTable = 'rfm_cut_points'): string {
+export function buildCutPointsSql(cutTable = RFM_CUT_POINTS): string {
   return `SELECT dimension, kind, position, value, source, basis FROM ${ident(cutTable)}
 WHERE value IS NOT NULL ORDER BY dimension, kind, position`;
 }

@@ -6,6 +6,7 @@ import { buildSegmentSummarySql } from './build-rfm-views-sql.ts';
 import { buildSegmentExportSql } from './build-segment-customers-sql.ts';
 import type { RfmLocale } from './build-rfm-sql.ts';
 import type { RfmSegment } from './rfm-config.ts';
+import { RFM_CUSTOMERS } from '../../ingest/tables.ts';
 
 export const SEGMENTS_CSV_COLUMNS = [
   'segment',
@@ -21,7 +22,7 @@ export const SEGMENTS_CSV_COLUMNS = [
  * customer_id, recency_days, frequency, monetary, r_score, f_score, m_score, rfm_code, segment,
  * segment_label; with `features` (the rfm_features table, issue 6) then RFM_FEATURE_COLUMNS.
  */
-export function buildCustomersCsvSql(customers = 'rfm_customers', features?: string): string {
+export function buildCustomersCsvSql(customers = RFM_CUSTOMERS, features?: string): string {
   return buildSegmentExportSql(features !== undefined ? { customers, features } : { customers });
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbPort } from '../../engine/db-port.ts';
 import { openNodeDb } from '../../engine/node-db.ts';
-import { decodeIpc } from '../../engine/arrow-rows.ts';
+import { decodeIpc } from '../../client/decode.ts';
 import { createPurchases, rounded, type FixtureOrder } from '../behaviour/testing/purchases-fixture.ts';
 import { buildRfmSql } from './build-rfm-sql.ts';
 import { buildRfmFeaturesSql, RFM_FEATURE_COLUMNS, rfmFeaturesCutoff } from './build-rfm-features-sql.ts';

@@ -27,6 +27,7 @@ import {
   type RfmSegment,
   type SegmentRule,
 } from './rfm-config.ts';
+import { RFM_BASE, RFM_CUSTOMERS, RFM_CUT_POINTS, RFM_FEATURES } from '../../ingest/tables.ts';
 
 export type RfmLocale = 'zh-CN' | 'en';
 
@@ -38,10 +39,10 @@ export interface RfmTables {
   features: string;
 }
 export const DEFAULT_RFM_TABLES: RfmTables = {
-  base: 'rfm_base',
-  cutPoints: 'rfm_cut_points',
-  customers: 'rfm_customers',
-  features: 'rfm_features',
+  base: RFM_BASE,
+  cutPoints: RFM_CUT_POINTS,
+  customers: RFM_CUSTOMERS,
+  features: RFM_FEATURES,
 };
 
 export interface RfmBuildOptions {

@@ -8,8 +8,9 @@ import { dimensionValueSql } from './build-cut-points-sql.ts';
 import type { RfmLocale } from './build-rfm-sql.ts';
 import { OTHER_LABEL } from './presets.ts';
 import { OTHER_SEGMENT, type RfmDimension, type RfmSegment } from './rfm-config.ts';
+import { RFM_CUSTOMERS } from '../../ingest/tables.ts';
 
-const DEFAULT_CUSTOMERS = 'rfm_customers';
+const DEFAULT_CUSTOMERS = RFM_CUSTOMERS;
 
 /**
  * One row per configured segment (rule order) then `other`, including empty ones: segment,

@@ -9,6 +9,7 @@
 import { ident, literal } from '../../sql/quote.ts';
 import { RFM_FEATURE_COLUMNS, type RfmFeatureColumn } from './build-rfm-features-sql.ts';
 import { OTHER_SEGMENT, SEGMENT_ID_PATTERN } from './rfm-config.ts';
+import { RFM_CUSTOMERS } from '../../ingest/tables.ts';
 
 /** The customers.csv columns (issue 4 "CLI"), in order. */
 export const RFM_CUSTOMER_COLUMNS = [
@@ -70,7 +71,7 @@ const isFeature = (column: string): column is RfmFeatureColumn =>
 
 /** `FROM customers c LEFT JOIN features f`: one row per customer of `customers`, whatever the features hold. */
 function joinedFromSql(customers: string | undefined, features: string): string {
-  return `FROM ${ident(customers ?? 'rfm_customers')} c LEFT JOIN ${ident(features)} f ON f.customer_id = c.customer_id`;
+  return `FROM ${ident(customers ?? RFM_CUSTOMERS)} c LEFT JOIN ${ident(features)} f ON f.customer_id = c.customer_id`;
 }
 
 /**
@@ -102,7 +103,7 @@ export function buildSegmentCustomersPageSql(page: SegmentCustomersPage): string
       sort.column === 'customer_id'
         ? `customer_id ${dir}`
         : `${ident(sort.column)} ${dir} NULLS LAST, customer_id ASC`;
-    return `SELECT ${RFM_PAGE_COLUMNS.map(ident).join(', ')} FROM ${ident(page.customers ?? 'rfm_customers')}${whereSql(page)}
+    return `SELECT ${RFM_PAGE_COLUMNS.map(ident).join(', ')} FROM ${ident(page.customers ?? RFM_CUSTOMERS)}${whereSql(page)}
 ORDER BY ${order} ${limit}`;
   }
   const key = `${isFeature(sort.column) ? 'f' : 'c'}.${ident(sort.column)}`;
@@ -118,7 +119,7 @@ ORDER BY ${order} ${limit}`;
 
 /** One row: total (customers matching the filter), for the virtual table's height. */
 export function buildSegmentCustomersCountSql(filter: SegmentCustomersFilter): string {
-  return `SELECT count(*) AS total FROM ${ident(filter.customers ?? 'rfm_customers')}${whereSql(filter)}`;
+  return `SELECT count(*) AS total FROM ${ident(filter.customers ?? RFM_CUSTOMERS)}${whereSql(filter)}`;
 }
 
 /** A feature column as exported: day counts to 2 decimals, rates and shares to 4. */
@@ -138,7 +139,7 @@ function exportedFeatureSql(column: RfmFeatureColumn): string {
  */
 export function buildSegmentExportSql(filter: SegmentExportFilter): string {
   if (filter.features === undefined) {
-    return `SELECT ${RFM_CUSTOMER_COLUMNS.map(ident).join(', ')} FROM ${ident(filter.customers ?? 'rfm_customers')}${whereSql(filter)}
+    return `SELECT ${RFM_CUSTOMER_COLUMNS.map(ident).join(', ')} FROM ${ident(filter.customers ?? RFM_CUSTOMERS)}${whereSql(filter)}
 ORDER BY customer_id`;
   }
   const cols = [

@@ -28,6 +28,7 @@ import {
 import { buildValidAgeSql, buildValidEmailSql, buildValidPhoneSql } from './contact-rules.ts';
 import { setAsideAliases } from './build-cleaning-sql.ts';
 import type { MappingIssue } from './validate-mapping.ts';
+import { CUSTOMERS_WORK_PREFIX } from '../tables.ts';
 
 export type CustomerRole = FieldName<typeof CUSTOMERS_ROLE>;
 
@@ -71,7 +72,7 @@ export interface CustomerCleaningPlan {
 
 export function customerTables(plan: CustomerCleaningPlan) {
   return {
-    rows: `${plan.prefix ?? `__cust_${plan.source.table}`}_rows`,
+    rows: `${plan.prefix ?? `${CUSTOMERS_WORK_PREFIX}${plan.source.table}`}_rows`,
     ...CUSTOMERS_ROLE.tables,
     ...plan.tables,
   };

@@ -13,6 +13,7 @@ import { buildIsPurchaseSql } from './status-rules.ts';
 import type { Granularity } from './granularity.ts';
 import { ORDERS_ROLE, type FieldName } from '../roles/index.ts';
 import { repairTypes } from './repair-types.ts';
+import { CLEAN_WORK_PREFIX } from '../tables.ts';
 
 export type OrderRole = FieldName<typeof ORDERS_ROLE>;
 
@@ -104,7 +105,7 @@ function rowsAsView(plan: CleaningPlan): boolean {
 }
 
 export function workTables(plan: CleaningPlan) {
-  const p = plan.prefix ?? `__clean_${plan.source.table}`;
+  const p = plan.prefix ?? `${CLEAN_WORK_PREFIX}${plan.source.table}`;
   const outputs = { ...TABLES, ...plan.tables };
   return {
     dups: `${p}_dups`,

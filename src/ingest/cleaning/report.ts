@@ -6,6 +6,7 @@ import type { OrderStatus } from '../../config/schema.ts';
 import type { RepairKind } from '../repair/repair-exprs.ts';
 import type { DateOrderDecision } from '../repair/date-order.ts';
 import type { GranularityDecision } from './granularity.ts';
+import type { CustomerReasonCode, CustomerRepairKind } from './build-customers-cleaning-sql.ts';
 
 /** Why a row was set aside, in precedence order: a row gets the first that applies. */
 export const REASON_CODES = [
@@ -55,6 +56,19 @@ export interface CleaningReport {
   questions: CleaningQuestion[];
   statuses: StatusCount[];
   tables: { ordersClean: string; purchases: string; setAside: string };
+}
+
+/** Same shape idea as CleaningReport, for a customers table; toCleaningJson accepts it. */
+export interface CustomerCleaningReport {
+  kind: 'customers';
+  rowsRead: number;
+  /** Rows kept = customers in customers_clean (one per id). */
+  rowsUsed: number;
+  rowsSetAside: number;
+  reasons: Partial<Record<CustomerReasonCode, number>>;
+  repairs: Partial<Record<CustomerRepairKind, number>>;
+  customers: number;
+  tables: { customersClean: string; setAside: string };
 }
 
 /** A programmer's mistake if it fails: every row must be used or set aside exactly once. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDb } from '../../engine/node-db.ts';
 import type { DbPort } from '../../engine/db-port.ts';
-import { decodeIpc } from '../../engine/arrow-rows.ts';
+import { decodeIpc } from '../../client/decode.ts';
 import { literal } from '../../sql/quote.ts';
 import { maskValue, type PiiKind } from './mask.ts';
 import { buildMaskSql, buildMaskedSelectSql } from './mask-sql.ts';

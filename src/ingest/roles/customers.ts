@@ -4,6 +4,7 @@
  */
 import { CUSTOMER_ID_SYNONYMS } from './customer-id-synonyms.ts';
 import { defineRole } from './types.ts';
+import { CUSTOMERS_CLEAN, CUSTOMERS_SET_ASIDE } from '../tables.ts';
 
 export const CUSTOMERS_ROLE = defineRole({
   id: 'customers',
@@ -123,5 +124,5 @@ export const CUSTOMERS_ROLE = defineRole({
   ],
   required: ['customer_id'],
   cleaning: 'customers',
-  tables: { customersClean: 'customers_clean', setAside: 'customers_set_aside' },
+  tables: { customersClean: CUSTOMERS_CLEAN, setAside: CUSTOMERS_SET_ASIDE },
 });

@@ -5,6 +5,7 @@
  */
 import { CUSTOMER_ID_SYNONYMS } from './customer-id-synonyms.ts';
 import { defineRole } from './types.ts';
+import { ORDERS_CLEAN, PURCHASES, SET_ASIDE } from '../tables.ts';
 
 export const ORDERS_ROLE = defineRole({
   id: 'orders',
@@ -328,7 +329,7 @@ export const ORDERS_ROLE = defineRole({
   ],
   required: ['customer_id', ['order_time', 'paid_time'], ['amount', 'unit_price']],
   cleaning: 'orders',
-  tables: { ordersClean: 'orders_clean', purchases: 'purchases', setAside: 'set_aside' },
+  tables: { ordersClean: ORDERS_CLEAN, purchases: PURCHASES, setAside: SET_ASIDE },
 });
 
 /**

@@ -13,7 +13,7 @@ import { looksLikeCustomers } from '../../ingest/cleaning/build-customers-cleani
 import { setAsideAliases } from '../../ingest/cleaning/build-cleaning-sql.ts';
 import { buildSetAsideViewSql } from '../../ingest/cleaning/build-set-aside-sql.ts';
 import { detectPiiColumns } from '../../ingest/pii/detect-pii.ts';
-import type { CustomerCleaningReport } from '../../engine/clean-customers.ts';
+import type { CustomerCleaningReport } from '../../client/engine-client.ts';
 
 export class CustomersState {
   tableId = $state<string | null>(null);

@@ -1,6 +1,6 @@
 /** Test helpers: build source tables directly in DuckDB (file decoding is tested elsewhere). */
 import type { DbPort } from '../../../src/engine/db-port.ts';
-import { decodeIpc, type Row } from '../../../src/engine/arrow-rows.ts';
+import { decodeIpc, type Row } from '../../../src/client/decode.ts';
 import { ident, literal } from '../../../src/sql/quote.ts';
 
 export type Cell = string | number | null;

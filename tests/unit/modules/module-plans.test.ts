@@ -84,6 +84,6 @@ describe.each(modules.map((m) => [m.id, m] as const))('module %s', (_id, module)
 });
 
 async function rowsOf(sql: string) {
-  const { decodeIpc } = await import('../../../src/engine/arrow-rows.ts');
+  const { decodeIpc } = await import('../../../src/client/decode.ts');
   return decodeIpc(await db.queryIpc(sql)).rows;
 }

@@ -3,7 +3,7 @@
  * do with a plan, without the queue — statements in order, then each named query decoded.
  */
 import type { DbPort } from '../../../src/engine/db-port.ts';
-import { decodeIpc } from '../../../src/engine/arrow-rows.ts';
+import { decodeIpc } from '../../../src/client/decode.ts';
 import type { ExportPlan, ModulePlan, Part, PlanContext, QueryRows } from '../../../src/analyses/contract.ts';
 
 /** Rows of every query of `plan`, after its statements. */

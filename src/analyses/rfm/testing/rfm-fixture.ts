@@ -4,7 +4,7 @@
  */
 /* eslint-disable no-restricted-imports -- test support, imported only by *.test.ts files */
 import type { DbPort } from '../../../engine/db-port.ts';
-import { decodeIpc, type Row } from '../../../engine/arrow-rows.ts';
+import { decodeIpc, type Row } from '../../../client/decode.ts';
 import { ident, literal } from '../../../sql/quote.ts';
 
 export interface Order {

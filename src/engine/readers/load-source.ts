@@ -9,7 +9,7 @@ import type { SourceFile } from '../source-file.ts';
 import { EngineError } from '../engine-error.ts';
 import { detectFormat, detectLegacyEncoding, isValidUtf8 } from '../../ingest/detect-format.ts';
 import { buildColumnCountsSql, buildDescribeSql, buildPreviewSql } from '../../ingest/build-load-sql.ts';
-import { decodeIpc } from '../arrow-rows.ts';
+import { queryRows } from '../query-rows.ts';
 import { gunzipSource, unzipSingleSource } from './archive.ts';
 import { prepareCsv } from './csv-source.ts';
 import { readNdjson } from './ndjson-reader.ts';
@@ -19,24 +19,10 @@ import { typeColumns } from './type-columns.ts';
 import { assertFits } from './memory-guard.ts';
 import { readWorkbook } from './xlsx-reader.ts';
 import type { IngestNote, LoadOptions, LoadProgress, SourceMeta } from './load-types.ts';
+import type { TableProfile } from '../engine-api.ts';
 
 export type { IngestNote, IngestNoteKind, LoadOptions, LoadPhase, LoadProgress } from './load-types.ts';
-
-export interface ColumnProfile {
-  name: string;
-  type: string;
-  nonNull: number;
-}
-
-export interface TableProfile extends SourceMeta {
-  table: string;
-  fileName: string;
-  fileSize: number;
-  rowCount: number;
-  columns: ColumnProfile[];
-  /** First rows as Arrow IPC bytes. */
-  preview: Uint8Array;
-}
+export type { ColumnProfile, TableProfile } from '../engine-api.ts';
 
 /** Above this a file is refused outright; the engine tops out near 4 GiB of wasm memory. */
 export const MAX_FILE_BYTES = 2 * 1024 ** 3;
@@ -165,7 +151,7 @@ async function legacyEncodingOf(source: SourceFile): Promise<LoadOptions['encodi
 
 async function describe(db: DbPort, reader: string, name: string): Promise<string[]> {
   try {
-    return decodeIpc(await db.queryIpc(buildDescribeSql(reader))).rows.map((r) => String(r.column_name));
+    return (await queryRows(db, buildDescribeSql(reader))).map((r) => String(r.column_name));
   } catch (e) {
     const message = (e as Error).message;
     throw new EngineError('csv_invalid', message, { name, detail: message.split('\n')[0] ?? message });
@@ -225,7 +211,7 @@ export async function loadSource(
   signal?.throwIfAborted();
 
   progress({ phase: 'profile', done: 0, total: 0, unit: 'rows' });
-  const counts = decodeIpc(await db.queryIpc(buildColumnCountsSql(options.table, rawColumns))).rows[0]!;
+  const counts = (await queryRows(db, buildColumnCountsSql(options.table, rawColumns)))[0]!;
   const preview = await db.queryIpc(buildPreviewSql(options.table, options.previewRows ?? 100));
   return {
     ...prepared.meta,

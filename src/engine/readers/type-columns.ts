@@ -5,7 +5,7 @@
  * later value does not fit, inference runs again over the whole file (nothing is ever lost).
  */
 import type { DbPort } from '../db-port.ts';
-import { decodeIpc } from '../arrow-rows.ts';
+import { queryRows } from '../query-rows.ts';
 import {
   buildCreateTypedTableSql,
   buildInferTypesSql,
@@ -36,7 +36,7 @@ async function inferTypes(
   columns: string[],
   sampleRows?: number,
 ): Promise<TypedColumn[]> {
-  const row = decodeIpc(await db.queryIpc(buildInferTypesSql(reader, columns, sampleRows))).rows[0]!;
+  const row = (await queryRows(db, buildInferTypesSql(reader, columns, sampleRows)))[0]!;
   return columns.map((name, i) => ({ name, ...chooseType(columnStats(row, i)) }));
 }
 

@@ -1,17 +1,12 @@
 /**
  * Decode Arrow IPC bytes into plain rows for view models, tests and CSV output. Numbers stay numbers
  * (the engine is opened with BigInt/Decimal → double casts), dates become ISO text, so rows are
- * JSON-friendly and comparable in golden tests.
+ * JSON-friendly and comparable in golden tests. No DOM: the CLI and Node tests use it too.
  */
 import { DataType, DateUnit, tableFromIPC, type Field, type Table } from 'apache-arrow';
+import type { Cell, DecodedResult, Row } from '../engine/protocol.ts';
 
-export type Cell = string | number | boolean | null;
-export type Row = Record<string, Cell>;
-
-export interface DecodedResult {
-  columns: { name: string; type: string }[];
-  rows: Row[];
-}
+export type { Cell, DecodedResult, Row };
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');

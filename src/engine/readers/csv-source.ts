@@ -7,7 +7,7 @@
 import type { DbPort } from '../db-port.ts';
 import { EngineError } from '../engine-error.ts';
 import { readAll, type SourceFile } from '../source-file.ts';
-import { decodeIpc } from '../arrow-rows.ts';
+import { queryRows } from '../query-rows.ts';
 import { detectEncoding, type EncodingEvidence, type TextEncoding } from '../../ingest/detect-format.ts';
 import { sniffDelimiter, splitDelimitedRows } from '../../ingest/delimited-text.ts';
 import { findHeaderRow, trailingSummaryRows } from '../../ingest/header-row.ts';
@@ -92,7 +92,7 @@ async function sniffCsv(
   let first: unknown;
   for (const strict of [true, false]) {
     try {
-      return decodeIpc(await db.queryIpc(buildSniffCsvSql({ file, delimiter, skip }, strict))).rows[0] ?? {};
+      return (await queryRows(db, buildSniffCsvSql({ file, delimiter, skip }, strict)))[0] ?? {};
     } catch (e) {
       first ??= e;
     }
@@ -169,7 +169,7 @@ export async function prepareCsv(
     : splitDelimitedRows(text.tail.slice(text.tail.indexOf('\n') + 1), delimiter, 100_000, true).slice(-20);
   const summary = trailingSummaryRows(tailRows.map((r) => r.cells));
   if (summary.summaryRows > 0) {
-    const count = Number(decodeIpc(await db.queryIpc(`SELECT count(*) AS n FROM ${reader}`)).rows[0]?.n ?? 0);
+    const count = Number((await queryRows(db, `SELECT count(*) AS n FROM ${reader}`))[0]?.n ?? 0);
     const limit = Math.max(0, count - summary.summaryRows);
     reader = `(SELECT * FROM ${reader} LIMIT ${limit})`;
     sampleReader = `(SELECT * FROM ${sampleReader} LIMIT ${limit})`;

@@ -3,16 +3,9 @@
  * tell the user what ingest did to their file (title rows skipped, total rows dropped, …).
  */
 import type { EncodingEvidence, FileFormat, TextEncoding } from '../../ingest/detect-format.ts';
+import type { IngestNote, LoadProgress } from '../protocol.ts';
 
-export type LoadPhase = 'detect' | 'read' | 'unpack' | 'decode' | 'parse' | 'load' | 'profile';
-
-export interface LoadProgress {
-  phase: LoadPhase;
-  /** Units done and total for this phase (bytes or rows); total 0 = unknown. */
-  done: number;
-  total: number;
-  unit: 'bytes' | 'rows' | 'percent';
-}
+export type { IngestNote, IngestNoteKind, LoadPhase, LoadProgress } from '../protocol.ts';
 
 export interface LoadOptions {
   table: string;
@@ -27,31 +20,6 @@ export interface LoadOptions {
   previewRows?: number;
   onProgress?: (p: LoadProgress) => void;
   signal?: AbortSignal;
-}
-
-export type IngestNoteKind =
-  /** Rows above the header (report titles, export banners) that were skipped. */
-  | 'title_rows_skipped'
-  /** Total/summary rows at the bottom (合计/总计/Total) that were dropped. */
-  | 'summary_rows_dropped'
-  /** Characters that were invalid in the file's encoding and became U+FFFD. */
-  | 'invalid_characters'
-  /** Merged cells whose value was copied into every cell of the merged range. */
-  | 'merged_cells_filled'
-  /** A two-level header whose levels were joined as `upper_lower`. */
-  | 'two_level_header'
-  /** Blank rows skipped in a workbook. */
-  | 'blank_rows_skipped'
-  /** Columns with neither a header nor any value, dropped. */
-  | 'empty_columns_dropped'
-  /** The file inside an archive that was loaded. */
-  | 'archive_entry';
-
-export interface IngestNote {
-  kind: IngestNoteKind;
-  count: number;
-  /** A short sample of what was affected (the total row's cells, the entry name, …). */
-  sample?: string;
 }
 
 /** What a format reader found besides the data: shown to the user in the table profile. */

@@ -1,0 +1,134 @@
+/**
+ * The data that crosses the worker boundary, as types only. This file imports nothing, so the main
+ * thread, the CLI and the worker can all depend on it without depending on each other. Shapes that
+ * reference domain types (file formats, cleaning config and reports) are completed in engine-api.ts.
+ */
+
+/** Error codes the UI translates (i18n key `error.<code>`); engine-error.ts lists them at runtime. */
+export type ErrorCode =
+  | 'empty_file'
+  | 'binary_file'
+  | 'unsupported_format'
+  | 'parquet_unsupported'
+  | 'xlsx_invalid'
+  | 'xlsx_no_sheet'
+  | 'archive_invalid'
+  | 'archive_empty'
+  | 'archive_multiple'
+  | 'json_invalid'
+  | 'zip_bomb'
+  | 'too_large'
+  | 'needs_memory'
+  | 'csv_invalid'
+  | 'no_columns'
+  | 'mapping_invalid'
+  | 'cancelled'
+  | 'out_of_memory'
+  | 'engine_failed'
+  | 'engine';
+
+export interface EngineErrorData {
+  code: ErrorCode;
+  message: string;
+  /** Values for the translated message, e.g. { name: 'orders.csv' }. */
+  params?: Record<string, string | number>;
+  sql?: string;
+}
+
+/** Every engine call returns a Result: errors cross as plain data, never as thrown objects. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: EngineErrorData };
+
+export interface EngineInfo {
+  duckdbVersion: string;
+  bundle: 'eh';
+  startMs: number;
+}
+
+/** SQL built by pure builders: statements run in order, then an optional final query returns rows. */
+export interface Plan {
+  statements: readonly string[];
+  query?: string;
+}
+
+/**
+ * SQL for one analysis module: statements run in order, then each named query; the result holds one
+ * Arrow IPC stream per name.
+ */
+export interface ModulePlan {
+  statements: readonly string[];
+  queries: Readonly<Record<string, string>>;
+}
+
+/** One decoded cell: numbers stay numbers, dates are ISO text. */
+export type Cell = string | number | boolean | null;
+export type Row = Record<string, Cell>;
+
+export interface DecodedResult {
+  columns: { name: string; type: string }[];
+  rows: Row[];
+}
+
+export type LoadPhase = 'detect' | 'read' | 'unpack' | 'decode' | 'parse' | 'load' | 'profile';
+
+export interface LoadProgress {
+  phase: LoadPhase;
+  /** Units done and total for this phase (bytes or rows); total 0 = unknown. */
+  done: number;
+  total: number;
+  unit: 'bytes' | 'rows' | 'percent';
+}
+
+export type IngestNoteKind =
+  /** Rows above the header (report titles, export banners) that were skipped. */
+  | 'title_rows_skipped'
+  /** Total/summary rows at the bottom (合计/总计/Total) that were dropped. */
+  | 'summary_rows_dropped'
+  /** Characters that were invalid in the file's encoding and became U+FFFD. */
+  | 'invalid_characters'
+  /** Merged cells whose value was copied into every cell of the merged range. */
+  | 'merged_cells_filled'
+  /** A two-level header whose levels were joined as `upper_lower`. */
+  | 'two_level_header'
+  /** Blank rows skipped in a workbook. */
+  | 'blank_rows_skipped'
+  /** Columns with neither a header nor any value, dropped. */
+  | 'empty_columns_dropped'
+  /** The file inside an archive that was loaded. */
+  | 'archive_entry';
+
+export interface IngestNote {
+  kind: IngestNoteKind;
+  count: number;
+  /** A short sample of what was affected (the total row's cells, the entry name, …). */
+  sample?: string;
+}
+
+export interface ColumnProfile {
+  name: string;
+  type: string;
+  nonNull: number;
+}
+
+/** The loaded table's own facts; TableProfile (engine-api.ts) adds what the reader found (SourceMeta). */
+export interface LoadedTable {
+  table: string;
+  fileName: string;
+  fileSize: number;
+  rowCount: number;
+  columns: ColumnProfile[];
+  /** First rows as Arrow IPC bytes. */
+  preview: Uint8Array;
+}
+
+/** A column of a loaded table as cleaning reads it. */
+export interface SourceColumnInfo {
+  name: string;
+  /** DuckDB type as loaded, e.g. VARCHAR, BIGINT, DECIMAL(18,2), DATE, TIMESTAMP. */
+  type: string;
+}
+
+export interface CleanSourceInput {
+  /** A table loaded by loadSource (a real table: its rowid is the source row order). */
+  table: string;
+  columns: readonly SourceColumnInfo[];
+}
