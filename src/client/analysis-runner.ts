@@ -10,7 +10,7 @@
  */
 import type { ExportSpec, ModulePlan, Part, PlanContext, QueryRows } from '../analyses/contract.ts';
 import type { EngineClient } from './engine-client.ts';
-import type { EngineErrorData } from '../engine/engine-error.ts';
+import type { EngineErrorData } from '../engine/protocol.ts';
 
 export type TaskKind = 'cleaning' | 'analysis' | 'export';
 
@@ -151,18 +151,10 @@ export class AnalysisRunner {
   }
 
   async #runPlan(plan: ModulePlan, onProgress?: (f: number) => void): Promise<QueryRows | null> {
-    if (plan.statements.length > 0) {
-      const prepared = await this.#engine.runPlan({ statements: plan.statements }, onProgress);
-      if (!this.#ok(prepared)) return null;
-    }
-    // One query after another: a streaming result on the shared connection ends when the next starts.
-    const rows: Record<string, QueryRows[string]> = {};
-    for (const [name, sql] of Object.entries(plan.queries)) {
-      const result = await this.#engine.query(sql);
-      if (!this.#ok(result)) return null;
-      rows[name] = result.value.rows;
-    }
-    return rows;
+    // One round trip: the worker runs the statements, then each named query in turn.
+    const result = await this.#engine.runQueries(plan, onProgress);
+    if (!this.#ok(result)) return null;
+    return Object.fromEntries(Object.entries(result.value).map(([name, decoded]) => [name, decoded.rows]));
   }
 
   #ok<T>(result: Outcome<T>): result is { ok: true; value: T } {
