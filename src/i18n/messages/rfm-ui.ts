@@ -104,4 +104,33 @@ export const rfmUi = {
   'rfmUi.col.promoShare': { 'zh-CN': '促销订单占比', en: 'Promo share' },
   'rfmUi.col.peakWeekday': { 'zh-CN': '常购星期', en: 'Peak day' },
   'rfmUi.col.peakHour': { 'zh-CN': '常购时段', en: 'Peak hour' },
+  'rfmUi.quantileMethod': { 'zh-CN': '分位数算法', en: 'Quantile method' },
+  'rfmUi.quantile.interpolated': {
+    'zh-CN': '插值分位数 + 1（R rfm 包，默认）',
+    en: 'Interpolated + 1 (R rfm package, default)',
+  },
+  'rfmUi.quantile.percentile_inc': {
+    'zh-CN': '插值分位数（Excel PERCENTILE.INC）',
+    en: 'Interpolated (Excel PERCENTILE.INC)',
+  },
+  'rfmUi.quantile.discrete': { 'zh-CN': '离散分位数（取实际数据值）', en: 'Discrete (an observed value)' },
+  'rfmUi.quantileDef.interpolated': {
+    'zh-CN':
+      '第 i 个阈值 = PERCENTILE.INC(值, i/k) + 1（即 R 的 quantile 第 7 型再加 1，与 R rfm 包相同）：比分位数至少高出 1 个单位（天、单、元）才进入上一档。',
+    en: 'Cut point i = PERCENTILE.INC(values, i/k) + 1 (R quantile type 7 plus 1, as the R rfm package): a customer moves up only when at least one unit (day, order, currency unit) above the quantile.',
+  },
+  'rfmUi.quantileDef.percentile_inc': {
+    'zh-CN':
+      '第 i 个阈值 = PERCENTILE.INC(值, i/k)（R 的 quantile 第 7 型）；恰好等于分位数的客户进入上一档，与 Excel 的 =IF(x>=PERCENTILE.INC(…)) 相同。',
+    en: 'Cut point i = PERCENTILE.INC(values, i/k) (R quantile type 7); a customer exactly on the quantile moves up, as with Excel’s =IF(x>=PERCENTILE.INC(…)).',
+  },
+  'rfmUi.quantileDef.discrete': {
+    'zh-CN': '第 i 个阈值 = 使至少 ⌈i·n/k⌉ 位客户低于它的最小实际值；并列的值留在下一档（旧版的算法）。',
+    en: 'Cut point i = the smallest observed value with at least ⌈i·n/k⌉ customers below it; tied values stay in the lower bin (the earlier method).',
+  },
+  'rfmUi.quantileOldConfig': {
+    'zh-CN':
+      '未记录此项的旧配置和分享链接按新的默认算法（插值 + 1）计算，分位数阈值可能与当初略有不同；选“离散分位数”可复现旧结果。',
+    en: 'Saved configs and links from before this setting use the new default (interpolated + 1), so quantile cut points may differ slightly from then; choose “Discrete” to get the old numbers.',
+  },
 } satisfies Messages;
