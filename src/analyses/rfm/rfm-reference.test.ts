@@ -6,7 +6,8 @@
  * i.e. exactly our [lower, upper) rule with the same cut points, so the mapping is one-to-one.
  * Its default (quantile) bins are quantile(type 7) + 1 (R/utils.R bins(): `quantile(...) %>% add(1)`) = 115, 181, 297.4, 482 / 4, 5, 6, 8 /
  * 255.8, 382, 506.4, 666 on this data, and the published segment summaries were made with them:
- * we reproduce them exactly with those cut points as fixed thresholds. The rounded thresholds of
+ * we reproduce them exactly with those cut points as fixed thresholds, and with quantile scoring
+ * alone (5 levels, quantileMethod 'interpolated', the default since issue 12 item 13). The rounded thresholds of
  * issue 4 (115, 181, 297, 482 / 4, 5, 6, 8 / 256, 382, 506, 666, the package's own custom-threshold
  * example, whose published first rows we also match) move exactly two customers, one sitting on 297
  * days and one on 506: the test pins that difference, so both published results are covered.
