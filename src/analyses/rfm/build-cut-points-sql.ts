@@ -3,13 +3,21 @@
  * mean / median comparison values for the two-level model. They live in one small table so the
  * scorer, the UI ("cut points in use", markLines on histograms) and exports read the same numbers.
  *
- * Quantile cut points (documented choice): for k levels over n customers, cut point i (1 ≤ i < k) is
- * the smallest observed value with at least ⌈i·n/k⌉ customers strictly below it; when no value
- * qualifies (the top of the range is one tied value) it is max + 1. With the [lower, upper) rule
- * this puts exactly ⌈i·n/k⌉ customers below cut i when values are distinct (like ntile) and keeps
- * tied values together in the LOWER bin, so ties are deterministic and a crowd of one-order
- * customers is never lifted to a high F score; tied cut points leave empty bins and k unchanged.
- * It is a discrete (inverse-CDF) quantile, not quantile_cont: every cut point is a real data value.
+ * Quantile cut points for k levels over n customers, cut point i (1 ≤ i < k) at p = i/k, by the
+ * config's `quantileMethod` (issue 12 item 13). Q(p) is R quantile(type = 7) = Excel PERCENTILE.INC
+ * = DuckDB quantile_cont: sort the values x₁ ≤ … ≤ xₙ, h = (n − 1)·p + 1,
+ * Q(p) = x⌊h⌋ + (h − ⌊h⌋)·(x⌊h⌋₊₁ − x⌊h⌋).
+ * - `interpolated` (default): cut = Q(p) + 1, the R `rfm` package's bins (its bins() adds 1 to
+ *   quantile(type 7)): a customer scores higher only when at least one whole unit (day, order,
+ *   currency unit) above the quantile, so with whole-number data a crowd sitting on the quantile
+ *   (e.g. one-order customers) stays in the lower bin. Reproduces the package's published tables
+ *   (rfm-reference.test.ts; without the + 1, 608 of its 995 customers score differently).
+ * - `percentile_inc`: cut = Q(p), as Excel's =IF(x >= PERCENTILE.INC(…), …): ties on the quantile
+ *   go up.
+ * - `discrete`: the smallest observed value with at least ⌈i·n/k⌉ customers strictly below it;
+ *   max + 1 when no value qualifies. Every cut point is a real data value (the rule before issue 12).
+ * With the [lower, upper) rule a value equal to a cut point takes the upper bin; tied cut points
+ * leave empty bins and k unchanged.
  */
 import { ident, literal } from '../../sql/quote.ts';
 import {
@@ -17,6 +25,7 @@ import {
   RFM_DIMENSIONS,
   type BaseCutsSpec,
   type DimensionCuts,
+  type QuantileMethod,
   type RfmDimension,
 } from './rfm-config.ts';
 import type { Row } from './rows.ts';
@@ -32,7 +41,7 @@ function fixedRowsSql(d: RfmDimension, points: readonly number[]): string {
   return `SELECT * FROM (VALUES ${rows.join(', ')}) AS t(dimension, kind, position, value, source, basis)`;
 }
 
-function quantileRowsSql(d: RfmDimension, levels: number, base: string): string {
+function discreteQuantileRowsSql(d: RfmDimension, levels: number, base: string): string {
   const k = literal(levels);
   return `(WITH vals AS (SELECT ${dimensionValueSql(d)} AS x FROM ${ident(base)}),
     dist AS (SELECT x, count(*) AS c FROM vals GROUP BY x),
@@ -46,8 +55,35 @@ function quantileRowsSql(d: RfmDimension, levels: number, base: string): string 
   GROUP BY pos.position, stats.n, stats.mx)`;
 }
 
-function baseRowsSql(d: RfmDimension, spec: BaseCutsSpec, base: string): string {
-  return spec.source === 'fixed' ? fixedRowsSql(d, spec.points) : quantileRowsSql(d, spec.levels, base);
+/** quantile_cont at i/k (+ 1 for `interpolated`); no rows on empty input. */
+function interpolatedQuantileRowsSql(
+  d: RfmDimension,
+  levels: number,
+  base: string,
+  plusOne: boolean,
+): string {
+  const probs = Array.from(
+    { length: levels - 1 },
+    (_, i) => `${literal(i + 1)}::DOUBLE / ${literal(levels)}`,
+  );
+  const value = plusOne ? 'q.value + 1' : 'q.value';
+  return `(SELECT ${literal(d)} AS dimension, 'cut' AS kind, q.position::INTEGER AS position, ${value} AS value,
+    'quantile' AS source, NULL AS basis
+  FROM (SELECT unnest(range(1, ${literal(levels)})) AS position, unnest(qs) AS value
+    FROM (SELECT quantile_cont(${dimensionValueSql(d)}, [${probs.join(', ')}]) AS qs FROM ${ident(base)})
+    WHERE qs IS NOT NULL) q)`;
+}
+
+function quantileRowsSql(d: RfmDimension, levels: number, base: string, method: QuantileMethod): string {
+  return method === 'discrete'
+    ? discreteQuantileRowsSql(d, levels, base)
+    : interpolatedQuantileRowsSql(d, levels, base, method === 'interpolated');
+}
+
+function baseRowsSql(d: RfmDimension, spec: BaseCutsSpec, base: string, method: QuantileMethod): string {
+  return spec.source === 'fixed'
+    ? fixedRowsSql(d, spec.points)
+    : quantileRowsSql(d, spec.levels, base, method);
 }
 
 /** Number of cut points a bins spec yields (known before the data is read). */
@@ -60,9 +96,14 @@ export function cutCount(spec: BaseCutsSpec): number {
  * the base bins of a two-level-on-scores dimension) and, for two-level on raw values, the
  * comparison value. Comparisons on scores are added after scoring (see build-rfm-sql.ts).
  */
-export function cutPointRowsSql(d: RfmDimension, spec: DimensionCuts, base: string): string {
-  if (spec.source === 'fixed' || spec.source === 'quantile') return baseRowsSql(d, spec, base);
-  if (spec.basis === 'scores') return baseRowsSql(d, spec.base, base);
+export function cutPointRowsSql(
+  d: RfmDimension,
+  spec: DimensionCuts,
+  base: string,
+  method: QuantileMethod = 'interpolated',
+): string {
+  if (spec.source === 'fixed' || spec.source === 'quantile') return baseRowsSql(d, spec, base, method);
+  if (spec.basis === 'scores') return baseRowsSql(d, spec.base, base, method);
   const agg = spec.source === 'mean' ? 'avg' : 'median';
   return `SELECT ${literal(d)} AS dimension, 'comparison' AS kind, 1 AS position,
     ${agg}(${dimensionValueSql(d)})::DOUBLE AS value, ${literal(spec.source)} AS source, 'values' AS basis

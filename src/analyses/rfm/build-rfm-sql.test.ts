@@ -201,7 +201,11 @@ describe('cn8 (two levels against the mean / median)', () => {
   });
 
   it('1–5 quintile scores compared with their mean (VeCDP names)', async () => {
-    const cfg = config({ preset: 'cn8', cn8: { basis: 'scores', naming: 'vecdp' } });
+    const cfg = config({
+      preset: 'cn8',
+      cn8: { basis: 'scores', naming: 'vecdp' },
+      quantileMethod: 'discrete',
+    });
     const { rows, cuts } = await customers(cfg, { asOf: AS_OF });
     // R scores P5 T4 Q3 U2 S1 (mean 3); F cuts 3,3,5,6 → P4 Q3 S1 T1 U4 (mean 2.6); M P5 T4 Q3 U2 S1.
     expect(rows.map((r) => [r.customer_id, r.rfm_code, r.segment_label])).toEqual([
@@ -269,7 +273,7 @@ describe('intl11 (quintiles)', () => {
   });
 
   it('computes discrete quintile cut points (ties stay in the lower bin) and maps codes', async () => {
-    const { rows, cuts } = await customers(config({ preset: 'intl11' }));
+    const { rows, cuts } = await customers(config({ preset: 'intl11', quantileMethod: 'discrete' }));
     expect([cuts.r.cuts, cuts.f.cuts, cuts.m.cuts]).toEqual([
       [2, 4, 6, 8],
       [2, 2, 2, 4],
@@ -296,15 +300,63 @@ describe('intl11 (quintiles)', () => {
     }
   });
 
+  it('percentile_inc: PERCENTILE.INC cut points, a value on a cut point takes the upper bin', async () => {
+    const { rows, cuts } = await customers(config({ preset: 'intl11', quantileMethod: 'percentile_inc' }));
+    // n = 10, h = 9p + 1: R 0..9 → 1.8, 3.6, 5.4, 7.2; F 1,1,1,1,1,1,2,3,4,10 → 1, 1, 1.4, 3.2;
+    // M 100..1000 → 280, 460, 640, 820.
+    expect(cuts.r.cuts.map((x) => +x.toFixed(9))).toEqual([1.8, 3.6, 5.4, 7.2]);
+    expect(cuts.f.cuts.map((x) => +x.toFixed(9))).toEqual([1, 1, 1.4, 3.2]);
+    expect(cuts.m.cuts.map((x) => +x.toFixed(9))).toEqual([280, 460, 640, 820]);
+    expect(rows.map((r) => [r.customer_id, r.rfm_code])).toEqual([
+      ['c01', 555],
+      ['c02', 555],
+      ['c03', 444],
+      ['c04', 444],
+      ['c05', 333],
+      ['c06', 333],
+      ['c07', 232],
+      ['c08', 232],
+      ['c09', 131],
+      ['c10', 131],
+    ]);
+  });
+
+  it('interpolated (default): PERCENTILE.INC + 1, as the R rfm package bins', async () => {
+    const { rows, cuts } = await customers(config({ preset: 'intl11' }));
+    expect(cuts.r.cuts.map((x) => +x.toFixed(9))).toEqual([2.8, 4.6, 6.4, 8.2]);
+    expect(cuts.f.cuts.map((x) => +x.toFixed(9))).toEqual([2, 2, 2.4, 4.2]);
+    expect(cuts.m.cuts.map((x) => +x.toFixed(9))).toEqual([281, 461, 641, 821]);
+    expect(rows.map((r) => [r.customer_id, r.rfm_code])).toEqual([
+      ['c01', 555],
+      ['c02', 545],
+      ['c03', 544],
+      ['c04', 434],
+      ['c05', 413],
+      ['c06', 313],
+      ['c07', 312],
+      ['c08', 212],
+      ['c09', 211],
+      ['c10', 111],
+    ]);
+  });
+
   it('every customer bought once: F cut points move above the data and all F scores are 1', async () => {
     await createPurchases(db, 'purchases', [
       ...orders('x', 1, 1, 10),
       ...orders('y', 2, 1, 20),
       ...orders('z', 3, 1, 30),
     ]);
-    const { rows, cuts } = await customers(config({ preset: 'intl11' }));
+    const { rows, cuts } = await customers(config({ preset: 'intl11', quantileMethod: 'discrete' }));
     expect(cuts.f.cuts).toEqual([2, 2, 2, 2]);
     expect(rows.map((r) => r.f_score)).toEqual([1, 1, 1]);
+    // Default (interpolated, R rfm's + 1): cut points 2, all F 1. percentile_inc: every quantile
+    // is 1 and a value on a cut point takes the upper bin (as Excel's =IF(x >= PERCENTILE.INC(…))).
+    const interp = await customers(config({ preset: 'intl11' }));
+    expect(interp.cuts.f.cuts).toEqual([2, 2, 2, 2]);
+    expect(interp.rows.map((r) => r.f_score)).toEqual([1, 1, 1]);
+    const inc = await customers(config({ preset: 'intl11', quantileMethod: 'percentile_inc' }));
+    expect(inc.cuts.f.cuts).toEqual([1, 1, 1, 1]);
+    expect(inc.rows.map((r) => r.f_score)).toEqual([5, 5, 5]);
   });
 });
 

@@ -162,7 +162,7 @@ export function buildRfmSql(input: RfmConfig, options: RfmBuildOptions): RfmPlan
   const locale = options.locale ?? 'zh-CN';
   const cuts = config.cuts;
   const statements = [baseSql(config, options, t.base)];
-  const cutSelects = RFM_DIMENSIONS.map((d) => cutPointRowsSql(d, cuts[d], t.base));
+  const cutSelects = RFM_DIMENSIONS.map((d) => cutPointRowsSql(d, cuts[d], t.base, config.quantileMethod));
   statements.push(`CREATE OR REPLACE TABLE ${ident(t.cutPoints)} AS
 SELECT dimension::VARCHAR AS dimension, kind::VARCHAR AS kind, position::INTEGER AS position,
   value::DOUBLE AS value, source::VARCHAR AS source, basis::VARCHAR AS basis

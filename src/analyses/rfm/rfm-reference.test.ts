@@ -4,9 +4,10 @@
  * R package `rfm` 0.3.0 (rsquaredacademy/rfm @ 297ed8b): rfm_table_order() scores with bins
  * lower = c(min, cuts), upper = c(cuts, max + 1) and `value >= lower & value < upper` (R reversed),
  * i.e. exactly our [lower, upper) rule with the same cut points, so the mapping is one-to-one.
- * Its default (quantile) bins are quantile(type 7) + 1 = 115, 181, 297.4, 482 / 4, 5, 6, 8 /
+ * Its default (quantile) bins are quantile(type 7) + 1 (R/utils.R bins(): `quantile(...) %>% add(1)`) = 115, 181, 297.4, 482 / 4, 5, 6, 8 /
  * 255.8, 382, 506.4, 666 on this data, and the published segment summaries were made with them:
- * we reproduce them exactly with those cut points as fixed thresholds. The rounded thresholds of
+ * we reproduce them exactly with those cut points as fixed thresholds, and with quantile scoring
+ * alone (5 levels, quantileMethod 'interpolated', the default since issue 12 item 13). The rounded thresholds of
  * issue 4 (115, 181, 297, 482 / 4, 5, 6, 8 / 256, 382, 506, 666, the package's own custom-threshold
  * example, whose published first rows we also match) move exactly two customers, one sitting on 297
  * days and one on 506: the test pins that difference, so both published results are covered.
@@ -24,7 +25,7 @@ import { buildOtherCountSql, buildSegmentSummarySql } from './build-rfm-views-sq
 import { parseRfmConfig, type ResolvedRfmConfig as RfmConfig, type RfmSegment } from './rfm-config.ts';
 import { PURCHASES_COLUMNS, rowsOf, runPlan } from './testing/rfm-fixture.ts';
 
-const datasets = path.resolve(process.cwd(), '../shared/datasets');
+const datasets = process.env.CUSTOMER_LENS_DATASETS ?? path.resolve(process.cwd(), '../shared/datasets');
 const rfmCsv = path.join(datasets, 'rfm_package/rfm_data_orders.csv');
 const retailDir = path.join(datasets, 'online_retail');
 
@@ -142,6 +143,46 @@ describe.skipIf(!existsSync(rfmCsv))('R package rfm: rfm_data_orders, as-of 2006
     ]);
   });
 
+  it('quantile scoring alone (the default method) reproduces the published segment summary', async () => {
+    // Issue 12 item 13: no typed-in cut points, only 5 quantile levels per dimension.
+    const quantileOnly = (quantileMethod: string) => {
+      const r = parseRfmConfig({
+        preset: 'custom',
+        asOf: '2006-12-31',
+        quantileMethod,
+        cuts: { r: { source: 'quantile' }, f: { source: 'quantile' }, m: { source: 'quantile' } },
+        segments: vignette,
+      });
+      if (!r.ok) throw new Error(r.issues.join('; '));
+      return r.value;
+    };
+    await runPlan(db, buildRfmSql(config(vignette, DEFAULT_BINS), { purchases: 'purchases', locale: 'en' }));
+    await db.exec('CREATE OR REPLACE TABLE rfm_published AS SELECT * FROM rfm_customers');
+    const published = await rowsOf(db, buildSegmentSummarySql(vignette, { locale: 'en' }));
+
+    const cutRows = await runPlan(
+      db,
+      buildRfmSql(quantileOnly('interpolated'), { purchases: 'purchases', locale: 'en' }),
+    );
+    expect(cutRows.map((r) => +Number(r.value).toFixed(6))).toEqual([
+      ...DEFAULT_BINS.f,
+      ...DEFAULT_BINS.m,
+      ...DEFAULT_BINS.r,
+    ]);
+    expect(await rowsOf(db, buildSegmentSummarySql(vignette, { locale: 'en' }))).toEqual(published);
+    const differ = `SELECT count(*) AS n FROM rfm_published a JOIN rfm_customers b USING (customer_id)
+      WHERE a.rfm_code <> b.rfm_code`;
+    expect(await rowsOf(db, differ)).toEqual([{ n: 0 }]);
+
+    // PERCENTILE.INC without R's + 1 puts the (many) customers sitting on a quantile one level up;
+    // the earlier discrete rule moves 3 customers (issue 12 item 13). Pinned so a change shows.
+    await runPlan(db, buildRfmSql(quantileOnly('percentile_inc'), { purchases: 'purchases', locale: 'en' }));
+    const [inc] = await rowsOf(db, differ);
+    await runPlan(db, buildRfmSql(quantileOnly('discrete'), { purchases: 'purchases', locale: 'en' }));
+    const [discrete] = await rowsOf(db, differ);
+    expect({ percentile_inc: inc!.n, discrete: discrete!.n }).toEqual({ percentile_inc: 608, discrete: 3 });
+  });
+
   it('with the rounded thresholds exactly the customers on a rounded cut point move', async () => {
     await runPlan(db, buildRfmSql(config(vignette, DEFAULT_BINS), { purchases: 'purchases', locale: 'en' }));
     await db.exec('CREATE OR REPLACE TABLE rfm_default_bins AS SELECT * FROM rfm_customers');
@@ -239,6 +280,7 @@ describe.skipIf(!existsSync(retailDir))('UCI Online Retail', () => {
       customers: orders[0]!.c,
       r_lo: 1,
       r_hi: 5,
+      f_lo: 1, // one-order customers keep F 1 (PERCENTILE.INC without the + 1 would leave F 1 empty)
       f_hi: 5,
     });
     expect(Number(totals[0]!.customers)).toBeGreaterThan(4300);

@@ -26,6 +26,14 @@ import * as v from 'valibot';
 export const RFM_PRESET_IDS = ['value5', 'cn8', 'tier3', 'intl11', 'custom'] as const;
 export type RfmPresetId = (typeof RFM_PRESET_IDS)[number];
 export const RFM_DIMENSIONS = ['r', 'f', 'm'] as const;
+/**
+ * How quantile cut points are computed (issue 12 item 13; formulas in build-cut-points-sql.ts):
+ * `interpolated` (default) = R quantile(type 7) = Excel PERCENTILE.INC, + 1 as in the R `rfm`
+ * package (reproduces its published tables); `percentile_inc` = the same quantile without the + 1;
+ * `discrete` = the rule before issue 12 (every cut point an observed value).
+ */
+export const QUANTILE_METHODS = ['interpolated', 'percentile_inc', 'discrete'] as const;
+export type QuantileMethod = (typeof QUANTILE_METHODS)[number];
 export type RfmDimension = (typeof RFM_DIMENSIONS)[number];
 
 /** The bucket of customers no rule matches; reserved, never a rule id. */
@@ -131,6 +139,8 @@ const RfmConfigObject = v.strictObject({
   /** As-of date; absent = the latest purchase date in the data (in the window). */
   asOf: v.optional(IsoDate),
   window: v.optional(WindowSchema, { kind: 'all' }),
+  /** Quantile cut points: absent in old configs and links, which therefore get the new default. */
+  quantileMethod: v.optional(v.picklist(QUANTILE_METHODS), 'interpolated'),
   /** M as the sum of net order value (default) or the average order value. */
   monetary: v.optional(v.picklist(['sum', 'aov']), 'sum'),
   cuts: v.optional(

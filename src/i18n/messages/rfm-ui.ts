@@ -14,7 +14,6 @@ export const rfmUi = {
   'rfmUi.presetEdited': { 'zh-CN': '已修改', en: 'edited' },
   'rfmUi.presetCustom': { 'zh-CN': '自定义', en: 'Custom' },
   'rfmUi.reset': { 'zh-CN': '恢复默认', en: 'Reset' },
-  'rfmUi.windowLastN': { 'zh-CN': '最近 N 个月', en: 'Last N months' },
   'rfmUi.months': { 'zh-CN': '月数', en: 'Months' },
   'rfmUi.from': { 'zh-CN': '从', en: 'From' },
   'rfmUi.to': { 'zh-CN': '到', en: 'To' },
@@ -104,4 +103,62 @@ export const rfmUi = {
   'rfmUi.col.promoShare': { 'zh-CN': '促销订单占比', en: 'Promo share' },
   'rfmUi.col.peakWeekday': { 'zh-CN': '常购星期', en: 'Peak day' },
   'rfmUi.col.peakHour': { 'zh-CN': '常购时段', en: 'Peak hour' },
+  'rfmUi.quantileMethod': { 'zh-CN': '分位数算法', en: 'Quantile method' },
+  'rfmUi.quantile.interpolated': {
+    'zh-CN': '插值分位数 + 1（R rfm 包，默认）',
+    en: 'Interpolated + 1 (R rfm package, default)',
+  },
+  'rfmUi.quantile.percentile_inc': {
+    'zh-CN': '插值分位数（Excel PERCENTILE.INC）',
+    en: 'Interpolated (Excel PERCENTILE.INC)',
+  },
+  'rfmUi.quantile.discrete': { 'zh-CN': '离散分位数（取实际数据值）', en: 'Discrete (an observed value)' },
+  'rfmUi.quantileDef.interpolated': {
+    'zh-CN':
+      '第 i 个阈值 = PERCENTILE.INC(值, i/k) + 1（即 R 的 quantile 第 7 型再加 1，与 R rfm 包相同）：比分位数至少高出 1 个单位（天、单、元）才进入上一档。',
+    en: 'Cut point i = PERCENTILE.INC(values, i/k) + 1 (R quantile type 7 plus 1, as the R rfm package): a customer moves up only when at least one unit (day, order, currency unit) above the quantile.',
+  },
+  'rfmUi.quantileDef.percentile_inc': {
+    'zh-CN':
+      '第 i 个阈值 = PERCENTILE.INC(值, i/k)（R 的 quantile 第 7 型）；恰好等于分位数的客户进入上一档，与 Excel 的 =IF(x>=PERCENTILE.INC(…)) 相同。',
+    en: 'Cut point i = PERCENTILE.INC(values, i/k) (R quantile type 7); a customer exactly on the quantile moves up, as with Excel’s =IF(x>=PERCENTILE.INC(…)).',
+  },
+  'rfmUi.quantileDef.discrete': {
+    'zh-CN': '第 i 个阈值 = 使至少 ⌈i·n/k⌉ 位客户低于它的最小实际值；并列的值留在下一档（旧版的算法）。',
+    en: 'Cut point i = the smallest observed value with at least ⌈i·n/k⌉ customers below it; tied values stay in the lower bin (the earlier method).',
+  },
+  'rfmUi.quantileOldConfig': {
+    'zh-CN':
+      '未记录此项的旧配置和分享链接按新的默认算法（插值 + 1）计算，分位数阈值可能与当初略有不同；选“离散分位数”可复现旧结果。',
+    en: 'Saved configs and links from before this setting use the new default (interpolated + 1), so quantile cut points may differ slightly from then; choose “Discrete” to get the old numbers.',
+  },
+  'rfmUi.window6': { 'zh-CN': '近 6 个月', en: 'Last 6 months' },
+  'rfmUi.window12': { 'zh-CN': '近 12 个月', en: 'Last 12 months' },
+  'rfmUi.windowOtherMonths': { 'zh-CN': '最近 N 个月（自定义）', en: 'Last N months (custom)' },
+  'rfmUi.periodNeeded': {
+    'zh-CN':
+      '需要统计区间才会有客户的分群：{segments}。F = 1 分即统计期内 0 单：期前买过、期内未买的客户计 F = 0、M = 0，R 按最后一次购买计算。',
+    en: 'Segments that fill only with a statistical period: {segments}. F score 1 means 0 orders in the period: customers who bought before it but not in it count F = 0 and M = 0, with R from their last purchase.',
+  },
+  'rfmUi.periodAllNote': {
+    'zh-CN': '按全部数据统计时每位客户至少有 1 单，这些分群必然为空，F ≥ 2 分的条件对所有客户都成立。',
+    en: 'Over the whole history every customer has at least one order, so these segments stay empty and “F ≥ 2” holds for everyone.',
+  },
+  'rfmUi.health.title': { 'zh-CN': '分群检查', en: 'Segment check' },
+  'rfmUi.health.needs_period': {
+    'zh-CN':
+      '“{segment}”按全部数据统计时必然为空：它要求统计期内 0 单（F = 1 分）。修正：把统计区间设为近 6 个月或近 12 个月。',
+    en: '“{segment}” is empty by construction over the whole history: it needs 0 orders in the period (F score 1). Fix: set the window to the last 6 or 12 months.',
+  },
+  'rfmUi.health.empty': {
+    'zh-CN':
+      '“{segment}”没有客户。修正：检查它的规则和阈值是否与统计区间矛盾（例如近 6 个月内下过单的客户很少满足 R = 1 分的“180 天以上未购”），或调整规则、换一个统计区间。',
+    en: '“{segment}” has no customers. Fix: check whether its rule and cut points contradict the window (e.g. few customers with an order in the last 6 months have R score 1, “over 180 days”), or change the rule or the window.',
+  },
+  'rfmUi.health.other_high': {
+    'zh-CN':
+      '“其他”占 {share} 的客户（超过 10%），他们不符合任何分群规则。修正：在分群规则中覆盖未分配的 R/F/M 组合（规则编辑器会标出），或设置统计区间、换用覆盖全部组合的预设。',
+    en: '“Other” holds {share} of the customers (more than 10 %): they match no segment rule. Fix: cover the unassigned R/F/M combinations in the rules (the rule editor lists them), or set a window, or use a preset that covers every combination.',
+  },
+  'rfmUi.health.use6': { 'zh-CN': '改为近 6 个月', en: 'Use the last 6 months' },
 } satisfies Messages;

@@ -2,7 +2,13 @@
  * Pure edits of one dimension's cut points (issue 4 "Scoring"): parse what the user typed, switch
  * the source (fixed / quantile / mean / median) keeping what can be kept, change the level count.
  */
-import { levelsOf, MAX_CUT_POINTS, type DimensionCuts } from '../../analyses/rfm/rfm-config.ts';
+import {
+  levelsOf,
+  MAX_CUT_POINTS,
+  RFM_DIMENSIONS,
+  type DimensionCuts,
+  type RfmCuts,
+} from '../../analyses/rfm/rfm-config.ts';
 import type { DimensionCutPoints } from '../../analyses/rfm/module.ts';
 
 export type CutSource = DimensionCuts['source'];
@@ -65,4 +71,15 @@ export function withLevels(current: DimensionCuts, levels: number): DimensionCut
   const k = Math.min(MAX_CUT_POINTS + 1, Math.max(2, Math.round(levels)));
   if (current.source === 'quantile') return { source: 'quantile', levels: k };
   return current;
+}
+
+/** Whether any dimension's cut points come from quantiles (directly or as the base of 1..k scores). */
+export function usesQuantiles(cuts: RfmCuts): boolean {
+  return RFM_DIMENSIONS.some((d) => {
+    const c = cuts[d];
+    if (c.source === 'quantile') return true;
+    return (
+      (c.source === 'mean' || c.source === 'median') && c.basis === 'scores' && c.base.source === 'quantile'
+    );
+  });
 }

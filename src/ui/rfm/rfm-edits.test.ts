@@ -11,7 +11,8 @@ import {
   toRangesRule,
   withRange,
 } from './segment-edits.ts';
-import { parseCutPoints, switchSource, withLevels } from './cut-edits.ts';
+import { parseCutPoints, switchSource, usesQuantiles, withLevels } from './cut-edits.ts';
+import { parseRfmConfig } from '../../analyses/rfm/rfm-config.ts';
 import { scoreBins } from './cut-text.ts';
 
 const grid = { r: 5, f: 5, m: 5 };
@@ -119,5 +120,25 @@ describe('score bins text', () => {
       { score: 3, range: '2 – < 5' },
       { score: 1, range: '< 2' },
     ]);
+  });
+});
+
+describe('quantile method', () => {
+  it('is offered when a dimension (or the base of 1..k scores) uses quantiles', () => {
+    expect(usesQuantiles(presetConfig('value5').cuts)).toBe(false);
+    expect(usesQuantiles(presetConfig('intl11').cuts)).toBe(true);
+    expect(usesQuantiles(presetConfig('cn8').cuts)).toBe(false);
+    expect(
+      usesQuantiles(presetConfig('cn8', { compare: 'mean', basis: 'scores', naming: 'default' }).cuts),
+    ).toBe(true);
+  });
+
+  it('an old config without quantileMethod gets the new default; hostile values are refused', () => {
+    const old = parseRfmConfig({ preset: 'intl11' });
+    expect(old.ok && old.value.quantileMethod).toBe('interpolated');
+    const chosen = parseRfmConfig({ preset: 'intl11', quantileMethod: 'discrete' });
+    expect(chosen.ok && chosen.value.quantileMethod).toBe('discrete');
+    const bad = parseRfmConfig({ quantileMethod: "x'); DROP TABLE t; --" });
+    expect(bad.ok).toBe(false);
   });
 });
