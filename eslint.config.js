@@ -77,17 +77,6 @@ const domOrNodeOnlyGlobals = [
   message: 'pure folders run in the browser, a worker, Node tests and the CLI: no DOM- or Node-only globals',
 }));
 
-// Issue 11: shrink to empty. Temporary allowlist of the ui files that still import src/engine/, src/sql/ or
-// a build-*-sql builder directly; remove each one as it moves to the client runner / module registry.
-const UI_BOUNDARY_ALLOWLIST = [
-  'src/ui/analysis/analysis-state.svelte.ts',
-  'src/ui/app-state.svelte.ts',
-  'src/ui/cleaning/CustomersReport.svelte',
-  'src/ui/cleaning/customers-state.svelte.ts',
-  'src/ui/lifecycle/comparison-dataset.svelte.ts',
-  'src/ui/tables/PreviewTable.svelte',
-  'src/ui/tables/TableProfileView.svelte',
-];
 
 export default ts.config(
   { ignores: ['dist/', 'node_modules/', 'test-results/', 'bench-results/', 'public/sample/', 'bench-data/'] },
@@ -159,7 +148,6 @@ export default ts.config(
   },
   {
     files: ['src/ui/**/*.svelte', 'src/ui/**/*.ts'],
-    ignores: UI_BOUNDARY_ALLOWLIST,
     rules: {
       'no-restricted-imports': [
         'error',
@@ -176,14 +164,4 @@ export default ts.config(
       ],
     },
   },
-  ...UI_BOUNDARY_ALLOWLIST.map((file) => ({
-    // Each allowlisted ui file keeps the DuckDB rule.
-    files: [file],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['@duckdb/*'], message: 'UI never touches DuckDB: use the engine client' }] },
-      ],
-    },
-  })),
 );

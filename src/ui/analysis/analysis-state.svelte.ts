@@ -8,10 +8,10 @@ import { defaultConfig } from '../../config/parse-config.ts';
 import type { AnalysisConfig, CleaningConfig, SourceConfig } from '../../config/schema.ts';
 import type { MappingProposal } from '../../ingest/mapping/propose-mapping.ts';
 import type { CleaningReport } from '../../ingest/cleaning/report.ts';
-import { setAsideAliases } from '../../ingest/cleaning/build-cleaning-sql.ts';
 import { detectPiiColumns } from '../../ingest/pii/detect-pii.ts';
 import { validateOrdersMapping } from '../../ingest/cleaning/validate-mapping.ts';
-import { buildSetAsideViewSql } from '../../ingest/cleaning/build-set-aside-sql.ts';
+import { TABLES } from '../../ingest/canonical.ts';
+import { setAsideColumns, setAsideQuery } from '../../client/dataset-queries.ts';
 import type { PiiKind } from '../../ingest/pii/mask.ts';
 import { cleanRequest, planDataset } from '../../client/dataset-flow.ts';
 import { engineDatasetPort, settle } from '../../client/engine-datasets.ts';
@@ -104,20 +104,16 @@ export class AnalysisState {
   get setAsideColumns(): string[] {
     const table = this.ordersTable;
     if (!table) return [];
-    return [
-      'source_row',
-      'reason',
-      ...setAsideAliases(table.profile.columns.map((c) => ({ name: c.name, type: c.type }))),
-    ];
+    return setAsideColumns(table.profile.columns.map((c) => ({ name: c.name, type: c.type })));
   }
 
   /** The orders set-aside rows (masked unless revealed); `limit` for the view, none for exports. */
   setAsideSql(limit?: number): string {
-    return buildSetAsideViewSql({
-      table: this.report?.tables.setAside ?? 'set_aside',
+    return setAsideQuery({
+      table: this.report?.tables.setAside ?? TABLES.setAside,
       columns: this.setAsideColumns,
       pii: this.piiColumns,
-      ...(limit === undefined ? {} : { limit }),
+      limit,
     });
   }
 

@@ -9,9 +9,8 @@ import { cleanRequest, planDataset } from '../../client/dataset-flow.ts';
 import { engineDatasetPort, settle } from '../../client/engine-datasets.ts';
 import type { SourceConfig } from '../../config/schema.ts';
 import { proposeMapping, type MappingProposal } from '../../ingest/mapping/propose-mapping.ts';
-import { looksLikeCustomers } from '../../ingest/cleaning/build-customers-cleaning-sql.ts';
-import { setAsideAliases } from '../../ingest/cleaning/build-cleaning-sql.ts';
-import { buildSetAsideViewSql } from '../../ingest/cleaning/build-set-aside-sql.ts';
+import { looksLikeCustomers, setAsideColumns, setAsideQuery } from '../../client/dataset-queries.ts';
+import { CUSTOMERS_SET_ASIDE } from '../../ingest/tables.ts';
 import { detectPiiColumns } from '../../ingest/pii/detect-pii.ts';
 import type { CustomerCleaningReport } from '../../client/engine-client.ts';
 
@@ -114,7 +113,7 @@ export class CustomersState {
   get setAsideColumns(): string[] {
     const table = this.table;
     if (!table) return [];
-    return ['source_row', 'reason', ...setAsideAliases(table.profile.columns)];
+    return setAsideColumns(table.profile.columns);
   }
 
   /** The set-aside rows (masked unless revealed); `limit` for the view, none for exports. */
@@ -126,11 +125,11 @@ export class CustomersState {
             detectPiiColumns(columnSamples(table), this.mapping).map((p) => [p.column, p.kind]),
           )
         : {};
-    return buildSetAsideViewSql({
-      table: this.report?.tables.setAside ?? 'customers_set_aside',
+    return setAsideQuery({
+      table: this.report?.tables.setAside ?? CUSTOMERS_SET_ASIDE,
       columns: this.setAsideColumns,
       pii,
-      ...(limit === undefined ? {} : { limit }),
+      limit,
     });
   }
 

@@ -17,12 +17,8 @@ import {
 } from '../../client/dataset-flow.ts';
 import { engineDatasetPort, settle } from '../../client/engine-datasets.ts';
 import type { MappingProposal } from '../../ingest/mapping/propose-mapping.ts';
-import { cleaningOutputRelations } from '../../ingest/cleaning/build-cleaning-sql.ts';
-import {
-  buildDropRelationsSql,
-  buildRelationsSql,
-  type Relation,
-} from '../../analyses/lifecycle/build-relations-sql.ts';
+import { dropCleaningOutputs } from '../../client/dataset-queries.ts';
+import { COMPARE_SOURCE } from '../../ingest/tables.ts';
 import { comparisonMapping, mappingUsable } from './comparison-mapping.ts';
 import { COMPARISON_PREFIX, roleTables } from '../../ingest/roles/catalogue.ts';
 
@@ -30,7 +26,7 @@ import { COMPARISON_PREFIX, roleTables } from '../../ingest/roles/catalogue.ts';
 export const COMPARISON_TABLES = roleTables('orders', COMPARISON_PREFIX);
 
 /** A file read for the comparison only (not listed in the Data section). */
-const SOURCE_TABLE = 'compare_source';
+const SOURCE_TABLE = COMPARE_SOURCE;
 
 export interface ComparisonInfo {
   fileName: string;
@@ -128,17 +124,8 @@ export class ComparisonDataset {
     const info = this.info;
     this.info = null;
     this.problem = null;
-    const names = cleaningOutputRelations(COMPARISON_TABLES).map((r) => r.name);
-    const found = await app.engine.query(buildRelationsSql(names));
-    if (!found.ok) return app.reportError(found.error);
-    const relations = found.value.rows.map((r) => ({
-      name: String(r.name),
-      kind: r.kind as Relation['kind'],
-    }));
-    for (const sql of buildDropRelationsSql(relations)) {
-      const dropped = await app.engine.exec(sql);
-      if (!dropped.ok) return app.reportError(dropped.error);
-    }
+    const failed = await dropCleaningOutputs(app.engine, COMPARISON_TABLES);
+    if (failed) return app.reportError(failed);
     if (info?.owned) await app.engine.dropTable(info.sourceTable);
   }
 }
