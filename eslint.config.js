@@ -77,7 +77,6 @@ const domOrNodeOnlyGlobals = [
   message: 'pure folders run in the browser, a worker, Node tests and the CLI: no DOM- or Node-only globals',
 }));
 
-
 export default ts.config(
   { ignores: ['dist/', 'node_modules/', 'test-results/', 'bench-results/', 'public/sample/', 'bench-data/'] },
   js.configs.recommended,

@@ -29,7 +29,9 @@ describe('segment health (issue 12 item 7)', () => {
     expect(needs({ ranges: { f: [1, 1] }, any: true })).toEqual(['s']);
     // A first F cut point above 1 (one order scores 1): nothing needs a period.
     const tier = { ...value5.cuts, f: { source: 'fixed' as const, points: [2, 5] } };
-    expect(segmentsNeedingPeriod({ cuts: tier, segments: [seg({ ranges: { f: [1, 1] }, any: false })] })).toEqual([]);
+    expect(
+      segmentsNeedingPeriod({ cuts: tier, segments: [seg({ ranges: { f: [1, 1] }, any: false })] }),
+    ).toEqual([]);
   });
 
   it('warns: needs a period over the whole history, empty segments, other above 10 %', () => {
