@@ -3,6 +3,7 @@
  * table; otherwise the screens hide every segment option.
  */
 import type { AppState } from '../app-state.svelte.ts';
+import type { SegmentNamesPort } from '../kit/ports.ts';
 import { behaviourModule, type SegmentInfo } from '../../analyses/behaviour/module.ts';
 import { OTHER_SEGMENT, resolveRfmConfig } from '../../analyses/rfm/rfm-config.ts';
 import { OTHER_LABEL } from '../../analyses/rfm/presets.ts';
@@ -31,7 +32,7 @@ export async function fetchSegments(
 export function segmentName(
   segments: readonly SegmentInfo[] | null,
   id: string | null,
-  app?: Pick<AppState, 'locale' | 'analysis'>,
+  app?: SegmentNamesPort,
 ): string | null {
   if (id === null) return null;
   if (app) {

@@ -5,6 +5,7 @@
  */
 import type { Locale, MessageKey } from '../../i18n/i18n.ts';
 import type { AnalysisRunner } from '../../client/analysis-runner.ts';
+import type { RfmConfig } from '../../analyses/rfm/rfm-config.ts';
 
 export interface UiPort {
   readonly locale: Locale;
@@ -18,4 +19,9 @@ export interface RunnerPort extends UiPort {
   readonly runner: Pick<AnalysisRunner, 'rows' | 'downloadQuery'>;
   /** Personal data shown unmasked on this machine (the config's one masking choice). */
   readonly analysis: { revealPii: boolean };
+}
+
+/** A view that names RFM segments in the UI language (from the config's segment names). */
+export interface SegmentNamesPort extends UiPort {
+  readonly analysis: { readonly config: { readonly rfm: RfmConfig } };
 }
