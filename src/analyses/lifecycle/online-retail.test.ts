@@ -16,6 +16,7 @@ import { buildChurnWarningsSql } from './build-churn-warnings-sql.ts';
 
 const dir = path.resolve(process.cwd(), '../shared/datasets/online_retail');
 
+if (!existsSync(dir)) console.log(`SKIP: ${dir} not found (Online Retail cohort cross-check)`);
 describe.skipIf(!existsSync(dir))('Online Retail cross-check', () => {
   let db: DbPort;
   const rowsOf = async (_db: DbPort, sql: string) =>

@@ -63,6 +63,7 @@ function config(segments: RfmSegment[], cuts = ROUNDED): RfmConfig {
   return r.value;
 }
 
+if (!existsSync(rfmCsv)) console.log(`SKIP: ${rfmCsv} not found (R rfm reference)`);
 describe.skipIf(!existsSync(rfmCsv))('R package rfm: rfm_data_orders, as-of 2006-12-31', () => {
   beforeAll(async () => {
     await db.registerFile('rfm_data_orders.csv', { kind: 'node-path', path: rfmCsv });
@@ -235,6 +236,7 @@ describe.skipIf(!existsSync(rfmCsv))('R package rfm: rfm_data_orders, as-of 2006
   });
 });
 
+if (!existsSync(retailDir)) console.log(`SKIP: ${retailDir} not found (Online Retail reference)`);
 describe.skipIf(!existsSync(retailDir))('UCI Online Retail', () => {
   beforeAll(async () => {
     const files = Array.from({ length: 13 }, (_, i) => {
