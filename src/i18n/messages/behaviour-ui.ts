@@ -44,8 +44,18 @@ export const behaviourUi = {
 
   'behaviourView.priceTitle': { 'zh-CN': '价格敏感度', en: 'Price sensitivity' },
   'behaviourView.priceHint': {
-    'zh-CN': '折扣率 = 实付 / 原价（0.8 即八折）；客单价区间按每位客户的平均订单金额划分。',
-    en: 'Discount rate = paid / list price (80% = 20% off); bands use each customer’s average order value.',
+    'zh-CN':
+      '折扣 = 实付 ÷ 原价（0.8 即 8折）；文件没有原价或优惠金额时显示“数据中没有”。客单价区间按每位客户的平均订单金额划分。',
+    en: 'Discount rate = paid / list price (80% = 20% off); “not in the data” when the file has no list price or discount. Bands use each customer’s average order value.',
+  },
+  'behaviourView.notInData': { 'zh-CN': '数据中没有', en: 'not in the data' },
+  'behaviourView.discountDefinition': {
+    'zh-CN': '实付 ÷ 原价：9.8折 = 按原价的 98% 付款',
+    en: 'paid ÷ list price: 98% = 2% off',
+  },
+  'behaviourView.noDiscountData': {
+    'zh-CN': '文件中没有原价或优惠金额列（金额由单价算出时，实付总等于原价），无法计算折扣与促销。',
+    en: 'The file has no list price or discount column (amounts computed from the unit price always equal the list price), so discounts and promotions cannot be measured.',
   },
   'behaviourView.pricedOrders': {
     'zh-CN': '{count} 笔订单有原价信息',
