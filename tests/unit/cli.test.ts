@@ -94,7 +94,9 @@ describe('customer-lens analyze', () => {
       'segment,segment_label,customers,orders,revenue,customer_share,revenue_share',
     );
     expect(lines('cohorts.csv')[0]).toBe('cohort,period_index,customers,retention,revenue');
-    expect(lines('churn.csv')[0]).toBe('customer_id,rule,days_idle');
+    expect(lines('churn.csv')[0]).toBe(
+      'customer_id,rule,days_idle,orders,spend,segment,segment_label,rfm_code,r_score,f_score,m_score',
+    );
     expect(lines('periods.csv')[0]).toMatch(/^period_start,revenue,/);
     expect(lines('behaviour.csv')[0]).toMatch(/^customer_id,orders,/);
   });
