@@ -105,11 +105,16 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
     const port = nodeDatasetPort(db);
     const datasets: LoadedDataset[] = [];
     for (const [i, source] of sources.entries()) {
+      let dataset: LoadedDataset;
       try {
-        datasets.push(await port.load(source, `t${i + 1}`));
+        dataset = await port.load(source, `t${i + 1}`);
       } catch (e) {
         throw describeLoadError(e, source.name, options.locale);
       }
+      // A header-only file would give empty outputs and exit 0 (issue 12): say what is wrong instead.
+      if (dataset.profile.rowCount === 0)
+        throw new CliError(translate(options.locale, 'error.no_rows', { name: source.name }));
+      datasets.push(dataset);
     }
     await mkdir(options.outDir, { recursive: true });
     const written: string[] = [];

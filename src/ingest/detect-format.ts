@@ -49,6 +49,9 @@ export function detectFormat(name: string, head: Uint8Array): FileFormat {
   if (startsWith(head, [0x50, 0x41, 0x52, 0x31])) return 'parquet';
   const guess = detectEncoding(head);
   if (guess.encoding === 'utf-8' && looksBinary(head.subarray(guess.bomLength))) return 'binary';
+  // Random bytes or a program pass as a legacy encoding or as UTF-16 by their byte pattern (issue 12):
+  // decoded, real text has no NULs and almost no control characters.
+  if (guess.encoding !== 'utf-8' && looksBinaryText(decodeSample(head, guess))) return 'binary';
   const first = firstChar(head, guess);
   // Chinese back-ends often write an HTML table and call it .xls (exports.md §3.1); SheetJS reads it.
   if (first === '<' && ['xls', 'xlsx', 'htm', 'html'].includes(ext)) return 'xls';
@@ -68,6 +71,23 @@ export function looksBinary(bytes: Uint8Array): boolean {
     if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
   }
   return control / n > 0.05;
+}
+
+/** The first 8 KiB of a sample decoded in its guessed encoding (after any BOM). */
+function decodeSample(head: Uint8Array, guess: EncodingGuess): string {
+  return new TextDecoder(guess.encoding).decode(head.subarray(guess.bomLength, guess.bomLength + 8192));
+}
+
+/** NUL characters or more than 5 % control characters (other than tab, newlines, ESC) in decoded text. */
+export function looksBinaryText(text: string): boolean {
+  if (text.length === 0) return false;
+  let control = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0) return true;
+    if (c < 0x09 || (c > 0x0d && c < 0x20 && c !== 0x1b) || (c >= 0x7f && c < 0xa0 && c !== 0x85)) control++;
+  }
+  return control / text.length > 0.05;
 }
 
 /** Strictly valid UTF-8? A sample cut mid-character at its end still counts as valid. */

@@ -123,4 +123,26 @@ describe('detectEncoding / detectFormat', () => {
     ['a.xls', [...new TextEncoder().encode('  <table><tr><td>1</td></tr></table>')], 'xls'],
     ['a.csv', [...new TextEncoder().encode('[a],b\n')], 'csv'],
   ])('%s %j → %s', (name, bytes, format) => expect(detectFormat(name, new Uint8Array(bytes))).toBe(format));
+
+  // Issue 12: noise passes as a legacy encoding, a program's tables as UTF-16 by their NUL pattern.
+  it.each([
+    [
+      'noise → binary',
+      'photo.csv',
+      Array.from({ length: 2048 }, (_, i) => (i * 2654435761) >>> 24),
+      'binary',
+    ],
+    [
+      'UTF-16 pattern of control codes → binary',
+      'prog.csv',
+      Array.from({ length: 512 }, (_, i) => (i % 2 === 0 ? ((i >> 1) % 7) + 1 : 0)),
+      'binary',
+    ],
+    [
+      'UTF-16LE text without BOM → csv',
+      'utf16.csv',
+      [...new TextEncoder().encode('id,amount\nA,1\n')].flatMap((b) => [b, 0]),
+      'csv',
+    ],
+  ])('%s', (_label, name, bytes, format) => expect(detectFormat(name, new Uint8Array(bytes))).toBe(format));
 });

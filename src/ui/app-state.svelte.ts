@@ -48,7 +48,7 @@ export interface Job {
 
 export interface ShownError {
   id: number;
-  code: EngineErrorData['code'] | 'sample_missing';
+  code: EngineErrorData['code'] | 'sample_missing' | 'no_rows';
   params: Record<string, string | number>;
   detail: string;
 }
@@ -250,6 +250,11 @@ export class AppState {
       return;
     }
     const { preview, ...profile } = result.value;
+    // A header-only file would open a dashboard of zeros (issue 12): refuse it with the reason.
+    if (profile.rowCount === 0) {
+      this.#pushError('no_rows', { name: file.name }, `${file.name}: 0 rows`);
+      return;
+    }
     const loaded: LoadedTable = {
       id: table,
       file,

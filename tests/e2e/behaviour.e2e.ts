@@ -86,7 +86,9 @@ describe('behaviour and lifecycle', () => {
     expect(download.suggestedFilename()).toBe('churn-idle.csv');
     const text = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
     const lines = text.split(/\r?\n/).filter((l) => l !== '');
-    expect(lines[0]).toBe('customer_id,rule,days_idle,last_purchase,threshold_days,detail');
+    expect(lines[0]).toBe(
+      'customer_id,rule,days_idle,last_purchase,threshold_days,detail,orders,spend,segment,segment_label,rfm_code,r_score,f_score,m_score',
+    );
     expect(lines).toHaveLength(idle + 1);
     expect(lines[1]).toMatch(/^[^,]+,idle,\d+,\d{4}-\d\d-\d\d,/);
 

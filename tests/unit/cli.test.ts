@@ -3,6 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.ts';
+import { analyze } from '../../src/cli/analyze.ts';
+import { CliError } from '../../src/cli/cli-error.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cl-cli-'));
 
@@ -92,7 +94,9 @@ describe('customer-lens analyze', () => {
       'segment,segment_label,customers,orders,revenue,customer_share,revenue_share',
     );
     expect(lines('cohorts.csv')[0]).toBe('cohort,period_index,customers,retention,revenue');
-    expect(lines('churn.csv')[0]).toBe('customer_id,rule,days_idle');
+    expect(lines('churn.csv')[0]).toBe(
+      'customer_id,rule,days_idle,orders,spend,segment,segment_label,rfm_code,r_score,f_score,m_score',
+    );
     expect(lines('periods.csv')[0]).toMatch(/^period_start,revenue,/);
     expect(lines('behaviour.csv')[0]).toMatch(/^customer_id,orders,/);
   });
@@ -123,5 +127,60 @@ describe('customer-lens analyze', () => {
     expect(r.code).toBe(code);
     expect(r.err).toMatch(message);
     expect(r.err).not.toMatch(/\n\s+at /);
+  });
+});
+
+/** Deterministic noise: what a photo or a zip renamed .csv looks like to the reader. */
+function noise(length: number, seed = 12): Uint8Array {
+  const bytes = new Uint8Array(length);
+  let x = seed;
+  for (let i = 0; i < length; i++) {
+    x = (x * 1103515245 + 12345) >>> 0;
+    bytes[i] = x >>> 24;
+  }
+  return bytes;
+}
+
+// Issue 12: one translated, actionable line and a non-zero exit, never DuckDB's sniffer dump.
+describe('files without data end in one sentence', () => {
+  const cases: [string, string, Uint8Array | string, Record<'zh-CN' | 'en', string>][] = [
+    [
+      'a header-only CSV',
+      'header.csv',
+      'customer_id,order_time,amount\n',
+      {
+        en: 'The file “header.csv” has no data rows (only column names). Export a file that contains the orders and try again.',
+        'zh-CN': '文件“header.csv”没有数据行（只有列名）。请导出包含订单的文件后再试。',
+      },
+    ],
+    [
+      'random bytes named .csv',
+      'photo.csv',
+      noise(4096),
+      {
+        en: 'The file “photo.csv” is not a text table (it may be an image, archive or program). Export it as CSV or Excel and try again.',
+        'zh-CN':
+          '文件“photo.csv”不是文本表格（可能是图片、压缩包或程序文件）。请导出为 CSV 或 Excel 后再试。',
+      },
+    ],
+  ];
+  it.each(cases)('%s', async (_label, name, content, expected) => {
+    const file = join(dir, name);
+    writeFileSync(file, content);
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const r = await run([
+        'analyze',
+        file,
+        '--out',
+        join(dir, `out-${name}`),
+        '--locale',
+        locale === 'en' ? 'en' : 'zh',
+      ]);
+      expect(r.code).not.toBe(0);
+      expect(r.err).toBe(`customer-lens: ${expected[locale]}\n`);
+      await expect(analyze({ files: [file], outDir: join(dir, `out2-${name}`), locale })).rejects.toThrow(
+        new CliError(expected[locale]),
+      );
+    }
   });
 });

@@ -7,6 +7,7 @@ import { buildRepurchaseRateSql, buildSecondPurchaseSql } from './build-repurcha
 import { buildCustomerPreferenceSql, buildPreferenceMixSql } from './build-preference-sql.ts';
 import { buildAovBandsSql, buildPriceSensitivitySql } from './build-price-sensitivity-sql.ts';
 import { buildTimeHeatmapSql } from './build-time-heatmap-sql.ts';
+import { buildCustomerFeaturesSelectSql } from './build-customer-features-sql.ts';
 import { peakCells, peakHours, type TimeCell } from './peak-hours.ts';
 import { createPurchases, rounded } from './testing/purchases-fixture.ts';
 import { BEHAVIOUR_ORDERS, BEHAVIOUR_SEGMENTS } from './testing/behaviour-fixture.ts';
@@ -325,6 +326,47 @@ describe('price sensitivity', () => {
         aov: 115.83,
       },
     ]);
+  });
+
+  // Issue 12 item 9: amounts computed from the unit price (list = paid on every order, no discount
+  // column) say nothing about discounts: NULL for the dataset, not "full price, never on promotion".
+  it('reports no discount rate when the dataset records no discounts', async () => {
+    await createPurchases(db, 'unit_priced', [
+      { customer_id: 'U', time: '2024-01-01', gross: 30, list: 30 },
+      { customer_id: 'U', time: '2024-01-05', gross: 12.5, list: 12.5 },
+      { customer_id: 'V', time: '2024-01-02', gross: 8 },
+    ]);
+    const [price] = await rowsOf(db, buildPriceSensitivitySql({ purchases: 'unit_priced' }));
+    expect(price).toMatchObject({
+      orders: 3,
+      priced_orders: 0,
+      avg_discount_rate: null,
+      promo_orders: 0,
+      promo_order_share: null,
+    });
+    const features = await rowsOf(db, buildCustomerFeaturesSelectSql({ purchases: 'unit_priced' }));
+    expect(features.map((r) => [r.customer_id, r.avg_discount_rate, r.promo_order_share])).toEqual([
+      ['U', null, null],
+      ['V', null, null],
+    ]);
+  });
+
+  it('decides per dataset: one order with a discount makes the full-price orders count as full price', async () => {
+    await createPurchases(db, 'one_discount', [
+      { customer_id: 'U', time: '2024-01-01', gross: 30, list: 30 },
+      { customer_id: 'U', time: '2024-01-05', gross: 12.5, list: 12.5 },
+      { customer_id: 'V', time: '2024-01-02', gross: 8, list: 10 },
+    ]);
+    const [price] = await rowsOf(db, buildPriceSensitivitySql({ purchases: 'one_discount' }));
+    expect(rounded([price!])).toEqual([
+      expect.objectContaining({ priced_orders: 3, avg_discount_rate: 0.9333, promo_order_share: 0.3333 }),
+    ]);
+    // A window without the discounted order still reads the dataset's rule: full price, no promotion.
+    const [window] = await rowsOf(
+      db,
+      buildPriceSensitivitySql({ purchases: 'one_discount', to: '2024-01-01' }),
+    );
+    expect(window).toMatchObject({ priced_orders: 1, avg_discount_rate: 1, promo_order_share: 0 });
   });
 
   it('bands customers by AOV with values on cut points in the upper band', async () => {

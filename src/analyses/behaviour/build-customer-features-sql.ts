@@ -8,8 +8,8 @@ import {
   binIndexSql,
   checkAscending,
   dimensionColumn,
-  ON_PROMO_SQL,
-  PAID_RATIO_SQL,
+  paidRatioSql,
+  promoShareSql,
   scopedPurchasesSql,
   type OrderDimension,
   type PurchaseScope,
@@ -77,8 +77,8 @@ function bandLabelSql(bands: readonly number[]): string {
  * first_purchase, last_purchase (DATE); revenue (net); avg_interval_days, median_interval_days (over
  * the customer's intervals between purchase days, NULL with one purchase day); top_category_1..3,
  * top_channel, top_payment_method (most orders, then revenue, then name; NULL when unknown);
- * avg_discount_rate (mean paid/list ratio, 0.8 = 20 % off, NULL when no price info);
- * promo_order_share (NULL when unknown); aov (revenue / orders, DECIMAL(18,2)); aov_band (label such
+ * avg_discount_rate (mean paid/list ratio, 0.8 = 20 % off, NULL when no price info — on every row when
+ * the dataset records no discounts, see discountKnownSql); promo_order_share (NULL likewise); aov (revenue / orders, DECIMAL(18,2)); aov_band (label such
  * as `100–500` or `500+`); peak_weekday (ISO 1 = Monday … 7) and peak_hour (0–23): the most frequent
  * weekday / hour of the customer's orders, ties to the earliest. Sorted by customer_id.
  */
@@ -100,8 +100,8 @@ export function buildCustomerFeaturesSelectSql(options: CustomerFeaturesOptions)
     SELECT customer_id, count(*) AS orders, count(DISTINCT order_date) AS purchase_days,
       min(order_date) AS first_purchase, max(order_date) AS last_purchase,
       sum(net_amount) AS revenue,
-      avg(${PAID_RATIO_SQL}) AS avg_discount_rate,
-      avg(CASE WHEN ${ON_PROMO_SQL} THEN 1.0 WHEN NOT ${ON_PROMO_SQL} THEN 0.0 END) AS promo_order_share,
+      avg(${paidRatioSql(options.purchases)}) AS avg_discount_rate,
+      ${promoShareSql(options.purchases)} AS promo_order_share,
       sum(net_amount)::DOUBLE / count(*) AS aov
     FROM scoped GROUP BY customer_id
   ),

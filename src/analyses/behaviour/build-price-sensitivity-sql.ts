@@ -2,8 +2,8 @@
 import {
   binIndexSql,
   binsValuesSql,
-  ON_PROMO_SQL,
-  PAID_RATIO_SQL,
+  onPromoSql,
+  paidRatioSql,
   scopedPurchasesSql,
   type PurchaseScope,
 } from './scope.ts';
@@ -13,13 +13,17 @@ export const DEFAULT_AOV_BANDS = [0, 100, 500] as const;
 
 /**
  * One row over all orders in scope: orders, priced_orders (orders whose paid/list ratio is known),
- * avg_discount_rate (mean paid/list ratio over priced orders: 0.8 = 20 % off, see PAID_RATIO_SQL),
+ * avg_discount_rate (mean paid/list ratio over priced orders: 0.8 = 20 % off, see paidRatioSql),
  * promo_orders, promo_order_share (promo orders / orders whose promotion status is known), revenue,
- * aov (revenue / orders, DECIMAL(18,2)).
+ * aov (revenue / orders, DECIMAL(18,2)). When the dataset records no discounts (discountKnownSql)
+ * priced_orders and promo_orders are 0 and both rates NULL: "not in the data".
  */
 export function buildPriceSensitivitySql(scope: PurchaseScope): string {
   return `WITH scoped AS (${scopedPurchasesSql(scope)}),
-  priced AS (SELECT net_amount, ${PAID_RATIO_SQL} AS paid_ratio, ${ON_PROMO_SQL} AS on_promo FROM scoped)
+  priced AS (
+    SELECT net_amount, ${paidRatioSql(scope.purchases)} AS paid_ratio, ${onPromoSql(scope.purchases)} AS on_promo
+    FROM scoped
+  )
 SELECT count(*) AS orders,
   count(paid_ratio) AS priced_orders,
   avg(paid_ratio) AS avg_discount_rate,

@@ -60,21 +60,48 @@ export function dimensionColumn(dimension: OrderDimension): string {
 }
 
 /**
- * Paid / list ratio of one order (折扣率: 0.8 = 20 % off, 1 = full price): gross / list when the list
- * amount is known and positive, else gross / (gross + discount) when the discount is known, else NULL.
- * Capped at 1: paying more than list means shipping or fees, treated as full price.
+ * Whether the dataset records discounts at all (issue 12, item 9), decided once per dataset, never per
+ * order: some order has a discount amount, or a list amount that differs from what was paid. When the
+ * paid amount is computed from the unit price (no amount column, as in UCI Online Retail) list = paid on
+ * every order, which says nothing about discounts: the discount features are then NULL ("not in the
+ * data") instead of a full price and no promotion for everyone. `purchases`: the dataset's
+ * canonical purchases (the whole table, whatever window a builder reads).
  */
-export const PAID_RATIO_SQL = `CASE
+export function discountKnownSql(purchases: string): string {
+  return `EXISTS (SELECT 1 FROM ${ident(purchases)}
+    WHERE discount_amount IS NOT NULL OR (list_amount > 0 AND gross_amount <> list_amount))`;
+}
+
+/**
+ * Paid / list ratio of one order (折扣率: 0.8 = 20 % off = 8折, 1 = full price): gross / list when the
+ * list amount is known and positive, else gross / (gross + discount) when the discount is known, else
+ * NULL; NULL on every order when the dataset records no discounts (discountKnownSql). Capped at 1:
+ * paying more than list means shipping or fees, treated as full price.
+ */
+export function paidRatioSql(purchases: string): string {
+  return `CASE WHEN ${discountKnownSql(purchases)} THEN CASE
     WHEN list_amount > 0 AND gross_amount IS NOT NULL THEN least(1.0, gross_amount::DOUBLE / list_amount::DOUBLE)
     WHEN discount_amount IS NOT NULL AND gross_amount + discount_amount > 0
       THEN least(1.0, gross_amount::DOUBLE / (gross_amount + discount_amount)::DOUBLE)
-  END`;
+  END END`;
+}
 
-/** Whether an order was bought on promotion: paid below list, or a positive discount; NULL when unknown. */
-export const ON_PROMO_SQL = `CASE
+/**
+ * Whether an order was bought on promotion: paid below list, or a positive discount; NULL when
+ * unknown, and on every order when the dataset records no discounts (discountKnownSql).
+ */
+export function onPromoSql(purchases: string): string {
+  return `CASE WHEN ${discountKnownSql(purchases)} THEN CASE
     WHEN list_amount > 0 AND gross_amount IS NOT NULL THEN gross_amount < list_amount
     WHEN discount_amount IS NOT NULL THEN discount_amount > 0
-  END`;
+  END END`;
+}
+
+/** Share of orders on promotion among those whose status is known (NULL when none is). */
+export function promoShareSql(purchases: string): string {
+  const promo = onPromoSql(purchases);
+  return `avg(CASE WHEN ${promo} THEN 1.0 WHEN NOT ${promo} THEN 0.0 END)`;
+}
 
 /** Check that numeric edges are finite and strictly ascending (a programmer's error otherwise). */
 export function checkAscending(name: string, edges: readonly number[]): void {

@@ -3,7 +3,7 @@
  * absolute and relative differences and a flag where the difference is large.
  */
 import { dateLiteral, ident, literal, str } from '../../sql/quote.ts';
-import { ON_PROMO_SQL, PAID_RATIO_SQL } from '../behaviour/scope.ts';
+import { paidRatioSql, promoShareSql } from '../behaviour/scope.ts';
 import { checkDays } from './lifecycle-ctes.ts';
 import { buildTagRowsSql } from './build-group-choices-sql.ts';
 
@@ -70,7 +70,7 @@ function filterSql(filter: GroupFilter | undefined): string {
   }
 }
 
-function metricsCte(name: string, group: string, lostDays: string): string {
+function metricsCte(name: string, group: string, purchases: string, lostDays: string): string {
   return `${name} AS (
     WITH per_customer AS (
       SELECT customer_id, count(*) AS orders, sum(net_amount) AS revenue,
@@ -91,8 +91,8 @@ function metricsCte(name: string, group: string, lostDays: string): string {
       (SELECT (count(*) FILTER (WHERE purchase_days >= 2))::DOUBLE / nullif(count(*), 0) FROM per_customer) AS repurchase_rate,
       (SELECT avg(d)::DOUBLE FROM intervals) AS avg_interval_days,
       (SELECT quantile_cont(d, 0.5)::DOUBLE FROM intervals) AS median_interval_days,
-      (SELECT avg(${PAID_RATIO_SQL}) FROM ${group}) AS avg_discount_rate,
-      (SELECT avg(CASE WHEN ${ON_PROMO_SQL} THEN 1.0 WHEN NOT ${ON_PROMO_SQL} THEN 0.0 END) FROM ${group}) AS promo_order_share,
+      (SELECT avg(${paidRatioSql(purchases)}) FROM ${group}) AS avg_discount_rate,
+      (SELECT ${promoShareSql(purchases)} FROM ${group}) AS promo_order_share,
       (SELECT (count(*) FILTER (WHERE as_of - last_day >= ${lostDays}))::DOUBLE / nullif(count(*), 0)
         FROM per_customer, params) AS idle_share
   )`;
@@ -123,8 +123,8 @@ export function buildGroupComparisonSql(options: GroupComparisonOptions): string
   return `WITH group_a AS (SELECT * FROM ${ident(options.a.purchases)} WHERE ${filterSql(options.a.filter)}),
   group_b AS (SELECT * FROM ${ident(options.b.purchases)} WHERE ${filterSql(options.b.filter)}),
   params AS (SELECT ${asOf} AS as_of),
-  ${metricsCte('metrics_a', 'group_a', lostDays)},
-  ${metricsCte('metrics_b', 'group_b', lostDays)},
+  ${metricsCte('metrics_a', 'group_a', options.a.purchases, lostDays)},
+  ${metricsCte('metrics_b', 'group_b', options.b.purchases, lostDays)},
   long AS (${rows.join('\n    UNION ALL\n    ')})
 SELECT metric, value_a, value_b, value_b - value_a AS diff_abs,
   (value_b - value_a) / nullif(abs(value_a), 0) AS diff_rel,

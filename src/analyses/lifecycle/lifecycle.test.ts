@@ -6,7 +6,7 @@ import { createPurchases, rounded, type FixtureOrder } from '../behaviour/testin
 import { buildLifecycleSql, buildLostByChannelSql, channelLosses } from './build-lifecycle-sql.ts';
 import { buildCohortsSql } from './build-cohorts-sql.ts';
 import { buildCohortsCsvSql } from './build-cohorts-csv-sql.ts';
-import { buildChurnWarningsSql } from './build-churn-warnings-sql.ts';
+import { buildChurnWarningsSql, buildEarlyChurnReturnsSql } from './build-churn-warnings-sql.ts';
 import { buildChurnCsvSql } from './build-churn-csv-sql.ts';
 
 /**
@@ -40,6 +40,10 @@ beforeAll(async () => {
     ...['2024-03-26', '2024-04-05', '2024-04-15'].map((time) => ({ customer_id: 'H', time })),
   ]);
   await createPurchases(db, 'empty', []);
+  // RFM segment and scores of two churn customers (issue 12 item 8).
+  await db.exec(`CREATE OR REPLACE TABLE churn_rfm AS SELECT * FROM (VALUES
+      ('F', 'at_risk', '流失风险', 155, 1, 5, 5), ('B', 'new', '新客户', 211, 2, 1, 1))
+      t(customer_id, segment, segment_label, rfm_code, r_score, f_score, m_score)`);
 });
 afterAll(async () => db.close());
 
@@ -227,7 +231,8 @@ describe('churn warnings', () => {
     // idle ≥ 30: F 100, B 90, C 59, D exactly 30; E (29) is not. early churn: first ≤ 03-31 without a
     // second purchase within 30 days: B, D (first exactly 30 days before); C's second comes on day 30.
     // overdue: F 100 > 10 × 1.5; H idle 15 = 15 is not; A 15 < 21 × 1.5.
-    expect(rows).toEqual([
+    expect(rows).toHaveLength(7);
+    expect(rows).toMatchObject([
       {
         customer_id: 'F',
         rule: 'idle',
@@ -304,28 +309,98 @@ describe('churn warnings', () => {
     ]);
   });
 
-  it('lists a customer who came back late as early churn, and filters rules', async () => {
-    // A second purchase 31 days after the first still counts as early churn with a 30-day window.
+  // Issue 12 item 8: the warning lists customers at risk now. A customer who came back after the
+  // early-churn window (Online Retail's 12347: 7 orders, idle 2 days) is not at risk as an early
+  // churner; the returns statistic counts them instead.
+  it('does not list an early churner who came back; counts them as returned', async () => {
     await createPurchases(db, 'late', [
       { customer_id: 'L', time: '2024-01-01' },
       { customer_id: 'L', time: '2024-02-01' },
+      { customer_id: 'L', time: '2024-04-28' },
+      { customer_id: 'M', time: '2024-01-10' },
+      { customer_id: 'N', time: '2024-04-01' },
+      { customer_id: 'N', time: '2024-04-20' },
     ]);
-    const rows = await rowsOf(db, buildChurnWarningsSql({ purchases: 'late', rules: ['early_churn'] }));
+    const options = { purchases: 'late', asOf: '2024-04-30', earlyChurnDays: 30 };
+    const rows = await rowsOf(db, buildChurnWarningsSql({ ...options, rules: ['early_churn'] }));
     expect(rows.map((r) => [r.customer_id, r.rule, r.detail])).toEqual([
-      ['L', 'early_churn', 'first_purchase=2024-01-01;second_purchase=2024-02-01'],
+      ['M', 'early_churn', 'first_purchase=2024-01-10;second_purchase=none'],
+    ]);
+    // L: second purchase 31 days after the first (an early churner then) and back since; M never back;
+    // N's second purchase came within 30 days (never an early churner).
+    expect(await rowsOf(db, buildEarlyChurnReturnsSql(options))).toEqual([
+      { early_churners: 2, returned: 1, not_returned: 1, returned_share: 0.5 },
+    ]);
+    expect(await rowsOf(db, buildEarlyChurnReturnsSql({ purchases: 'empty' }))).toEqual([
+      { early_churners: 0, returned: 0, not_returned: 0, returned_share: null },
     ]);
     expect(await rowsOf(db, buildChurnWarningsSql({ purchases: 'empty' }))).toEqual([]);
     expect(() => buildChurnWarningsSql({ purchases: 'late', idleDays: 0 })).toThrow(/idleDays/);
+    expect(() => buildChurnWarningsSql({ purchases: 'late', segment: 'x' })).toThrow(/segments table/);
   });
 
-  it('writes churn.csv with exactly customer_id, rule, days_idle', async () => {
+  it('carries spend, orders, segment and RFM scores, and filters one segment', async () => {
+    const options = { purchases: 'purchases_churn', idleDays: 30, asOf: '2024-04-30' };
     const rows = await rowsOf(
       db,
-      buildChurnCsvSql({ purchases: 'purchases_churn', idleDays: 30, asOf: '2024-04-30' }),
+      buildChurnWarningsSql({ ...options, rules: ['idle'], segments: 'churn_rfm' }),
+    );
+    // F: 3 orders of 100; B: one of 50; C: 3 orders (100 + 30 + 70), not in the RFM table.
+    expect(
+      rows.map((r) => [
+        r.customer_id,
+        r.orders,
+        r.spend,
+        r.segment,
+        r.segment_label,
+        r.rfm_code,
+        r.r_score,
+        r.f_score,
+        r.m_score,
+      ]),
+    ).toEqual([
+      ['F', 3, 300, 'at_risk', '流失风险', 155, 1, 5, 5],
+      ['B', 1, 50, 'new', '新客户', 211, 2, 1, 1],
+      ['C', 3, 200, null, null, null, null, null, null],
+      ['D', 1, 200, null, null, null, null, null, null],
+    ]);
+    const atRisk = await rowsOf(
+      db,
+      buildChurnWarningsSql({ ...options, segments: 'churn_rfm', segment: 'at_risk' }),
+    );
+    expect(atRisk.map((r) => [r.rule, r.customer_id])).toEqual([
+      ['idle', 'F'],
+      ['overdue', 'F'],
+    ]);
+    const plain = await rowsOf(db, buildChurnWarningsSql({ ...options, rules: ['idle'] }));
+    expect(plain[0]).toMatchObject({ customer_id: 'F', spend: 300, segment: null, rfm_code: null });
+  });
+
+  it('writes churn.csv: customer_id, rule, days_idle, then the value columns', async () => {
+    const rows = await rowsOf(
+      db,
+      buildChurnCsvSql({
+        purchases: 'purchases_churn',
+        idleDays: 30,
+        asOf: '2024-04-30',
+        segments: 'churn_rfm',
+      }),
     );
     expect(rows.slice(0, 2)).toEqual([
-      { customer_id: 'F', rule: 'idle', days_idle: 100 },
-      { customer_id: 'B', rule: 'idle', days_idle: 90 },
+      {
+        customer_id: 'F',
+        rule: 'idle',
+        days_idle: 100,
+        orders: 3,
+        spend: 300,
+        segment: 'at_risk',
+        segment_label: '流失风险',
+        rfm_code: 155,
+        r_score: 1,
+        f_score: 5,
+        m_score: 5,
+      },
+      expect.objectContaining({ customer_id: 'B', rule: 'idle', days_idle: 90, spend: 50 }),
     ]);
     expect(rows).toHaveLength(7);
   });

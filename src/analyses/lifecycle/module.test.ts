@@ -75,7 +75,8 @@ beforeAll(async () => {
     { customer_id: 'Z', time: '2024-04-30', net: 80, channel: 'shop' },
   ]);
   await db.exec(`CREATE TABLE rfm_customers AS SELECT * FROM (VALUES
-    ('P', 'X', 'Ex'), ('R', 'X', 'Ex'), ('Q', 'Y', 'Why')) t(customer_id, segment, segment_label)`);
+    ('P', 'X', 'Ex', 344, 3, 4, 4), ('R', 'X', 'Ex', 355, 3, 5, 5), ('Q', 'Y', 'Why', 211, 2, 1, 1))
+    t(customer_id, segment, segment_label, rfm_code, r_score, f_score, m_score)`);
   await db.exec(`CREATE TABLE customers_clean AS SELECT * FROM (VALUES
     ('P', '金卡', '女', 'north', 'VIP,复购'), ('Q', '金卡', '男', 'south', 'VIP'),
     ('R', '银卡', '女', 'north', NULL)) t(customer_id, member_level, gender, region, tags)`);
@@ -151,12 +152,43 @@ describe('lifecycle module', () => {
         last_purchase: '2024-01-21',
         threshold_days: 15,
         detail: 'median_interval_days=10.0;factor=1.5',
+        orders: 3,
+        spend: 300,
+        segment: null,
+        segment_label: null,
+        rfm_code: null,
+        r_score: null,
+        f_score: null,
+        m_score: null,
       },
     ]);
     const early = await run(lifecycleModule.parts.churn, c, ctx('purchases_churn', '2024-04-30'), {
       rules: ['early_churn'],
     });
     expect([early.idle.length, early.early_churn.length, early.overdue.length]).toEqual([0, 2, 0]);
+    // With the RFM table: its segment and scores (P, Q, R are in it; the churn customers are not).
+    const joined = await run(lifecycleModule.parts.churn, c, ctx('groups', '2024-04-30'), {
+      segments: true,
+      rules: ['idle'],
+    });
+    expect(joined.idle.map((r) => [r.customer_id, r.segment, r.segment_label, r.rfm_code])).toEqual([
+      ['Q', 'Y', 'Why', 211],
+      ['R', 'X', 'Ex', 355],
+      ['P', 'X', 'Ex', 344],
+    ]);
+  });
+
+  it('counts past early churners who came back', async () => {
+    const c = config({ earlyChurnDays: 30 });
+    // A: second purchase 15 days after the first; C: 30 days (inclusive); B, D one day only.
+    expect(
+      await run(lifecycleModule.parts.earlyReturns, c, ctx('purchases_churn', '2024-04-30'), undefined),
+    ).toEqual({
+      early_churners: 2,
+      returned: 0,
+      not_returned: 2,
+      returned_share: 0,
+    });
   });
 
   it('finds the RFM segments with their labels', async () => {
@@ -188,6 +220,7 @@ describe('lifecycle module', () => {
         overdueFactor: 1.5,
         overdueMinPurchases: 3,
         asOf: '2024-04-30',
+        segments: 'rfm_customers',
       }),
     );
     const rows = await rowsOfPlan({ statements: [], queries: { churn: churn!.plan(c, at).query } });
@@ -197,6 +230,17 @@ describe('lifecycle module', () => {
       queries: { list: churnListExport.plan(c, at, { rule: 'overdue' }).query },
     });
     expect(list.list!.map((r) => r.customer_id)).toEqual(['F']);
+    const segmentList = await rowsOfPlan({
+      statements: [],
+      queries: {
+        list: churnListExport.plan(c, ctx('groups', '2024-04-30'), {
+          rule: 'idle',
+          segments: true,
+          segment: 'Y',
+        }).query,
+      },
+    });
+    expect(segmentList.list!.map((r) => [r.customer_id, r.segment])).toEqual([['Q', 'Y']]);
     expect(churnListFile('early_churn', 'xlsx')).toBe('churn-early-churn.xlsx');
     expect(churnListFile('idle', 'csv')).toBe('churn-idle.csv');
   });

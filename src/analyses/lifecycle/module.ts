@@ -1,16 +1,18 @@
 /**
  * Lifecycle as an analysis module (issues 6, 11): customers per period by status with the lost
- * customers by channel, cohort retention, churn warning lists, and the RFM segments the section's
- * group comparison offers. Every query stands alone on the purchases, so `prepare` is empty. Exports:
+ * customers by channel, cohort retention, churn warning lists (with spend, RFM segment and scores
+ * when rfm_customers exists) and the count of past early churners who came back, and the RFM
+ * segments the section's group comparison offers. Every query stands alone on the purchases, so `prepare` is empty. Exports:
  * cohorts.csv and churn.csv (the CLI's files); churnListExport is one warning list (the churn card).
  */
 import { defineModule, queriesPlan, type PlanContext } from '../contract.ts';
-import { readRows } from '../read-rows.ts';
+import { readRow, readRows } from '../read-rows.ts';
 import { buildLifecycleSql, buildLostByChannelSql } from './build-lifecycle-sql.ts';
 import { buildCohortsSql } from './build-cohorts-sql.ts';
 import { buildCohortsCsvSql } from './build-cohorts-csv-sql.ts';
 import {
   buildChurnWarningsSql,
+  buildEarlyChurnReturnsSql,
   type ChurnRule,
   type ChurnWarningOptions,
 } from './build-churn-warnings-sql.ts';
@@ -21,17 +23,28 @@ import {
   SEGMENTS_TABLE,
 } from '../behaviour/build-segment-source-sql.ts';
 import type { LifecycleConfig } from './lifecycle-config.ts';
-import { COHORT_ROW, readChurn, readPeriods, SEGMENT_ROW, type SegmentInfo } from './results.ts';
+import {
+  COHORT_ROW,
+  EARLY_RETURNS_ROW,
+  readChurn,
+  readPeriods,
+  SEGMENT_ROW,
+  type SegmentInfo,
+} from './results.ts';
 
 function asOf(ctx: PlanContext): { asOf?: string } {
   return ctx.asOf ? { asOf: ctx.asOf } : {};
 }
 
-/** The warning rules' parameters from the config (all rules unless `rules` is given). */
+/**
+ * The warning rules' parameters from the config (all rules unless `rules` is given); with `segments`
+ * the RFM customers table is joined for the segment and score columns (issue 12).
+ */
 function churnOptions(
   c: LifecycleConfig,
   ctx: PlanContext,
   rules?: readonly ChurnRule[],
+  segments?: { segment?: string | undefined },
 ): ChurnWarningOptions {
   return {
     purchases: ctx.purchases,
@@ -41,25 +54,43 @@ function churnOptions(
     overdueMinPurchases: c.overdueMinPurchases,
     ...asOf(ctx),
     ...(rules ? { rules } : {}),
+    ...(segments ? { segments: SEGMENTS_TABLE } : {}),
+    ...(segments?.segment !== undefined ? { segment: segments.segment } : {}),
   };
 }
 
 export interface ChurnParams {
   /** Only these rules; default all. */
   rules?: readonly ChurnRule[];
+  /**
+   * The RFM customers table exists (the `segmentTable` part): join it for segment and RFM columns.
+   * Without it those columns are NULL.
+   */
+  segments?: boolean;
+}
+
+export interface ChurnListParams {
+  rule: ChurnRule;
+  /** As in ChurnParams. */
+  segments?: boolean;
+  /** Only this RFM segment's customers (needs `segments`). */
+  segment?: string;
 }
 
 /**
- * One warning list with every column of the builder (the churn card's buttons); the UI names the file
- * after the rule. Not in `exports`: that list holds the parameterless tables (as RFM's segmentExport).
+ * One warning list with every column of the builder (the churn card's buttons), optionally one
+ * segment's part of it; the UI names the file after the rule. Not in `exports`: that list holds the
+ * parameterless tables (as RFM's segmentExport).
  */
 export const churnListExport = {
   id: 'churn-list',
   file: 'churn-list.csv',
   cli: false,
-  plan: (config: LifecycleConfig, ctx: PlanContext, p: { rule: ChurnRule }) => ({
+  plan: (config: LifecycleConfig, ctx: PlanContext, p: ChurnListParams) => ({
     statements: [],
-    query: buildChurnWarningsSql(churnOptions(config, ctx, [p.rule])),
+    query: buildChurnWarningsSql(
+      churnOptions(config, ctx, [p.rule], p.segments ? { segment: p.segment } : undefined),
+    ),
   }),
 } as const;
 
@@ -95,11 +126,19 @@ export const lifecycleModule = defineModule({
         }),
       read: (rows) => readRows(rows.cohorts, COHORT_ROW),
     },
-    /** The warning lists, one per rule. */
+    /** The warning lists, one per rule: the customers at risk now, with spend, segment and scores. */
     churn: {
       plan: (config: LifecycleConfig, ctx: PlanContext, p: ChurnParams) =>
-        queriesPlan({ churn: buildChurnWarningsSql(churnOptions(config, ctx, p.rules)) }),
+        queriesPlan({
+          churn: buildChurnWarningsSql(churnOptions(config, ctx, p.rules, p.segments ? {} : undefined)),
+        }),
       read: (rows) => readChurn(rows),
+    },
+    /** Past early churners and how many of them came back (not in the warning list). */
+    earlyReturns: {
+      plan: (config: LifecycleConfig, ctx: PlanContext, _params: void) =>
+        queriesPlan({ returns: buildEarlyChurnReturnsSql(churnOptions(config, ctx)) }),
+      read: (rows) => readRow(rows.returns?.[0], EARLY_RETURNS_ROW),
     },
     /**
      * Whether the RFM segment table exists (once the RFM section has run). Its own part: the labels
@@ -134,9 +173,10 @@ export const lifecycleModule = defineModule({
       id: 'churn',
       file: 'churn.csv',
       cli: true,
+      // The CLI runs the RFM module first, so rfm_customers exists for the segment and score columns.
       plan: (config: LifecycleConfig, ctx: PlanContext) => ({
         statements: [],
-        query: buildChurnCsvSql(churnOptions(config, ctx)),
+        query: buildChurnCsvSql(churnOptions(config, ctx, undefined, {})),
       }),
     },
   ],

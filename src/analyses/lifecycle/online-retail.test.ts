@@ -12,9 +12,12 @@ import type { DbPort } from '../../engine/db-port.ts';
 import { decodeIpc } from '../../client/decode.ts';
 import { buildCohortsSql } from './build-cohorts-sql.ts';
 import { buildLifecycleSql } from './build-lifecycle-sql.ts';
-import { buildChurnWarningsSql } from './build-churn-warnings-sql.ts';
+import { buildChurnWarningsSql, buildEarlyChurnReturnsSql } from './build-churn-warnings-sql.ts';
 
-const dir = path.resolve(process.cwd(), '../shared/datasets/online_retail');
+const dir = path.resolve(
+  process.env.CUSTOMER_LENS_DATASETS ?? path.resolve(process.cwd(), '../shared/datasets'),
+  'online_retail',
+);
 
 if (!existsSync(dir)) console.log(`SKIP: ${dir} not found (Online Retail cohort cross-check)`);
 describe.skipIf(!existsSync(dir))('Online Retail cross-check', () => {
@@ -105,5 +108,20 @@ describe.skipIf(!existsSync(dir))('Online Retail cross-check', () => {
     expect(idle).toEqual(direct);
     // Customers still active at the end are those not idle: the last active_base.
     expect(rows.at(-1)!.active_base).toBe(4339 - (direct[0]!.n as number));
+  });
+
+  // Issue 12 item 8: the early-churn list held 913 customers who bought in the last 30 days (12347: 7
+  // orders, idle 2 days). Now it holds one-time buyers only; those who came back are counted apart.
+  it('lists no early churner who bought in the last 30 days', async () => {
+    const early = await rowsOf(
+      db,
+      buildChurnWarningsSql({ purchases: 'purchases', rules: ['early_churn'], earlyChurnDays: 30 }),
+    );
+    expect(early.length).toBeGreaterThan(0);
+    expect(early.filter((r) => (r.days_idle as number) < 30)).toEqual([]);
+    expect(early.some((r) => r.customer_id === '12347')).toBe(false);
+    const [returns] = await rowsOf(db, buildEarlyChurnReturnsSql({ purchases: 'purchases' }));
+    expect(returns!.not_returned).toBe(early.length);
+    expect(returns!.returned).toBeGreaterThan(0);
   });
 });

@@ -53,9 +53,26 @@ export const CHURN_ROW = {
   last_purchase: 'text',
   threshold_days: 'num',
   detail: 'text',
+  orders: 'num',
+  spend: 'num',
+  segment: 'text?',
+  segment_label: 'text?',
+  rfm_code: 'num?',
+  r_score: 'num?',
+  f_score: 'num?',
+  m_score: 'num?',
 } as const;
 export type ChurnRow = Omit<RowOf<typeof CHURN_ROW>, 'rule'> & { rule: ChurnRule };
 export type ChurnLists = Record<ChurnRule, ChurnRow[]>;
+
+/** The row of buildEarlyChurnReturnsSql: past early churners, and how many came back. */
+export const EARLY_RETURNS_ROW = {
+  early_churners: 'num',
+  returned: 'num',
+  not_returned: 'num',
+  returned_share: 'num?',
+} as const;
+export type EarlyChurnReturns = RowOf<typeof EARLY_RETURNS_ROW>;
 
 /** Rows of buildSegmentLabelsSql: the RFM segments with their stored label. */
 export const SEGMENT_ROW = { segment: 'text', segment_label: 'text?', customers: 'num' } as const;

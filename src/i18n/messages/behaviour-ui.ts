@@ -44,8 +44,18 @@ export const behaviourUi = {
 
   'behaviourView.priceTitle': { 'zh-CN': '价格敏感度', en: 'Price sensitivity' },
   'behaviourView.priceHint': {
-    'zh-CN': '折扣率 = 实付 / 原价（0.8 即八折）；客单价区间按每位客户的平均订单金额划分。',
-    en: 'Discount rate = paid / list price (80% = 20% off); bands use each customer’s average order value.',
+    'zh-CN':
+      '折扣 = 实付 ÷ 原价（0.8 即 8折）；文件没有原价或优惠金额时显示“数据中没有”。客单价区间按每位客户的平均订单金额划分。',
+    en: 'Discount rate = paid / list price (80% = 20% off); “not in the data” when the file has no list price or discount. Bands use each customer’s average order value.',
+  },
+  'behaviourView.notInData': { 'zh-CN': '数据中没有', en: 'not in the data' },
+  'behaviourView.discountDefinition': {
+    'zh-CN': '实付 ÷ 原价：9.8折 = 按原价的 98% 付款',
+    en: 'paid ÷ list price: 98% = 2% off',
+  },
+  'behaviourView.noDiscountData': {
+    'zh-CN': '文件中没有原价或优惠金额列（金额由单价算出时，实付总等于原价），无法计算折扣与促销。',
+    en: 'The file has no list price or discount column (amounts computed from the unit price always equal the list price), so discounts and promotions cannot be measured.',
   },
   'behaviourView.pricedOrders': {
     'zh-CN': '{count} 笔订单有原价信息',
@@ -171,8 +181,23 @@ export const behaviourUi = {
   'lifecycleView.curveMetric': { 'zh-CN': '曲线指标', en: 'Curve metric' },
 
   'lifecycleView.churnHint': {
-    'zh-CN': '每个名单都可以查看、搜索和导出；“超期”仅针对购买 {min} 次及以上的客户。',
-    en: 'Each list can be browsed, searched and exported; “overdue” applies to customers with {min}+ purchases.',
+    'zh-CN':
+      '名单只列出现在有流失风险的客户。沉睡：距最近一次购买 ≥ {idle} 天。早期流失：只有一个购买日，且已过去 ≥ {early} 天（曾早期流失、后来又回购的客户不在名单中，另行统计）。超期：购买日 ≥ {min} 个，且距最近购买超过自己购买间隔中位数 × {factor}。消费额 = 截至基准日的实付合计；客群与 R/F/M 分来自 RFM 分析（未运行 RFM 时为空）。每个名单都可以按消费额排序、按客群筛选、搜索和导出。',
+    en: 'Each list holds customers at risk now. Idle: last purchase ≥ {idle} days ago. Early churn: one purchase day only, ≥ {early} days ago (past early churners who came back are not listed; they are counted separately). Overdue: ≥ {min} purchase days and idle longer than their median interval × {factor}. Spend = net spend up to the as-of date; segment and R/F/M scores come from the RFM analysis (empty until it has run). Sort by spend, filter by segment, search and export each list.',
+  },
+  'lifecycleView.earlyReturned': {
+    'zh-CN': '过去的早期流失客户共 {total} 位，其中 {returned} 位（{share}）后来又回购了，不在名单中。',
+    en: '{total} past early churners, of whom {returned} ({share}) came back later and are not listed.',
+  },
+  'lifecycleView.col.orders': { 'zh-CN': '订单数', en: 'Orders' },
+  'lifecycleView.col.spend': { 'zh-CN': '消费额', en: 'Spend' },
+  'lifecycleView.col.segment': { 'zh-CN': '客群', en: 'Segment' },
+  'lifecycleView.col.rfmCode': { 'zh-CN': 'RFM 代码', en: 'RFM code' },
+  'lifecycleView.segmentFilter': { 'zh-CN': '按客群筛选', en: 'Filter by segment' },
+  'lifecycleView.allSegments': { 'zh-CN': '全部客群', en: 'All segments' },
+  'lifecycleView.segmentsNeedRfm': {
+    'zh-CN': '运行 RFM 分析后可看到客群并按客群筛选',
+    en: 'Run the RFM analysis to see segments and filter by them',
   },
   'lifecycleView.idleDays': { 'zh-CN': '沉睡天数', en: 'Idle days' },
   'lifecycleView.earlyDays': { 'zh-CN': '早期流失天数', en: 'Early churn days' },

@@ -73,8 +73,8 @@ export const behaviour = {
   'churn.title': { 'zh-CN': '流失预警', en: 'Churn warnings' },
   'churn.rule.idle': { 'zh-CN': '沉睡 {days} 天以上', en: 'Idle for {days}+ days' },
   'churn.rule.early_churn': {
-    'zh-CN': '首购后 {days} 天内未复购',
-    en: 'No second purchase within {days} days',
+    'zh-CN': '只买过一次，已 {days} 天以上未复购',
+    en: 'Bought once, nothing since for {days}+ days',
   },
   'churn.rule.overdue': {
     'zh-CN': '超过自身复购周期 × {factor}',

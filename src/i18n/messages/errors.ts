@@ -57,8 +57,13 @@ export const errors = {
     en: 'The file “{name}” is too large: analysing it in the browser needs about {needGb} GB of memory, more than one tab can use (about 3 GB). Use the command-line tool customer-lens (npm run cli -- analyze …) or split the file.',
   },
   'error.csv_invalid': {
-    'zh-CN': '无法将“{name}”识别为表格：{detail}',
-    en: '“{name}” could not be read as a table: {detail}',
+    'zh-CN':
+      '无法把“{name}”读成表格：它不像是 CSV 或 Excel 导出文件。请从后台重新导出为 CSV（UTF-8）或 Excel，并确认第一行是列名。',
+    en: '“{name}” could not be read as a table: it does not look like a CSV or Excel export. Export it again as CSV (UTF-8) or Excel, with the column names in the first row.',
+  },
+  'error.no_rows': {
+    'zh-CN': '文件“{name}”没有数据行（只有列名）。请导出包含订单的文件后再试。',
+    en: 'The file “{name}” has no data rows (only column names). Export a file that contains the orders and try again.',
   },
   'error.no_columns': { 'zh-CN': '“{name}”中没有找到任何列。', en: 'No columns were found in “{name}”.' },
   'error.mapping_invalid': {

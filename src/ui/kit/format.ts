@@ -17,6 +17,18 @@ export function pct(locale: Locale, v: number | null | undefined, digits = 1): s
   return v === null || v === undefined || !Number.isFinite(v) ? DASH : formatPercent(locale, v, digits);
 }
 
+/**
+ * A paid / list ratio (issue 12, item 9). zh the Chinese way: 0.98 → 9.8折, 0.8 → 8折, full price →
+ * 原价; en a percentage of the list price (98.0 %). `missing` is shown for NULL ("not in the data").
+ */
+export function discountRate(locale: Locale, v: number | null | undefined, missing = DASH): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return missing;
+  if (locale === 'en') return formatPercent(locale, v, 1);
+  const tenths = Math.round(v * 100) / 10;
+  if (tenths >= 10) return '原价';
+  return `${tenths.toFixed(1).replace(/\.0$/, '')}折`;
+}
+
 /** Days (or any small measure) with one decimal. */
 export function dec(locale: Locale, v: number | null | undefined, digits = 1): string {
   return v === null || v === undefined ? DASH : formatCompact(locale, v, digits);

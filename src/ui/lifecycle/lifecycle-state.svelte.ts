@@ -13,6 +13,7 @@ import type {
   ChurnLists,
   ChurnRule,
   CohortResultRow,
+  EarlyChurnReturns,
   LifecyclePeriodRow,
   SegmentInfo,
 } from '../../analyses/lifecycle/results.ts';
@@ -35,6 +36,12 @@ export class LifecycleState {
   curveMetric = $state<'retention' | 'revenue'>('retention');
   churn = $state.raw<ChurnLists>({ idle: [], early_churn: [], overdue: [] });
   churnRule = $state<ChurnRule>('idle');
+  /** Past early churners and how many came back (not in the early-churn list). */
+  earlyReturns = $state.raw<EarlyChurnReturns | null>(null);
+  /** Only this RFM segment's customers in the churn lists and their export; null: all. */
+  churnSegment = $state<string | null>(null);
+  /** Whether rfm_customers exists (the churn lists then carry segment and RFM columns). */
+  #segmentTable = false;
 
   constructor(app: AppState) {
     this.#app = app;
@@ -100,6 +107,7 @@ export class LifecycleState {
       key: 'lifecycle.segmentTable',
     });
     if (exists === null) return;
+    this.#segmentTable = exists;
     this.segments = exists
       ? await runner.run(parts.segments, this.config, ctx, undefined, { key: 'lifecycle.segments' })
       : null;
@@ -122,25 +130,29 @@ export class LifecycleState {
   }
 
   async #loadChurn(): Promise<void> {
-    const lists = await this.#app.runner.run(
+    const { runner, planContext: ctx } = this.#app;
+    const lists = await runner.run(
       parts.churn,
       this.config,
-      this.#app.planContext,
-      {},
-      {
-        key: 'lifecycle.churn',
-      },
+      ctx,
+      { segments: this.#segmentTable },
+      { key: 'lifecycle.churn' },
     );
     if (lists) this.churn = lists;
+    const returns = await runner.run(parts.earlyReturns, this.config, ctx, undefined, {
+      key: 'lifecycle.earlyReturns',
+    });
+    if (returns) this.earlyReturns = returns;
   }
 
-  /** Export one warning list with every column of the builder. */
+  /** Export one warning list with every column of the builder (the chosen segment's part of it). */
   async exportChurn(rule: ChurnRule, format: 'csv' | 'xlsx'): Promise<void> {
+    const segment = this.#segmentTable && this.churnSegment !== null ? { segment: this.churnSegment } : {};
     await this.#app.runner.download(
       churnListExport,
       this.config,
       this.#app.planContext,
-      { rule },
+      { rule, segments: this.#segmentTable, ...segment },
       format,
       churnListFile(rule, format),
     );

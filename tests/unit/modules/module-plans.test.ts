@@ -36,6 +36,8 @@ const PART_PARAMS: Record<string, Record<string, unknown>> = {
       limit: 10,
     },
   },
+  // rfm_customers exists: the RFM module's prepare ran first (registry order).
+  lifecycle: { churn: { segments: true } },
 };
 
 /**
