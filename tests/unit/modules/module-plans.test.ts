@@ -18,7 +18,6 @@ const ctx: PlanContext = { locale: 'zh-CN', purchases: 'purchases' };
 const PART_PARAMS: Record<string, Record<string, unknown>> = {
   behaviour: { intervals: { grouping: 'segment' } },
   revenue: { periods: { split: 'segment', segmentsAvailable: true } },
-  lifecycle: { churn: {} },
   comparison: {
     channels: {},
     compare: {
