@@ -57,12 +57,8 @@ export class AnalysisRunner {
     params: P,
     options: { key?: string; task?: boolean } = {},
   ): Promise<R | null> {
-    const generation = options.key ? this.#bump(options.key) : 0;
-    const plan = part.plan(config, ctx, params);
-    const rows = await this.#exclusive(() => this.#runTracked(plan, options.task ?? false));
-    if (options.key && this.#generations.get(options.key) !== generation) return null;
-    if (!rows) return null;
-    return part.read(rows, params, config);
+    const rows = await this.rows(part.plan(config, ctx, params), options);
+    return rows ? part.read(rows, params, config) : null;
   }
 
   /**

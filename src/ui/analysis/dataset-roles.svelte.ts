@@ -11,13 +11,22 @@ import { columnSamples } from './loaded-dataset.ts';
 export const FILE_USES = ['orders', 'customers', 'comparison', 'unused'] as const;
 export type FileUse = (typeof FILE_USES)[number];
 
+/**
+ * A loaded table is replaced, never changed, when it is read again: classify each one once, not every
+ * table again whenever the list of tables changes (it runs on the main thread).
+ */
+const guessed = new WeakMap<LoadedTable, RoleGuess | null>();
+function bestGuess(table: LoadedTable): RoleGuess | null {
+  if (!guessed.has(table))
+    guessed.set(table, classifyDataset(columnSamples(table)).find((g) => g.complete) ?? null);
+  return guessed.get(table) ?? null;
+}
+
 export class DatasetRoles {
   readonly #app: AppState;
   /** The best complete role per loaded table (null: none complete). */
   readonly #detected = $derived.by<Record<string, RoleGuess | null>>(() =>
-    Object.fromEntries(
-      this.#tablesOf().map((t) => [t.id, classifyDataset(columnSamples(t)).find((g) => g.complete) ?? null]),
-    ),
+    Object.fromEntries(this.#tablesOf().map((t) => [t.id, bestGuess(t)])),
   );
 
   constructor(app: AppState) {
