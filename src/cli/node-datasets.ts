@@ -9,6 +9,8 @@ import type { SourceFile } from '../engine/source-file.ts';
 import { decodeIpc } from '../client/decode.ts';
 import { runCleaning } from '../engine/clean-source.ts';
 import { runCustomerCleaning } from '../engine/clean-customers.ts';
+import { runRoleCleaning } from '../engine/clean-role.ts';
+import type { GenericRole } from '../ingest/cleaning/build-role-cleaning-sql.ts';
 import type { CleanReports, CleanRequest, CleanRole, DatasetPort } from '../client/dataset-flow.ts';
 
 /** Rows of the preview each loaded table keeps for mapping and classification (as the app). */
@@ -30,7 +32,9 @@ export function nodeDatasetPort(db: DbPort): DatasetPort<SourceFile> {
       const report =
         role === 'orders'
           ? await runCleaning(db, input, options)
-          : await runCustomerCleaning(db, input, options);
+          : role === 'customers'
+            ? await runCustomerCleaning(db, input, options)
+            : await runRoleCleaning(db, role as GenericRole, input, options);
       return report as CleanReports[R];
     },
   };

@@ -7,6 +7,7 @@
 import type { TableProfile } from '../engine/readers/load-source.ts';
 import type { CleaningReport } from '../ingest/cleaning/report.ts';
 import type { CustomerCleaningReport } from '../engine/clean-customers.ts';
+import type { RoleCleaningReport } from '../ingest/cleaning/role-cleaning-steps.ts';
 import type { CleaningConfig } from '../config/schema.ts';
 import type { SourceKind } from '../config/roles.ts';
 import { matchColumns } from '../config/match-columns.ts';
@@ -21,8 +22,8 @@ export interface LoadedDataset {
   rows: readonly Record<string, unknown>[];
 }
 
-/** Roles that have a cleaning today; the others are classified and mapped only. */
-export type CleanRole = 'orders' | 'customers';
+/** Roles that have a cleaning today (touches, experiment, leads: issue 13); the others are classified and mapped only. */
+export type CleanRole = 'orders' | 'customers' | 'touches' | 'experiment' | 'leads';
 
 export interface CleanRequest {
   table: string;
@@ -37,6 +38,9 @@ export interface CleanRequest {
 export interface CleanReports {
   orders: CleaningReport;
   customers: CustomerCleaningReport;
+  touches: RoleCleaningReport;
+  experiment: RoleCleaningReport;
+  leads: RoleCleaningReport;
 }
 
 /** What the flow needs from an engine. Both methods throw on failure (each adapter says with what). */

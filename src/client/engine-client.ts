@@ -11,6 +11,9 @@ import type {
   CustomerCleaningReport,
   DecodedResult,
   EngineApi,
+  GenericRole,
+  RoleCleaningOptions,
+  RoleCleaningReport,
   EngineInfo,
   LoadFileOptions,
   LoadProgress,
@@ -33,6 +36,9 @@ export type {
   CustomerCleaningReport,
   DecodedResult,
   EngineErrorData,
+  GenericRole,
+  RoleCleaningOptions,
+  RoleCleaningReport,
   EngineInfo,
   ErrorCode,
   IngestNote,
@@ -114,6 +120,14 @@ export class EngineClient {
     options: CustomerCleaningOptions,
   ): Promise<Result<CustomerCleaningReport>> {
     return this.#track<Result<CustomerCleaningReport>>(this.#api.cleanCustomers(input, options));
+  }
+
+  cleanRole(
+    role: GenericRole,
+    input: CleanSourceInput,
+    options: RoleCleaningOptions,
+  ): Promise<Result<RoleCleaningReport>> {
+    return this.#track<Result<RoleCleaningReport>>(this.#api.cleanRole(role, input, options));
   }
 
   /** Run a plan; the final query's rows come back decoded (null when the plan has no query). */

@@ -5,7 +5,7 @@
 import type { EngineErrorData } from '../engine/engine-error.ts';
 import { toErrorData } from '../engine/engine-error.ts';
 import type { LoadProgress } from '../engine/readers/load-source.ts';
-import type { Result } from '../engine/engine-api.ts';
+import type { GenericRole, Result } from '../engine/engine-api.ts';
 import { decodeIpc } from './decode.ts';
 import type { EngineClient } from './engine-client.ts';
 import type { CleanReports, CleanRequest, CleanRole, DatasetPort } from './dataset-flow.ts';
@@ -47,7 +47,9 @@ export function engineDatasetPort(
       const report =
         role === 'orders'
           ? unwrap(await engine.clean(input, options))
-          : unwrap(await engine.cleanCustomers(input, options));
+          : role === 'customers'
+            ? unwrap(await engine.cleanCustomers(input, options))
+            : unwrap(await engine.cleanRole(role as GenericRole, input, options));
       return report as CleanReports[R];
     },
   };

@@ -19,9 +19,11 @@ import type { CleaningSchema } from '../config/schema.ts';
 import type { CleaningReport, CustomerCleaningReport } from '../ingest/cleaning/report.ts';
 import type { CleaningTables } from '../ingest/cleaning/cleaning-plan.ts';
 import type { CustomerTables } from '../ingest/cleaning/build-customers-cleaning-sql.ts';
+import type { GenericRole } from '../ingest/cleaning/build-role-cleaning-sql.ts';
+import type { RoleCleaningReport } from '../ingest/cleaning/role-cleaning-steps.ts';
 
 export type * from './protocol.ts';
-export type { CleaningReport, CustomerCleaningReport };
+export type { CleaningReport, CustomerCleaningReport, RoleCleaningReport, GenericRole };
 
 export interface LoadFileOptions {
   table: string;
@@ -61,6 +63,14 @@ export interface CustomerCleaningOptions {
   keepWorkTables?: boolean;
 }
 
+/** Cleaning a touches / experiment / leads table (issue 13). */
+export interface RoleCleaningOptions {
+  mapping: Readonly<Record<string, string>>;
+  cleaning?: v.InferInput<typeof CleaningSchema>;
+  tables?: Partial<{ clean: string; setAside: string }>;
+  keepWorkTables?: boolean;
+}
+
 export interface EngineApi {
   /** Start DuckDB (idempotent); called while the landing page shows. */
   init(options?: { traceSql?: boolean }): Promise<Result<EngineInfo>>;
@@ -79,6 +89,12 @@ export interface EngineApi {
     input: CleanSourceInput,
     options: CustomerCleaningOptions,
   ): Promise<Result<CustomerCleaningReport>>;
+  /** Clean a loaded touches / experiment / leads table into `<role>_clean` / `<role>_set_aside`. */
+  cleanRole(
+    role: GenericRole,
+    input: CleanSourceInput,
+    options: RoleCleaningOptions,
+  ): Promise<Result<RoleCleaningReport>>;
   /** Run a plan in one round trip, with DuckDB's progress (0..1) reported per statement. */
   runPlan(plan: Plan, onProgress?: (fraction: number) => void): Promise<Result<Uint8Array | null>>;
   /**

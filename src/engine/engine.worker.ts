@@ -14,6 +14,7 @@ import { ident } from '../sql/quote.ts';
 import { exportQuery } from './export-query.ts';
 import { CleaningInputError, runCleaning } from './clean-source.ts';
 import { runCustomerCleaning } from './clean-customers.ts';
+import { runRoleCleaning } from './clean-role.ts';
 import { runInOrder } from './run-in-order.ts';
 
 let dbPromise: Promise<DbPort> | null = null;
@@ -123,6 +124,16 @@ const api: EngineApi = {
     return run(async (port) => {
       try {
         return await runCustomerCleaning(port, input, options);
+      } catch (e) {
+        if (e instanceof CleaningInputError) throw new EngineError('mapping_invalid', e.message);
+        throw e;
+      }
+    });
+  },
+  async cleanRole(role, input, options) {
+    return run(async (port) => {
+      try {
+        return await runRoleCleaning(port, role, input, options);
       } catch (e) {
         if (e instanceof CleaningInputError) throw new EngineError('mapping_invalid', e.message);
         throw e;

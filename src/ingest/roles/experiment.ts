@@ -23,6 +23,6 @@ export const EXPERIMENT_ROLE = defineRole({
     { name: 'revenue', kind: 'money', synonyms: ['消费金额', '成交金额', 'spend', 'revenue'] },
   ],
   required: ['arm', ['converted', 'visited', 'revenue']],
-  cleaning: 'none',
-  tables: { experiment: 'experiment_clean' },
+  cleaning: 'generic',
+  tables: { experiment: 'experiment_clean', setAside: 'experiment_set_aside' },
 });

@@ -66,6 +66,6 @@ export const LEADS_ROLE = defineRole({
     },
   ],
   required: ['lead_id', ['stage', 'closed_time']],
-  cleaning: 'none',
-  tables: { leads: 'leads_clean' },
+  cleaning: 'generic',
+  tables: { leads: 'leads_clean', setAside: 'leads_set_aside' },
 });

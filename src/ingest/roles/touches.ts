@@ -59,6 +59,6 @@ export const TOUCHES_ROLE = defineRole({
     },
   ],
   required: ['customer_id', 'group'],
-  cleaning: 'none',
-  tables: { touches: 'touches_clean' },
+  cleaning: 'generic',
+  tables: { touches: 'touches_clean', setAside: 'touches_set_aside' },
 });

@@ -25,7 +25,7 @@ export interface FieldSpec {
 export type Requirement = string | readonly string[];
 
 /** The cleaning a role goes through, or none yet (its analyses read the mapped source). */
-export type CleaningKind = 'orders' | 'customers' | 'none';
+export type CleaningKind = 'orders' | 'customers' | 'generic' | 'none';
 
 export interface RoleDeclaration {
   /** The role id; also the `kind` of a source in the config. */
