@@ -11,6 +11,9 @@
  * - cl_wilson_low / _high, cl_newcombe_low / _high, cl_prop_p, cl_welch_*: as in intervals.ts.
  * - cl_n_props, cl_n_means: customers per group for 80 % power at α 5 %.
  *
+ * Every sqrt reads greatest(0, …): DuckDB may hoist a common subexpression out of the CASE that
+ * guards it (the macros' own CASEs still return NULL for invalid input).
+ *
  * Each macro binds its arguments once in a scalar subquery (`let`), so nested macros stay linear in
  * size (an argument used six times would otherwise be expanded six times at every level).
  */
@@ -58,7 +61,7 @@ export function buildStatsMacrosSql(): string[] {
   const wilson = (sign: '-' | '+') =>
     bind(
       { x: 'x_', n: 'n_' },
-      `CASE WHEN n > 0 THEN ((x / n + ${z2} / (2 * n)) ${sign} ${z} * sqrt((x / n) * (1 - x / n) / n + ${z2} / (4 * n * n))) / (1 + ${z2} / n) END`,
+      `CASE WHEN n > 0 THEN ((x / n + ${z2} / (2 * n)) ${sign} ${z} * sqrt(greatest(0.0e0, (x / n) * (1 - x / n) / n + ${z2} / (4 * n * n)))) / (1 + ${z2} / n) END`,
     );
   return [
     `CREATE OR REPLACE TEMP MACRO cl_norm_upper(x_) AS ${bind(
@@ -70,8 +73,11 @@ export function buildStatsMacrosSql(): string[] {
     `CREATE OR REPLACE TEMP MACRO cl_t_two_tailed(t_, df_) AS ${bind(
       { t: 't_', df: 'df_' },
       `CASE WHEN t IS NULL OR df IS NULL OR df <= 0.5 THEN NULL ELSE 2 * cl_norm_upper(${bind(
-        { y: '(df - 0.5) * ln(1 + t * t / df)', b: '48.0 * (df - 0.5) * (df - 0.5)' },
-        `((((((-0.4 * y - 3.3) * y - 24.0) * y - 85.5) / (0.8 * y * y + 100.0 + b) + y + 3.0) / b + 1.0) * sqrt(y))`,
+        {
+          y: 'CASE WHEN df > 0.5 THEN (df - 0.5) * ln(1 + t * t / df) END',
+          b: '48.0 * (df - 0.5) * (df - 0.5)',
+        },
+        `((((((-0.4 * y - 3.3) * y - 24.0) * y - 85.5) / (0.8 * y * y + 100.0 + b) + y + 3.0) / b + 1.0) * sqrt(greatest(0.0e0, y)))`,
       )}) END`,
     )}`,
     `CREATE OR REPLACE TEMP MACRO cl_t975(df_) AS ${bind(
@@ -83,18 +89,18 @@ export function buildStatsMacrosSql(): string[] {
     `CREATE OR REPLACE TEMP MACRO cl_newcombe_low(x1_, n1_, x2_, n2_) AS ${bind(
       { x1: 'x1_', n1: 'n1_', x2: 'x2_', n2: 'n2_' },
       `CASE WHEN n1 > 0 AND n2 > 0 THEN
-  x1 / n1 - x2 / n2 - sqrt((x1 / n1 - cl_wilson_low(x1, n1)) ^ 2 + (cl_wilson_high(x2, n2) - x2 / n2) ^ 2) END`,
+  x1 / n1 - x2 / n2 - sqrt(greatest(0.0e0, (x1 / n1 - cl_wilson_low(x1, n1)) ^ 2 + (cl_wilson_high(x2, n2) - x2 / n2) ^ 2)) END`,
     )}`,
     `CREATE OR REPLACE TEMP MACRO cl_newcombe_high(x1_, n1_, x2_, n2_) AS ${bind(
       { x1: 'x1_', n1: 'n1_', x2: 'x2_', n2: 'n2_' },
       `CASE WHEN n1 > 0 AND n2 > 0 THEN
-  x1 / n1 - x2 / n2 + sqrt((cl_wilson_high(x1, n1) - x1 / n1) ^ 2 + (x2 / n2 - cl_wilson_low(x2, n2)) ^ 2) END`,
+  x1 / n1 - x2 / n2 + sqrt(greatest(0.0e0, (cl_wilson_high(x1, n1) - x1 / n1) ^ 2 + (x2 / n2 - cl_wilson_low(x2, n2)) ^ 2)) END`,
     )}`,
     `CREATE OR REPLACE TEMP MACRO cl_prop_p(x1_, n1_, x2_, n2_) AS ${bind(
       { x1: 'x1_', n1: 'n1_', x2: 'x2_', n2: 'n2_' },
       `CASE WHEN n1 > 0 AND n2 > 0 THEN ${bind(
         {
-          se: 'sqrt(((x1 + x2) / (n1 + n2)) * (1 - (x1 + x2) / (n1 + n2)) * (1 / n1 + 1 / n2))',
+          se: 'CASE WHEN x1 >= 0 AND x2 >= 0 AND x1 <= n1 AND x2 <= n2 THEN sqrt(greatest(0.0e0, ((x1 + x2) / (n1 + n2)) * (1 - (x1 + x2) / (n1 + n2)) * (1 / n1 + 1 / n2))) END',
           dd: 'x1 / n1 - x2 / n2',
         },
         'CASE WHEN se > 0 THEN 2 * cl_norm_upper(dd / se) END',
@@ -102,7 +108,7 @@ export function buildStatsMacrosSql(): string[] {
     )}`,
     `CREATE OR REPLACE TEMP MACRO cl_welch_se(v1_, n1_, v2_, n2_) AS ${bind(
       { v1: 'v1_', n1: 'n1_', v2: 'v2_', n2: 'n2_' },
-      'CASE WHEN n1 >= 2 AND n2 >= 2 AND v1 / n1 + v2 / n2 > 0 THEN sqrt(v1 / n1 + v2 / n2) END',
+      'CASE WHEN n1 >= 2 AND n2 >= 2 AND v1 / n1 + v2 / n2 > 0 THEN sqrt(greatest(0.0e0, v1 / n1 + v2 / n2)) END',
     )}`,
     `CREATE OR REPLACE TEMP MACRO cl_welch_df(v1_, n1_, v2_, n2_) AS ${bind(
       { v1: 'v1_', n1: 'n1_', v2: 'v2_', n2: 'n2_' },
@@ -122,8 +128,8 @@ export function buildStatsMacrosSql(): string[] {
     )}`,
     `CREATE OR REPLACE TEMP MACRO cl_n_props(p1_, p2_) AS ${bind(
       { p1: 'p1_', p2: 'p2_' },
-      `CASE WHEN p1 IS NOT NULL AND p2 IS NOT NULL AND p1 <> p2 THEN
-  CAST(ceil((${z} * sqrt(2 * ((p1 + p2) / 2) * (1 - (p1 + p2) / 2)) + ${zb} * sqrt(p1 * (1 - p1) + p2 * (1 - p2))) ^ 2
+      `CASE WHEN p1 BETWEEN 0 AND 1 AND p2 BETWEEN 0 AND 1 AND p1 <> p2 THEN
+  CAST(ceil((${z} * sqrt(greatest(0.0e0, 2 * ((p1 + p2) / 2) * (1 - (p1 + p2) / 2))) + ${zb} * sqrt(greatest(0.0e0, p1 * (1 - p1) + p2 * (1 - p2)))) ^ 2
     / (p1 - p2) ^ 2) AS BIGINT) END`,
     )}`,
     `CREATE OR REPLACE TEMP MACRO cl_n_means(dd_, v1_, v2_) AS ${bind(
