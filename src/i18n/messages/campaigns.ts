@@ -2,6 +2,9 @@
 import type { Messages } from './types.ts';
 
 export const campaigns = {
+  'nav.campaigns': { 'zh-CN': '营销活动', en: 'Campaigns' },
+  'nav.experiment': { 'zh-CN': '实验结果', en: 'Experiment' },
+  'nav.leads': { 'zh-CN': '销售线索', en: 'Leads' },
   'cleaning.reason.missing_lead_id': { 'zh-CN': '缺少线索ID', en: 'Missing lead id' },
   'cleaning.reason.duplicate_lead_id': {
     'zh-CN': '重复的线索ID（保留第一行）',
