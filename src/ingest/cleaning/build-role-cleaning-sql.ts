@@ -11,7 +11,8 @@
  * Derived columns
  * - touches: `arm` ('target' | 'control'): the group text read as 实验组/目标组/test/treatment… or
  *   对照组/控制组/control/holdout…, no group column = everyone target; `delivered` BOOLEAN from the
- *   delivery status (成功/送达/delivered… vs 失败/退回/bounced…), no status column = delivered.
+ *   delivery status (成功/送达/delivered… vs 失败/退回/bounced…), no status column = delivered; a
+ *   target row whose status reads as neither is set aside, a control row keeps delivered NULL.
  * - experiment: flags (`converted`, `visited`) as 0/1 integers.
  * - leads: `won` BOOLEAN: the stage reads as won (赢单/成交/won/converted…) when a stage column is
  *   mapped, else a won/closed time is present; `won_time` = closed_time when won.
@@ -180,7 +181,8 @@ function roleRules(plan: RoleCleaningPlan): {
           ['missing_customer_id', 'customer_id IS NULL'],
           ['unparseable_sent_time', 'sent_time IS NULL'],
           ['unknown_group', 'arm IS NULL'],
-          ['unknown_delivery_status', 'delivered IS NULL'],
+          // a control row is never sent: its status does not matter
+          ['unknown_delivery_status', "delivered IS NULL AND arm = 'target'"],
         ],
         out: [
           'customer_id',
