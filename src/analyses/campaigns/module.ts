@@ -63,7 +63,7 @@ export const campaignsModule = defineModule({
         };
       },
       read: (rows) => {
-        const m = readRow(rows.match[0], MATCH_ROW);
+        const m = readRow(rows.match?.[0], MATCH_ROW);
         const match: CampaignMatch = {
           customers: m.customers,
           matched: m.matched,
