@@ -13,6 +13,12 @@ import { BehaviourConfigSchema } from './behaviour/behaviour-config.ts';
 import { LifecycleConfigSchema } from './lifecycle/lifecycle-config.ts';
 import { lifecycleModule } from './lifecycle/module.ts';
 import { comparisonModule } from './lifecycle/comparison-module.ts';
+import { campaignsModule } from './campaigns/module.ts';
+import { experimentModule } from './experiment/module.ts';
+import { leadsModule } from './leads/module.ts';
+import { CampaignsConfigSchema } from './campaigns/campaigns-config.ts';
+import { ExperimentConfigSchema } from './experiment/experiment-config.ts';
+import { LeadsConfigSchema } from './leads/leads-config.ts';
 
 /** In navigation order of their sections; modules without a section show inside another one. */
 export const MODULES = [
@@ -21,6 +27,9 @@ export const MODULES = [
   revenueModule,
   lifecycleModule,
   comparisonModule,
+  campaignsModule,
+  experimentModule,
+  leadsModule,
 ] as const;
 
 /** The config slices (AnalysisConfig keys) with their schemas; each module reads one of them. */
@@ -28,6 +37,9 @@ export const CONFIG_SECTIONS = {
   behaviour: BehaviourConfigSchema,
   lifecycle: LifecycleConfigSchema,
   rfm: RfmConfigSchema,
+  campaigns: CampaignsConfigSchema,
+  experiment: ExperimentConfigSchema,
+  leads: LeadsConfigSchema,
 } as const satisfies Record<string, GenericSchema>;
 
 export type ModuleId = (typeof MODULES)[number]['id'];

@@ -20,6 +20,15 @@ import { toCustomerCleaningJson } from '../engine/clean-customers.ts';
 import { cleanRequest, findDataset, type LoadedDataset, type SavedMapping } from '../client/dataset-flow.ts';
 import { nodeDatasetPort } from './node-datasets.ts';
 import { runAnalyses } from './run-analyses.ts';
+import {
+  cleanRoleDatasets,
+  experimentOutcomes,
+  resolveRoleDatasets,
+  splitRolePrefix,
+  touchesMatchWarning,
+  type ExperimentFlags,
+  type ForcedRole,
+} from './role-files.ts';
 
 export interface AnalyzeOptions {
   files: string[];
@@ -30,6 +39,12 @@ export interface AnalyzeOptions {
   engine?: 'wasm' | 'native';
   preset?: 'value5' | 'cn8' | 'tier3' | 'intl11' | undefined;
   asOf?: string | undefined;
+  /** Issue 13: --attribution-days, --margin, and the experiment's --arm / --control / --outcomes. */
+  attributionDays?: number | undefined;
+  margin?: number | undefined;
+  experiment?: ExperimentFlags | undefined;
+  /** A warning line for stderr (e.g. touches that match no order). */
+  warn?: ((line: string) => void) | undefined;
 }
 
 async function readConfig(path: string | undefined): Promise<AnalysisConfig | null> {
@@ -93,7 +108,10 @@ function profileJson(profiles: readonly LoadedDataset['profile'][]) {
 export async function analyze(options: AnalyzeOptions): Promise<string[]> {
   const config = await readConfig(options.configPath);
   const sources = [];
-  for (const file of options.files) {
+  const forcedRoles: (ForcedRole | null)[] = [];
+  for (const arg of options.files) {
+    const { role, path: file } = splitRolePrefix(arg);
+    forcedRoles.push(role);
     try {
       sources.push(await nodeSourceFile(resolve(file)));
     } catch (e) {
@@ -125,13 +143,64 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
     };
     await write('profile.json', profileJson(datasets.map((d) => d.profile)));
 
-    const orders = findDataset('orders', datasets, { saved: savedMapping(config, 'orders') });
-    if (!orders) {
+    // Files forced to another role (ROLE:PATH) are never taken as orders or customers (issue 13).
+    const forced = new Map(
+      datasets.flatMap((d, i) => (forcedRoles[i] ? [[d, forcedRoles[i]] as const] : [])),
+    );
+    const notFor = (role: ForcedRole) => datasets.filter((d) => forced.has(d) && forced.get(d) !== role);
+    const orders = findDataset('orders', datasets, {
+      saved: savedMapping(config, 'orders'),
+      exclude: notFor('orders'),
+    });
+    const baseConfig = config ?? defaultConfig();
+    const roleFiles = resolveRoleDatasets(
+      datasets,
+      forced,
+      orders ? [orders.dataset] : [],
+      config,
+      options.experiment ?? {},
+    );
+    if (!orders && roleFiles.found.length === 0) {
       throw new CliError(
         'no orders table found: no file has a customer id, an order time and an amount (or unit price) column (map them in a config file)',
       );
     }
-    const effective = config ?? defaultConfig();
+    const experimentFile = roleFiles.found.find((f) => f.role === 'experiment');
+    const outcomes = experimentOutcomes(options.experiment ?? {}, experimentFile?.mapping ?? null);
+    const effective: AnalysisConfig = {
+      ...baseConfig,
+      campaigns: {
+        ...baseConfig.campaigns,
+        ...(options.attributionDays !== undefined ? { attributionDays: options.attributionDays } : {}),
+        ...(options.margin !== undefined ? { margin: options.margin } : {}),
+      },
+      experiment: {
+        ...baseConfig.experiment,
+        ...(options.experiment?.control !== undefined ? { control: options.experiment.control } : {}),
+        ...(outcomes ? { outcomes } : {}),
+      },
+    };
+    const roleReports = await cliCleaning(cleanRoleDatasets(port, roleFiles.found, effective, write));
+    const roles: string[] = [...roleReports.keys()];
+    const warnUnused = (skip: readonly LoadedDataset[]) => {
+      for (const d of roleFiles.unused.filter((d) => !skip.includes(d)))
+        options.warn?.(`${d.profile.fileName}: not used (its columns fit no role; force one with ROLE:PATH)`);
+    };
+    if (!orders) {
+      warnUnused([]);
+      written.push(
+        ...(await runAnalyses(db, effective, {
+          purchases: 'purchases',
+          outDir: options.outDir,
+          locale: options.locale,
+          preset: options.preset,
+          asOf: options.asOf,
+          roles,
+        })),
+      );
+      return written;
+    }
+    roles.push('orders');
     const { mapping, platform } = orders.plan;
     const report = await cliCleaning(
       port.clean('orders', cleanRequest(orders.dataset, mapping, effective.cleaning)),
@@ -142,8 +211,9 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
     );
     const customers = findDataset('customers', datasets, {
       saved: savedMapping(config, 'customers'),
-      exclude: [orders.dataset],
+      exclude: [orders.dataset, ...notFor('customers'), ...roleFiles.found.map((f) => f.dataset)],
     });
+    warnUnused(customers ? [customers.dataset] : []);
     if (customers) {
       const { mapping, platform } = customers.plan;
       const r = await cliCleaning(
@@ -161,8 +231,13 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
         locale: options.locale,
         preset: options.preset,
         asOf: options.asOf,
+        roles,
       })),
     );
+    if (roles.includes('touches')) {
+      const warning = await touchesMatchWarning(db, report.tables.purchases, options.locale);
+      if (warning) options.warn?.(warning);
+    }
     return written;
   } finally {
     await db.close();

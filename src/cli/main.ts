@@ -7,7 +7,8 @@ import { parseArgs } from 'node:util';
 import { analyze } from './analyze.ts';
 import { CliError } from './cli-error.ts';
 
-const USAGE = `usage: customer-lens analyze <file...> [--config cfg.json] [--preset value5|cn8|tier3|intl11] [--as-of YYYY-MM-DD] [--out DIR] [--locale zh|en] [--engine wasm|native]`;
+const USAGE = `usage: customer-lens analyze <[ROLE:]file...> [--config cfg.json] [--preset value5|cn8|tier3|intl11] [--as-of YYYY-MM-DD] [--out DIR] [--locale zh|en] [--engine wasm|native] [--attribution-days N] [--margin 0.35] [--arm COLUMN --control LABEL --outcomes a,b,c]
+  ROLE: orders, customers, touches, experiment, leads (default: detected from the headers)`;
 const PRESETS = ['value5', 'cn8', 'tier3', 'intl11'] as const;
 
 export async function main(argv: string[]): Promise<number> {
@@ -24,6 +25,11 @@ export async function main(argv: string[]): Promise<number> {
         preset: { type: 'string' },
         'as-of': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        'attribution-days': { type: 'string' },
+        margin: { type: 'string' },
+        arm: { type: 'string' },
+        control: { type: 'string' },
+        outcomes: { type: 'string' },
       },
     });
   } catch (e) {
@@ -59,8 +65,28 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`customer-lens: --engine must be wasm or native\n${USAGE}\n`);
     return 2;
   }
+  const days = parsed.values['attribution-days'];
+  if (days !== undefined && !(/^\d+$/.test(days) && Number(days) >= 1 && Number(days) <= 365)) {
+    process.stderr.write(
+      `customer-lens: --attribution-days must be a whole number of days, 1 to 365\n${USAGE}\n`,
+    );
+    return 2;
+  }
+  const margin = parsed.values.margin;
+  if (margin !== undefined && !/^(0(\.\d+)?|1(\.0+)?)$/.test(margin)) {
+    process.stderr.write(`customer-lens: --margin must be a fraction from 0 to 1, e.g. 0.35\n${USAGE}\n`);
+    return 2;
+  }
   try {
     const written = await analyze({
+      attributionDays: days === undefined ? undefined : Number(days),
+      margin: margin === undefined ? undefined : Number(margin),
+      experiment: {
+        arm: parsed.values.arm,
+        control: parsed.values.control,
+        outcomes: parsed.values.outcomes,
+      },
+      warn: (line) => process.stderr.write(`customer-lens: warning: ${line}\n`),
       files,
       configPath: parsed.values.config,
       outDir: parsed.values.out!,

@@ -18,6 +18,8 @@ export interface AnalysisOptions {
   locale: 'zh-CN' | 'en';
   preset?: 'value5' | 'cn8' | 'tier3' | 'intl11' | undefined;
   asOf?: string | undefined;
+  /** Dataset roles cleaned in this run; a module runs when it has all it needs (default: orders). */
+  roles?: readonly string[] | undefined;
 }
 
 export async function runAnalyses(db: DbPort, config: AnalysisConfig, o: AnalysisOptions): Promise<string[]> {
@@ -33,6 +35,8 @@ export async function runAnalyses(db: DbPort, config: AnalysisConfig, o: Analysi
   const ctx: PlanContext = { locale: o.locale, purchases: o.purchases, asOf: o.asOf };
   for (const module of MODULES as readonly AnalysisModule<unknown, unknown>[]) {
     const cfg = slices[module.configKey];
+    const roles = o.roles ?? ['orders'];
+    if (!module.needs.every((r) => roles.includes(r))) continue;
     const files = module.exports.filter((e) => e.cli);
     if (files.length === 0) continue;
     for (const sql of module.prepare(cfg, ctx)) await db.exec(sql);

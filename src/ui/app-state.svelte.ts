@@ -2,6 +2,7 @@
  * Application state for the shell: language, engine, loaded tables, the running job and errors.
  * Components are thin views over this class; nothing here builds SQL.
  */
+import type { RoleCleaningReport } from '../client/engine-client.ts';
 import {
   EngineClient,
   type DecodedResult,
@@ -74,6 +75,8 @@ export class AppState {
   #engineBusy = $state(false);
   #flows = $state(0);
   engineVersion = $state<string | null>(null);
+  /** Touches / experiment / leads cleaned on the cleaning screen (issue 13), by role. */
+  roleReports = $state.raw<Partial<Record<string, RoleCleaningReport>>>({});
 
   readonly engine: EngineClient;
   /** Runs analysis modules' plans: the only way sections reach the engine for results. */
@@ -107,7 +110,7 @@ export class AppState {
 
   /** Dataset roles cleaned so far (a module's section opens when the roles it needs are here). */
   get cleanedRoles(): readonly string[] {
-    return this.analysis.report !== null ? ['orders'] : [];
+    return [...(this.analysis.report !== null ? ['orders'] : []), ...Object.keys(this.roleReports)];
   }
 
   /** What every module plan reads: the cleaned orders of the analysed dataset, in the UI language. */

@@ -3,6 +3,7 @@
  * fixed by the user), the cleaning options and the cleaning report. All of it lives in the
  * AnalysisConfig (the spine), so it can be saved and shared; the data never is.
  */
+import { RoleFilesState } from '../cleaning/role-files-state.svelte.ts';
 import type { AppState, LoadedTable } from '../app-state.svelte.ts';
 import { defaultConfig } from '../../config/parse-config.ts';
 import type { AnalysisConfig, CleaningConfig, SourceConfig } from '../../config/schema.ts';
@@ -49,12 +50,15 @@ export class AnalysisState {
   readonly #app: AppState;
   /** The customer file (issue 3); here so the Data and Cleaning sections share it. */
   readonly customers: CustomersState;
+  /** Touches, experiment and leads files (issue 13). */
+  readonly roleFiles: RoleFilesState;
   /** The role each loaded file was recognised as and the use the user gives it (issue 11). */
   readonly roles: DatasetRoles;
 
   constructor(app: AppState) {
     this.#app = app;
     this.customers = new CustomersState(app);
+    this.roleFiles = new RoleFilesState(app);
     this.roles = new DatasetRoles(app);
   }
 

@@ -201,3 +201,12 @@ describe('role cleaning reasons', () => {
     }
   });
 });
+
+describe('the cleaning screen lists the same roles', () => {
+  it('ui GENERIC_CLEANING_ROLES equals the cleaning one', async () => {
+    const ui = await import('../../../src/ui/cleaning/role-files-state.svelte.ts').catch(() => null);
+    const core = await import('../../../src/ingest/cleaning/build-role-cleaning-sql.ts');
+    if (ui) expect([...ui.GENERIC_CLEANING_ROLES]).toEqual([...core.GENERIC_CLEANING_ROLES]);
+    else expect(core.GENERIC_CLEANING_ROLES).toEqual(['touches', 'experiment', 'leads']);
+  });
+});

@@ -11,6 +11,8 @@ import { MODULES } from '../../../src/analyses/registry.ts';
 import type { AnalysisModule, Part, PlanContext } from '../../../src/analyses/contract.ts';
 import { defaultConfig } from '../../../src/config/parse-config.ts';
 import { createPurchases } from '../../../src/analyses/rfm/testing/rfm-fixture.ts';
+import { runRoleCleaning } from '../../../src/engine/clean-role.ts';
+import type { GenericRole } from '../../../src/ingest/cleaning/build-role-cleaning-sql.ts';
 
 const ctx: PlanContext = { locale: 'zh-CN', purchases: 'purchases' };
 
@@ -37,6 +39,8 @@ const PART_PARAMS: Record<string, Record<string, unknown>> = {
   },
   // rfm_customers exists: the RFM module's prepare ran first (registry order).
   lifecycle: { churn: { segments: true } },
+  campaigns: { table: { mask: true }, days: { campaign: 's' }, segments: { campaign: 's' } },
+  leads: { notContacted: { mask: true } },
 };
 
 /**
@@ -56,6 +60,38 @@ beforeAll(async () => {
     { customer: 'c2', date: '2024-02-10', net: 20 },
     { customer: 'c3', date: '2023-12-24', net: 300 },
   ]);
+  // The touches, experiment and leads tables (issue 13), through their real cleaning.
+  const files: [GenericRole, string[], string[], Record<string, string>][] = [
+    [
+      'touches',
+      ['活动', '客户ID', '分组', '发送时间'],
+      ['s', 'c1', '实验组', '2024-01-01'],
+      { campaign_id: '活动', customer_id: '客户ID', group: '分组', sent_time: '发送时间' },
+    ],
+    [
+      'experiment',
+      ['segment', 'visit', 'spend'],
+      ['No E-Mail', '1', '2.5'],
+      { arm: 'segment', visited: 'visit', revenue: 'spend' },
+    ],
+    [
+      'leads',
+      ['线索ID', '创建时间', '线索状态'],
+      ['L1', '2024-01-01 09:00', '赢单'],
+      { lead_id: '线索ID', created_time: '创建时间', stage: '线索状态' },
+    ],
+  ];
+  for (const [role, header, row, mapping] of files) {
+    const table = `src_${role}`;
+    await db.exec(`CREATE TABLE ${table} (${header.map((h) => `"${h}" VARCHAR`).join(', ')})`);
+    await db.exec(`INSERT INTO ${table} VALUES (${row.map((v) => `'${v}'`).join(', ')})`);
+    await runRoleCleaning(
+      db,
+      role,
+      { table, columns: header.map((name) => ({ name, type: 'VARCHAR' })) },
+      { mapping },
+    );
+  }
 });
 afterAll(async () => db?.close());
 

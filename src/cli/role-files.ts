@@ -1,0 +1,186 @@
+/**
+ * The CLI's files beyond orders and customers (issue 13): campaign touches, experiment results and
+ * leads. Each file's role comes from `ROLE:PATH` or from its headers (classifyDataset); it is mapped
+ * (a saved config mapping first), cleaned by the generic cleaning into `<role>_clean`, and its report
+ * written as `<role>_cleaning.json`. Kept apart from analyze.ts so the orders resolution can change
+ * without touching it.
+ */
+import type { AnalysisConfig } from '../config/schema.ts';
+import type { DatasetPort, LoadedDataset, SavedMapping } from '../client/dataset-flow.ts';
+import { cleanRequest, datasetColumns, planDataset, planUsable } from '../client/dataset-flow.ts';
+import { classifyDataset } from '../ingest/mapping/classify-dataset.ts';
+import { GENERIC_CLEANING_ROLES, type GenericRole } from '../ingest/cleaning/build-role-cleaning-sql.ts';
+import { toCleaningJson } from '../ingest/cleaning/report.ts';
+import type { RoleCleaningReport } from '../ingest/cleaning/role-cleaning-steps.ts';
+import { EXPERIMENT_OUTCOMES, type ExperimentOutcome } from '../analyses/experiment/experiment-config.ts';
+import { buildMatchSql } from '../analyses/campaigns/build-campaigns-sql.ts';
+import { roleTables } from '../ingest/roles/catalogue.ts';
+import { decodeIpc } from '../client/decode.ts';
+import type { DbPort } from '../engine/db-port.ts';
+import { translate, type Locale } from '../i18n/i18n.ts';
+import { CliError } from './cli-error.ts';
+
+/** Roles a `ROLE:PATH` argument may force (config kinds and their aliases). */
+const FORCEABLE = ['orders', 'customers', 'campaign', ...GENERIC_CLEANING_ROLES] as const;
+export type ForcedRole = 'orders' | 'customers' | GenericRole;
+
+/** `experiment:hillstrom.csv.gz` → role and path; a plain path (or `C:\…`) has no role. */
+export function splitRolePrefix(arg: string): { role: ForcedRole | null; path: string } {
+  const m = /^([a-z]+):(.+)$/.exec(arg);
+  if (!m || m[1]!.length < 2) return { role: null, path: arg };
+  const role = m[1]!;
+  if (!(FORCEABLE as readonly string[]).includes(role)) {
+    throw new CliError(
+      `unknown role "${role}" in ${arg} (roles: orders, customers, touches, experiment, leads)`,
+    );
+  }
+  return { role: role === 'campaign' ? 'touches' : (role as ForcedRole), path: m[2]! };
+}
+
+/** Options of the experiment flags: --arm COLUMN, --control LABEL, --outcomes a,b,c. */
+export interface ExperimentFlags {
+  arm?: string | undefined;
+  control?: string | undefined;
+  outcomes?: string | undefined;
+}
+
+export interface RoleDataset {
+  role: GenericRole;
+  dataset: LoadedDataset;
+  mapping: Record<string, string>;
+  platform: string | null;
+}
+
+function savedMapping(config: AnalysisConfig | null, kind: GenericRole): SavedMapping | null {
+  const source = config?.sources.find(
+    (s) => s.kind === kind || (kind === 'touches' && s.kind === 'campaign'),
+  );
+  return source ? { mapping: source.mapping, match: 'by_name', platform: source.platform } : null;
+}
+
+/**
+ * The touches / experiment / leads among `datasets` (those not used as orders or customers): a forced
+ * role wins, else the best guess from the headers when it is one of these roles and its mapping is
+ * complete. Files used for nothing are named in `unused`.
+ */
+export function resolveRoleDatasets(
+  datasets: readonly LoadedDataset[],
+  forced: ReadonlyMap<LoadedDataset, ForcedRole>,
+  used: readonly LoadedDataset[],
+  config: AnalysisConfig | null,
+  flags: ExperimentFlags,
+): { found: RoleDataset[]; unused: LoadedDataset[] } {
+  const found: RoleDataset[] = [];
+  const unused: LoadedDataset[] = [];
+  for (const dataset of datasets) {
+    if (used.includes(dataset)) continue;
+    const force = forced.get(dataset);
+    if (force === 'orders' || force === 'customers') continue;
+    const columns = datasetColumns(dataset);
+    const role = force ?? classifyDataset(columns).find((g) => g.complete)?.role;
+    if (!role || !(GENERIC_CLEANING_ROLES as readonly string[]).includes(role)) {
+      unused.push(dataset);
+      continue;
+    }
+    const r = role as GenericRole;
+    const plan = planDataset(r, columns, savedMapping(config, r));
+    const mapping = { ...plan.mapping };
+    if (r === 'experiment')
+      applyExperimentFlags(
+        mapping,
+        flags,
+        columns.map((c) => c.name),
+      );
+    if (!force && !planUsable({ ...plan, mapping })) {
+      unused.push(dataset);
+      continue;
+    }
+    found.push({ role: r, dataset, mapping, platform: plan.platform });
+  }
+  return { found, unused };
+}
+
+/** --arm COLUMN maps the arm; --outcomes names outcome fields or mapped columns (checked). */
+function applyExperimentFlags(mapping: Record<string, string>, flags: ExperimentFlags, columns: string[]) {
+  if (flags.arm !== undefined) {
+    if (!columns.includes(flags.arm))
+      throw new CliError(`--arm ${flags.arm}: no such column (columns: ${columns.join(', ')})`);
+    for (const [k, v] of Object.entries(mapping)) if (v === flags.arm) delete mapping[k];
+    mapping.arm = flags.arm;
+  }
+}
+
+/** --outcomes as experiment fields: `visit` (a mapped column) or `visited` (a field) both work. */
+export function experimentOutcomes(
+  flags: ExperimentFlags,
+  mapping: Readonly<Record<string, string>> | null,
+): ExperimentOutcome[] | undefined {
+  if (flags.outcomes === undefined) return undefined;
+  return flags.outcomes
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((name) => {
+      if ((EXPERIMENT_OUTCOMES as readonly string[]).includes(name)) return name as ExperimentOutcome;
+      const field = Object.entries(mapping ?? {}).find(
+        ([k, v]) => v === name && (EXPERIMENT_OUTCOMES as readonly string[]).includes(k),
+      );
+      if (!field)
+        throw new CliError(
+          `--outcomes: "${name}" is not an outcome column of the experiment file (mapped: ${
+            EXPERIMENT_OUTCOMES.filter((o) => mapping?.[o])
+              .map((o) => `${mapping![o]} (${o})`)
+              .join(', ') || 'none'
+          })`,
+        );
+      return field[0] as ExperimentOutcome;
+    });
+}
+
+/** Clean each found dataset; returns the reports by role (one file per role: the first wins). */
+export async function cleanRoleDatasets(
+  port: DatasetPort<unknown>,
+  found: readonly RoleDataset[],
+  config: AnalysisConfig,
+  write: (name: string, data: unknown) => Promise<void>,
+): Promise<Map<GenericRole, RoleCleaningReport>> {
+  const reports = new Map<GenericRole, RoleCleaningReport>();
+  for (const f of found) {
+    if (reports.has(f.role))
+      throw new CliError(`two ${f.role} files given (${f.dataset.profile.fileName}); give one per role`);
+    const report = await port.clean(f.role, cleanRequest(f.dataset, f.mapping, config.cleaning));
+    reports.set(f.role, report);
+    await write(
+      `${f.role}_cleaning.json`,
+      toCleaningJson(report, {
+        encoding: f.dataset.profile.encoding,
+        platform: f.platform,
+        mapping: f.mapping,
+      }),
+    );
+  }
+  return reports;
+}
+
+/**
+ * The translated warning when the touches' customer ids match few orders (under half), with the
+ * match rate and masked sample ids; null when they match well. Run after the campaigns prepare.
+ */
+export async function touchesMatchWarning(
+  db: DbPort,
+  purchases: string,
+  locale: Locale,
+): Promise<string | null> {
+  const sql = buildMatchSql({ touches: roleTables('touches').touches, purchases }, true);
+  const [m] = decodeIpc(await db.queryIpc(sql.summary)).rows;
+  const customers = Number(m?.customers ?? 0);
+  const matched = Number(m?.matched ?? 0);
+  if (customers === 0 || matched / customers >= 0.5) return null;
+  const samples = decodeIpc(await db.queryIpc(sql.samples)).rows.map((r) => String(r.customer_id));
+  return translate(locale, matched === 0 ? 'campaigns.noMatch' : 'campaigns.lowMatch', {
+    rate: `${((matched / customers) * 100).toFixed(1)}%`,
+    matched,
+    customers,
+    samples: samples.join(', '),
+  });
+}
