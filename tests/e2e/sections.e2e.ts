@@ -31,6 +31,12 @@ describe('every registered section opens on the sample', () => {
     expect(modules.length).toBeGreaterThanOrEqual(3);
     for (const module of modules) {
       const tab = page.getByTestId(`nav-${module.id}`);
+      // Sections that need another kind of file (touches, experiment, leads: issue 13) stay closed on
+      // the sample orders; tests/e2e/campaigns.e2e.ts opens them with their files.
+      if (!module.needs.every((role) => role === 'orders')) {
+        await expect(tab.isDisabled()).resolves.toBe(true);
+        continue;
+      }
       await expect(tab.textContent()).resolves.toBe(translate(locale, module.section!.titleKey));
       await tab.click();
       await expect(tab.getAttribute('aria-current')).resolves.toBe('page');

@@ -25,9 +25,9 @@ export class RoleFilesState {
     this.#app = app;
   }
 
-  /** Tables that are neither the orders nor the customer file. */
+  /** Tables that are neither the cleaned orders nor the customer file (a lone experiment file too). */
   get tables(): LoadedTable[] {
-    const orders = this.#app.analysis.ordersTableId;
+    const orders = this.#app.analysis.report !== null ? this.#app.analysis.ordersTableId : null;
     const customers = this.#app.analysis.customers.tableId;
     return this.#app.tables.filter((t) => t.id !== orders && t.id !== customers);
   }

@@ -1,0 +1,165 @@
+/**
+ * Campaigns, experiment and leads (issue 13) in zh-CN and en: drop orders + touches + leads → clean
+ * the orders, then the touches and the leads on the cleaning screen → the campaign table with the
+ * seed's columns (exported CSV has no formula cell) and the leads section; drop the Hillstrom file →
+ * the experiment view with the published arm sizes.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { openSession, screenshot, waitIdle, type Session } from './support/browser.ts';
+
+let session: Session | null = null;
+afterEach(async () => {
+  if (session) {
+    expect(session.external(), 'requests that left the origin').toEqual([]);
+    expect(session.consoleErrors).toEqual([]);
+    await session.close();
+    session = null;
+  }
+});
+
+const dir = mkdtempSync(join(tmpdir(), 'cl-campaigns-'));
+const orders = join(dir, 'orders.csv');
+const touches = join(dir, 'touches.csv');
+const leads = join(dir, 'leads.csv');
+{
+  const o = ['订单编号,客户ID,下单时间,实付金额,订单状态'];
+  for (let i = 0; i < 60; i++)
+    o.push(`A${i},C${i % 30},2025-03-0${1 + (i % 9)} 1${i % 10}:00:00,${50 + i}.00,交易成功`);
+  writeFileSync(orders, o.join('\n') + '\n');
+  const t = ['活动名称,客户ID,分组,触达渠道,发送时间,发送状态,成本'];
+  // A name that would run as a formula in Excel: the export must neutralise it.
+  for (let i = 0; i < 30; i++)
+    t.push(
+      `=HYPERLINK("x"),C${i},${i % 3 === 0 ? '对照组' : '实验组'},短信,2025-03-01 08:00:00,${i % 3 === 0 ? '' : '成功'},0.1`,
+    );
+  writeFileSync(touches, t.join('\n') + '\n');
+  const l = ['线索ID,线索来源,创建时间,首次跟进时间,线索状态,负责人'];
+  for (let i = 0; i < 10; i++)
+    l.push(
+      `L${i},${i % 2 ? '官网' : '展会'},2025-03-0${1 + (i % 5)} 09:00,${i % 3 ? `2025-03-0${1 + (i % 5)} 10:00` : ''},${i % 4 ? '跟进中' : '赢单'},王`,
+    );
+  writeFileSync(leads, l.join('\n') + '\n');
+}
+const hillstrom = resolve(process.cwd(), '../shared/datasets/hillstrom/hillstrom.csv.gz');
+
+const T = {
+  'zh-CN': {
+    headers: [
+      '活动名称',
+      '活动时间',
+      '目标客户数',
+      '触达客户数',
+      '触达率',
+      '转化客户数',
+      '转化率',
+      '活动成本',
+      '活动ROI',
+    ],
+  },
+  en: {
+    headers: [
+      'Campaign',
+      'First send',
+      'Targeted',
+      'Reached',
+      'Reach rate',
+      'Converted',
+      'Conversion rate',
+      'Cost',
+      'ROI',
+    ],
+  },
+} as const;
+
+async function campaignsAndLeads(locale: 'zh-CN' | 'en') {
+  session = await openSession({ locale });
+  const { page } = session;
+  await page.goto(session.baseUrl);
+  await page.getByTestId('engine-ready').waitFor({ timeout: 60_000 });
+  await page.getByTestId('file-input').setInputFiles([orders, touches, leads]);
+  await page.getByTestId('nav-data').waitFor({ timeout: 60_000 });
+  await waitIdle(page);
+  await page.getByTestId('nav-clean').click();
+  await page.getByTestId('run-cleaning').click();
+  await waitIdle(page, 90_000);
+  await page.getByTestId('nav-clean').click();
+  await page.getByTestId('role-files-card').waitFor({ timeout: 60_000 });
+  const files = page.getByTestId('role-file');
+  expect(await files.count()).toBe(2);
+  for (let i = 0; i < 2; i++) {
+    await files.nth(i).getByTestId('run-role-cleaning').click();
+    await waitIdle(page, 90_000);
+  }
+  await page.getByTestId('role-report-touches').waitFor({ timeout: 60_000 });
+  await page.getByTestId('role-report-leads').waitFor({ timeout: 60_000 });
+  await screenshot(page, `role-files-${locale}`);
+
+  await page.getByTestId('nav-campaigns').click();
+  await page.locator('[data-testid=campaigns-view][data-loaded=true]').waitFor({ timeout: 90_000 });
+  await waitIdle(page, 90_000);
+  const headers = (await page.getByTestId('campaigns-table').locator('thead th').allTextContents()).join('|');
+  for (const h of T[locale].headers) expect(headers).toContain(h);
+  expect(await page.getByTestId('campaign-row').count()).toBe(1);
+  await page.getByTestId('campaigns-days-chart').waitFor({ timeout: 60_000 });
+  await screenshot(page, `campaigns-${locale}`);
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    page.getByTestId('campaigns-export-csv').click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('campaigns.csv');
+  const text = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+  const cells = text
+    .trim()
+    .split(/\r?\n/)
+    .flatMap((line) => line.split(','));
+  expect(text.split(/\r?\n/)[0]).toContain('campaign,channel,first_send,targeted,reached,reach_rate');
+  // numbers may be negative; no text cell may start like a formula
+  for (const cell of cells.filter((c) => !/^-?\d/.test(c)))
+    expect(cell.replace(/^"/, ''), cell).not.toMatch(/^[=+\-@]/);
+  expect(text).toContain('HYPERLINK');
+
+  await page.getByTestId('nav-leads').click();
+  await page.locator('[data-testid=leads-view][data-loaded=true]').waitFor({ timeout: 90_000 });
+  await waitIdle(page, 90_000);
+  expect(await page.getByTestId('leads-row-source').count()).toBe(3); // 展会, 官网, all
+  await screenshot(page, `leads-${locale}`);
+}
+
+describe('campaigns, experiment and leads', () => {
+  it('zh: orders + touches + leads → campaign table and leads section', async () => {
+    await campaignsAndLeads('zh-CN');
+  }, 300_000);
+
+  it('en: the same in English', async () => {
+    await campaignsAndLeads('en');
+  }, 300_000);
+
+  it.runIf(existsSync(hillstrom)).each(['zh-CN', 'en'] as const)(
+    '%s: Hillstrom → experiment view',
+    async (locale) => {
+      session = await openSession({ locale });
+      const { page } = session;
+      await page.goto(session.baseUrl);
+      await page.getByTestId('engine-ready').waitFor({ timeout: 60_000 });
+      await page.getByTestId('file-input').setInputFiles([hillstrom]);
+      await page.getByTestId('nav-data').waitFor({ timeout: 60_000 });
+      await waitIdle(page, 90_000);
+      await page.getByTestId('nav-clean').click();
+      await page.getByTestId('role-files-card').waitFor({ timeout: 60_000 });
+      await page.getByTestId('run-role-cleaning').click();
+      await page.getByTestId('role-report-experiment').waitFor({ timeout: 90_000 });
+      await waitIdle(page, 90_000);
+      await page.getByTestId('nav-experiment').click();
+      await page.locator('[data-testid=experiment-view][data-loaded=true]').waitFor({ timeout: 90_000 });
+      await waitIdle(page, 90_000);
+      const visits = (await page.getByTestId('experiment-table-visited').textContent()) ?? '';
+      for (const n of ['21,307', '21,387', '21,306']) expect(visits).toContain(n);
+      expect(visits).toContain('18.28%');
+      await screenshot(page, `experiment-${locale}`);
+    },
+    300_000,
+  );
+});
