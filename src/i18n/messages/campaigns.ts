@@ -2,6 +2,10 @@
 import type { Messages } from './types.ts';
 
 export const campaigns = {
+  'role.delivery_status': { 'zh-CN': '发送状态', en: 'Delivery status' },
+  'role.arm': { 'zh-CN': '实验分组', en: 'Arm' },
+  'role.visited': { 'zh-CN': '是否访问', en: 'Visited' },
+  'role.first_contact_time': { 'zh-CN': '首次跟进时间', en: 'First follow-up time' },
   'campaigns.help': {
     'zh-CN':
       '购买 = 清洗后的有效订单（与 RFM 相同）。目标客户数 = 实验组去重客户；触达客户 = 有送达记录的目标客户；触达率 = 触达 ÷ 目标。客户在 [发送时间, 发送时间 + {days} 天) 内有购买即为转化（正好在 +{days} 天的购买不算）；同一客户多次发送以最早一次为准。转化率 = 转化的触达客户 ÷ 触达客户。收入 = 目标客户窗口内购买的实付金额。成本 = 目标组各行成本之和（重发计入，完全重复行只算一次）或手工输入；ROI = (收入 × 毛利率 − 成本) ÷ 成本，成本为 0 时留空。有对照组时：目标组转化率 = 转化的目标客户 ÷ 目标客户（意向处理），提升 = 目标组转化率 − 对照组转化率，95% 置信区间用 Newcombe 混合 Wilson 法，p 值用合并双比例 z 检验；增量收入 = (目标组人均收入 − 对照组人均收入) × 目标客户数。',

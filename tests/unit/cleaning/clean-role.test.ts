@@ -202,6 +202,15 @@ describe('role cleaning reasons', () => {
   });
 });
 
+describe('the cleaning screen names every field', () => {
+  it('each touches / experiment / leads field has a translated label', async () => {
+    const { ROLES } = await import('../../../src/config/roles.ts');
+    const { hasMessage } = await import('../../../src/i18n/i18n.ts');
+    for (const role of ['touches', 'experiment', 'leads'] as const)
+      for (const field of ROLES[role]) expect(hasMessage(`role.${field}`), `${role}.${field}`).toBe(true);
+  });
+});
+
 describe('the cleaning screen lists the same roles', () => {
   it('ui GENERIC_CLEANING_ROLES equals the cleaning one', async () => {
     const ui = await import('../../../src/ui/cleaning/role-files-state.svelte.ts').catch(() => null);
