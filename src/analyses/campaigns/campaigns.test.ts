@@ -203,6 +203,35 @@ describe('charts, channels, lists, match', () => {
     expect(days.find((d) => d.arm === 'target' && d.day === 6)!.rate).toBeCloseTo(3 / 6, 12);
   });
 
+  it('lift by RFM segment: which segments respond', async () => {
+    // A C D X in "vip", the rest without a segment (no RFM row)
+    await db.exec(`CREATE OR REPLACE TABLE rfm_customers AS SELECT * FROM (VALUES
+      ('A', 'vip', '重要价值'), ('C', 'vip', '重要价值'), ('D', 'vip', '重要价值'), ('X', 'vip', '重要价值'), ('B', 'new', '新客'))
+      AS t(customer_id, segment, segment_label)`);
+    const rows = await runPart(db, campaignsModule.parts.segments, config, ctx, { campaign: 'Spring' });
+    const vip = rows.find((r) => r.segment === 'vip')!;
+    // vip: target A C D all converted (3/3), control X converted (1/1): lift 0
+    expect(vip).toMatchObject({
+      segment_label: '重要价值',
+      targeted: 3,
+      target_converted: 3,
+      control_customers: 1,
+      control_converted: 1,
+    });
+    expect(vip.lift).toBe(0);
+    const none = rows.find((r) => r.segment === '')!;
+    // no segment: target E F (0/2), control Y Z (0/2)
+    expect(none).toMatchObject({
+      targeted: 2,
+      target_converted: 0,
+      control_customers: 2,
+      control_converted: 0,
+      p_value: null,
+    });
+    const fresh = rows.find((r) => r.segment === 'new')!;
+    expect(fresh).toMatchObject({ targeted: 1, control_customers: 0, lift: null });
+  });
+
   it('channels compare reach, response and ROI', async () => {
     const ch = await runPart(db, campaignsModule.parts.channels, config, ctx, undefined);
     expect(ch.map((c) => [c.channel_key, c.targeted, c.reached, c.converted])).toEqual([
