@@ -2,6 +2,12 @@
 import type { Messages } from './types.ts';
 
 export const campaigns = {
+  'campaigns.segmentsTitle': {
+    'zh-CN': '「{campaign}」各 RFM 客群的提升',
+    en: 'Lift by RFM segment: “{campaign}”',
+  },
+  'campaigns.segment': { 'zh-CN': '客群', en: 'Segment' },
+  'campaigns.noSegment': { 'zh-CN': '（无 RFM 客群）', en: '(no RFM segment)' },
   'role.delivery_status': { 'zh-CN': '发送状态', en: 'Delivery status' },
   'role.arm': { 'zh-CN': '实验分组', en: 'Arm' },
   'role.visited': { 'zh-CN': '是否访问', en: 'Visited' },

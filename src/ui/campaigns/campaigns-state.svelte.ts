@@ -8,7 +8,10 @@ import {
   type CampaignsConfig,
   type ChannelRow,
   type DayRow,
+  type SegmentLiftRow,
 } from '../../analyses/campaigns/module.ts';
+import { fetchSegments, segmentName } from '../behaviour/segments.ts';
+import type { SegmentInfo } from '../../analyses/behaviour/module.ts';
 
 export class CampaignsState {
   readonly #app: AppState;
@@ -16,6 +19,9 @@ export class CampaignsState {
   match = $state.raw<CampaignMatch | null>(null);
   channels = $state.raw<ChannelRow[]>([]);
   days = $state.raw<DayRow[]>([]);
+  /** Lift by RFM segment of the selected campaign; null when RFM has not run (no segment table). */
+  segmentLift = $state.raw<SegmentLiftRow[] | null>(null);
+  segments = $state.raw<SegmentInfo[] | null>(null);
   selected = $state<string | null>(null);
   sortKey = $state<keyof CampaignRow>('first_send');
   sortDesc = $state(false);
@@ -84,6 +90,16 @@ export class CampaignsState {
 
   async #loadDays(): Promise<void> {
     if (this.selected === null) return;
+    this.segments = await fetchSegments(this.#app, 'campaigns');
+    this.segmentLift = this.segments
+      ? ((await this.#app.runner.run(
+          campaignsModule.parts.segments,
+          this.config,
+          this.#app.planContext,
+          { campaign: this.selected },
+          { key: 'campaigns.segments' },
+        )) ?? null)
+      : null;
     this.days =
       (await this.#app.runner.run(
         campaignsModule.parts.days,
@@ -102,6 +118,10 @@ export class CampaignsState {
   async set(patch: Partial<CampaignsConfig>): Promise<void> {
     this.#app.analysis.updateConfig({ campaigns: { ...this.config, ...patch } });
     await this.load();
+  }
+
+  segmentLabel(id: string): string {
+    return id === '' ? '' : (segmentName(this.segments, id, this.#app) ?? id);
   }
 
   download(format: 'csv' | 'xlsx'): void {
