@@ -2,6 +2,10 @@
 import type { Messages } from './types.ts';
 
 export const campaigns = {
+  'campaigns.enterCost': {
+    'zh-CN': '活动成本（手工输入，替代文件中的成本；留空则用文件）',
+    en: 'Campaign cost (entered; replaces the file’s cost; empty = from the file)',
+  },
   'campaigns.segmentsTitle': {
     'zh-CN': '「{campaign}」各 RFM 客群的提升',
     en: 'Lift by RFM segment: “{campaign}”',

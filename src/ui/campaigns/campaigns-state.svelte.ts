@@ -120,6 +120,18 @@ export class CampaignsState {
     await this.load();
   }
 
+  /** The cost entered for the selected campaign (replaces the file's cost column), or null. */
+  get enteredCost(): number | null {
+    return this.config.costs.find((c) => c.campaign === this.selected)?.cost ?? null;
+  }
+
+  setCost(cost: number | null): Promise<void> {
+    const campaign = this.selected;
+    if (campaign === null) return Promise.resolve();
+    const others = this.config.costs.filter((c) => c.campaign !== campaign);
+    return this.set({ costs: cost === null ? others : [...others, { campaign, cost }] });
+  }
+
   segmentLabel(id: string): string {
     return id === '' ? '' : (segmentName(this.segments, id, this.#app) ?? id);
   }
