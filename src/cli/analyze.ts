@@ -17,7 +17,13 @@ import { parseConfigFile } from '../config/config-file.ts';
 import type { AnalysisConfig } from '../config/schema.ts';
 import { CliError } from './cli-error.ts';
 import { toCustomerCleaningJson } from '../engine/clean-customers.ts';
-import { cleanRequest, findDataset, type LoadedDataset, type SavedMapping } from '../client/dataset-flow.ts';
+import {
+  combinedCleanRequest,
+  findDataset,
+  findDatasets,
+  type LoadedDataset,
+  type SavedMapping,
+} from '../client/dataset-flow.ts';
 import { nodeDatasetPort } from './node-datasets.ts';
 import { runAnalyses } from './run-analyses.ts';
 
@@ -125,7 +131,9 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
     };
     await write('profile.json', profileJson(datasets.map((d) => d.profile)));
 
-    const orders = findDataset('orders', datasets, { saved: savedMapping(config, 'orders') });
+    // Every file usable as orders is combined into one dataset (issue 12), each with its own mapping.
+    const ordersFiles = findDatasets('orders', datasets, { saved: savedMapping(config, 'orders') });
+    const orders = ordersFiles[0];
     if (!orders) {
       throw new CliError(
         'no orders table found: no file has a customer id, an order time and an amount (or unit price) column (map them in a config file)',
@@ -133,21 +141,32 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
     }
     const effective = config ?? defaultConfig();
     const { mapping, platform } = orders.plan;
-    const report = await cliCleaning(
-      port.clean('orders', cleanRequest(orders.dataset, mapping, effective.cleaning)),
+    const request = combinedCleanRequest(
+      ordersFiles.map((f) => ({ dataset: f.dataset, mapping: f.plan.mapping })),
+      effective.cleaning,
     );
+    const report = await cliCleaning(port.clean('orders', request));
     await write(
       'cleaning.json',
-      toCleaningJson(report, { encoding: orders.dataset.profile.encoding, platform, mapping }),
+      toCleaningJson(report, {
+        encoding: orders.dataset.profile.encoding,
+        platform,
+        mapping,
+        files: report.files,
+        overlap: report.overlap,
+      }),
     );
     const customers = findDataset('customers', datasets, {
       saved: savedMapping(config, 'customers'),
-      exclude: [orders.dataset],
+      exclude: ordersFiles.map((f) => f.dataset),
     });
     if (customers) {
       const { mapping, platform } = customers.plan;
       const r = await cliCleaning(
-        port.clean('customers', cleanRequest(customers.dataset, mapping, effective.cleaning)),
+        port.clean(
+          'customers',
+          combinedCleanRequest([{ dataset: customers.dataset, mapping }], effective.cleaning),
+        ),
       );
       await write(
         'customers_cleaning.json',

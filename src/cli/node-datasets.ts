@@ -9,6 +9,7 @@ import type { SourceFile } from '../engine/source-file.ts';
 import { decodeIpc } from '../client/decode.ts';
 import { runCleaning } from '../engine/clean-source.ts';
 import { runCustomerCleaning } from '../engine/clean-customers.ts';
+import { runCombinedCleaning } from '../engine/clean-combined.ts';
 import type { CleanReports, CleanRequest, CleanRole, DatasetPort } from '../client/dataset-flow.ts';
 
 /** Rows of the preview each loaded table keeps for mapping and classification (as the app). */
@@ -27,9 +28,12 @@ export function nodeDatasetPort(db: DbPort): DatasetPort<SourceFile> {
         ...(request.cleaning ? { cleaning: request.cleaning } : {}),
         ...(request.tables ? { tables: request.tables } : {}),
       };
+      const parts = request.parts;
       const report =
         role === 'orders'
-          ? await runCleaning(db, input, options)
+          ? parts && parts.length > 1
+            ? await runCombinedCleaning(db, parts, options)
+            : await runCleaning(db, input, options)
           : await runCustomerCleaning(db, input, options);
       return report as CleanReports[R];
     },

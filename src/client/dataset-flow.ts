@@ -32,6 +32,15 @@ export interface CleanRequest {
   cleaning?: CleaningConfig | undefined;
   /** Output table names (roles/catalogue.ts), e.g. the comparison's `compare_` tables. */
   tables?: Readonly<Record<string, string>> | undefined;
+  /** Several files of the role, cleaned as one (issue 12): each with its own mapping, latest last. */
+  parts?: readonly CleanPart[] | undefined;
+}
+
+export interface CleanPart {
+  table: string;
+  columns: readonly { name: string; type: string }[];
+  mapping: Readonly<Record<string, string>>;
+  label: string;
 }
 
 export interface CleanReports {
@@ -177,5 +186,58 @@ export function cleanRequest(
     mapping,
     ...(cleaning ? { cleaning } : {}),
     ...(tables ? { tables } : {}),
+  };
+}
+
+/** Every dataset (in the order given) usable as `role`, each with its own plan (issue 12: several files). */
+export function findDatasets<D extends LoadedDataset>(
+  role: DatasetRole,
+  datasets: readonly D[],
+  options: { saved?: SavedMapping | null; exclude?: readonly D[] } = {},
+): { dataset: D; plan: DatasetPlan }[] {
+  return datasets.flatMap((dataset) => {
+    if (options.exclude?.includes(dataset)) return [];
+    const plan = planDataset(role, datasetColumns(dataset), options.saved);
+    return planUsable(plan) ? [{ dataset, plan }] : [];
+  });
+}
+
+/**
+ * The mapping of another file of the same role: the first file's mapping matched by column name
+ * (exact, then normalised), and the file's own proposal for roles that match no column.
+ */
+export function planLikeFirst(
+  role: DatasetRole | SourceKind,
+  columns: readonly ColumnInfo[],
+  first: Readonly<Record<string, string>>,
+): DatasetPlan {
+  const plan = planDataset(role, columns, { mapping: first, match: 'by_name' });
+  const mapping = { ...plan.mapping };
+  const used = new Set(Object.values(mapping));
+  for (const [r, column] of Object.entries(plan.proposal.mapping)) {
+    if (Object.hasOwn(mapping, r) || used.has(column)) continue;
+    mapping[r] = column;
+    used.add(column);
+  }
+  return { ...plan, mapping, missing: missingRequirements(role, mapping) };
+}
+
+/** The request that cleans several planned files of one role as one dataset (latest file last). */
+export function combinedCleanRequest(
+  files: readonly { dataset: LoadedDataset; mapping: Readonly<Record<string, string>> }[],
+  cleaning?: CleaningConfig,
+  tables?: Readonly<Record<string, string>>,
+): CleanRequest {
+  const first = files[0]!;
+  const request = cleanRequest(first.dataset, first.mapping, cleaning, tables);
+  if (files.length < 2) return request;
+  return {
+    ...request,
+    parts: files.map((f) => ({
+      table: f.dataset.profile.table,
+      columns: f.dataset.profile.columns.map((c) => ({ name: c.name, type: c.type })),
+      mapping: { ...f.mapping },
+      label: f.dataset.profile.fileName,
+    })),
   };
 }

@@ -131,4 +131,16 @@ export interface CleanSourceInput {
   /** A table loaded by loadSource (a real table: its rowid is the source row order). */
   table: string;
   columns: readonly SourceColumnInfo[];
+  /**
+   * Several files of the same role (issue 12): each loaded table with its own mapping and file name,
+   * in order (the latest file last). Cleaned as one dataset; `table`/`columns` are the first file.
+   */
+  parts?: readonly CleanSourcePart[];
+}
+
+export interface CleanSourcePart {
+  table: string;
+  columns: readonly SourceColumnInfo[];
+  mapping: Readonly<Record<string, string>>;
+  label: string;
 }

@@ -23,6 +23,9 @@ export const REASON_CODES = [
   'implausible_date',
   'status_not_purchase',
   'fully_refunded',
+  // Several files (combine-files.ts): an earlier file's copy of an order a later file also holds.
+  'duplicate_across_files',
+  'replaced_by_later_file',
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 
@@ -56,6 +59,26 @@ export interface CleaningReport {
   questions: CleaningQuestion[];
   statuses: StatusCount[];
   tables: { ordersClean: string; purchases: string; setAside: string };
+  /** Several files combined (combine-files.ts): per-file counts, in the files' order. */
+  files?: FileCount[];
+  /** Several files: orders found in more than one file (the latest file's copy kept). */
+  overlap?: { deduplicated: number; replaced: number };
+  /** Several files: the first and last purchase day (YYYY-MM-DD), for the banner. */
+  period?: { first: string | null; last: string | null };
+  /** Several files: the combined table's columns (the set-aside rows carry them). */
+  columns?: { name: string; type: string }[];
+}
+
+/** One file of a combined dataset: read = used + setAside, and the overlap rows among setAside. */
+export interface FileCount {
+  file: string;
+  rowsRead: number;
+  rowsUsed: number;
+  rowsSetAside: number;
+  /** Of rowsSetAside: the same order, unchanged, in a later file. */
+  duplicateRows: number;
+  /** Of rowsSetAside: the same order, changed (e.g. its status), in a later file. */
+  replacedRows: number;
 }
 
 /** Same shape idea as CleaningReport, for a customers table; toCleaningJson accepts it. */
@@ -87,6 +110,9 @@ export interface CleaningJsonMeta {
   encoding: string | null;
   platform: string | null;
   mapping: Record<string, string>;
+  /** Several files: per-file counts and the overlap between files. */
+  files?: readonly FileCount[] | undefined;
+  overlap?: { deduplicated: number; replaced: number } | undefined;
 }
 
 /** The CLI's DIR/cleaning.json shape (issue 3); keys in a fixed order, zero counts omitted. */
@@ -108,5 +134,20 @@ export function toCleaningJson(
     encoding: meta.encoding,
     platform: meta.platform,
     mapping: { ...meta.mapping },
+    ...(meta.files
+      ? {
+          files: meta.files.map((f) => ({
+            file: f.file,
+            rows_read: f.rowsRead,
+            rows_used: f.rowsUsed,
+            rows_set_aside: f.rowsSetAside,
+            duplicate_rows: f.duplicateRows,
+            replaced_rows: f.replacedRows,
+          })),
+        }
+      : {}),
+    ...(meta.overlap
+      ? { orders_deduplicated: meta.overlap.deduplicated, orders_replaced: meta.overlap.replaced }
+      : {}),
   };
 }
