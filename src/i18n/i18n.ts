@@ -16,6 +16,7 @@ import { workspace } from './messages/workspace.ts';
 import { customersUi } from './messages/customers-ui.ts';
 import { compareUi } from './messages/compare-ui.ts';
 import { datasets } from './messages/datasets.ts';
+import { multiFile } from './messages/multi-file.ts';
 import type { Message } from './messages/types.ts';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -36,6 +37,7 @@ const all = {
   ...customersUi,
   ...compareUi,
   ...datasets,
+  ...multiFile,
 } satisfies Record<string, Message>;
 export type MessageKey = keyof typeof all;
 

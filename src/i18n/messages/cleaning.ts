@@ -37,6 +37,14 @@ export const cleaning = {
     en: 'Status is not a purchase (closed, cancelled, unpaid, refunded)',
   },
   'cleaning.reason.fully_refunded': { 'zh-CN': '已全额退款', en: 'Fully refunded' },
+  'cleaning.reason.duplicate_across_files': {
+    'zh-CN': '同一订单也在后面的文件中（内容相同，只计一次）',
+    en: 'Same order in a later file (identical, counted once)',
+  },
+  'cleaning.reason.replaced_by_later_file': {
+    'zh-CN': '同一订单在后面的文件中有新版本（如状态变化），采用新版本',
+    en: 'Same order changed in a later file (e.g. its status): the later version is kept',
+  },
 
   'cleaning.repair.text_guard': {
     'zh-CN': '去掉防 Excel 改写的保护符（="…"、制表符、单引号）',

@@ -13,7 +13,7 @@ import { validateOrdersMapping } from '../../ingest/cleaning/validate-mapping.ts
 import { TABLES } from '../../ingest/canonical.ts';
 import { setAsideColumns, setAsideQuery } from '../../client/dataset-queries.ts';
 import type { PiiKind } from '../../ingest/pii/mask.ts';
-import { cleanRequest, planDataset } from '../../client/dataset-flow.ts';
+import { combinedCleanRequest, planDataset, planLikeFirst } from '../../client/dataset-flow.ts';
 import { engineDatasetPort, settle } from '../../client/engine-datasets.ts';
 import { CustomersState } from '../cleaning/customers-state.svelte.ts';
 import { asDataset, columnSamples } from './loaded-dataset.ts';
@@ -35,6 +35,11 @@ export function unsureRoles(proposal: MappingProposal, mapping: Readonly<Record<
 export class AnalysisState {
   config = $state<AnalysisConfig>(defaultConfig());
   ordersTableId = $state<string | null>(null);
+  /**
+   * More files of the same role, appended to the first one (issue 12): in the order they were added;
+   * when an order is in several files, the copy in the file added last is kept.
+   */
+  moreOrdersIds = $state<string[]>([]);
   proposal = $state.raw<MappingProposal | null>(null);
   report = $state.raw<CleaningReport | null>(null);
   /** The report belongs to this mapping/cleaning; editing either makes it stale. */
@@ -60,6 +65,57 @@ export class AnalysisState {
 
   get ordersTable(): LoadedTable | null {
     return this.#app.tables.find((t) => t.id === this.ordersTableId) ?? null;
+  }
+
+  /** The other orders files, each with its mapping matched to the first file's and what it lacks. */
+  get moreOrders(): { table: LoadedTable; mapping: Record<string, string>; missing: string[][] }[] {
+    const tables = this.#app.tables;
+    const first = this.mapping;
+    return this.moreOrdersIds.flatMap((id) => {
+      const table = tables.find((t) => t.id === id);
+      if (!table) return [];
+      const plan = planLikeFirst('orders', columnSamples(table), first);
+      return [{ table, mapping: plan.mapping, missing: plan.missing }];
+    });
+  }
+
+  /** Every orders file cleaned together: the first, then the others that have every required column. */
+  get ordersTables(): LoadedTable[] {
+    const first = this.ordersTable;
+    if (!first) return [];
+    return [first, ...this.moreOrders.filter((m) => m.missing.length === 0).map((m) => m.table)];
+  }
+
+  /** Append a file to the orders (issue 12) when its columns fit; false when it does not. */
+  addOrdersFile(table: LoadedTable): boolean {
+    if (!this.ordersTable) {
+      this.useAsOrders(table);
+      return true;
+    }
+    if (table.id === this.ordersTableId || this.moreOrdersIds.includes(table.id)) return true;
+    const plan = planLikeFirst('orders', columnSamples(table), this.mapping);
+    if (plan.missing.length > 0) return false;
+    this.moreOrdersIds = [...this.moreOrdersIds, table.id];
+    this.reportStale = this.report !== null;
+    return true;
+  }
+
+  /** Take a file out of the orders; the next file becomes the first when the first is removed. */
+  removeOrdersFile(id: string): void {
+    if (this.moreOrdersIds.includes(id)) {
+      this.moreOrdersIds = this.moreOrdersIds.filter((x) => x !== id);
+      this.reportStale = this.report !== null;
+      return;
+    }
+    if (id !== this.ordersTableId) return;
+    const [next, ...rest] = this.moreOrders.map((m) => m.table);
+    const hadReport = this.report !== null;
+    this.forget();
+    if (next) {
+      this.useAsOrders(next);
+      this.moreOrdersIds = rest.map((t) => t.id);
+      this.reportStale = hadReport;
+    }
   }
 
   get orders(): SourceConfig | null {
@@ -104,7 +160,9 @@ export class AnalysisState {
   get setAsideColumns(): string[] {
     const table = this.ordersTable;
     if (!table) return [];
-    return setAsideColumns(table.profile.columns.map((c) => ({ name: c.name, type: c.type })));
+    // Several files: the set-aside rows carry the combined table's columns.
+    const columns = this.report?.columns ?? table.profile.columns;
+    return setAsideColumns(columns.map((c) => ({ name: c.name, type: c.type })));
   }
 
   /** The orders set-aside rows (masked unless revealed); `limit` for the view, none for exports. */
@@ -120,6 +178,7 @@ export class AnalysisState {
   /** Take a loaded table as the orders source and propose its mapping (kept if the config already has one that fits). */
   useAsOrders(table: LoadedTable): void {
     this.ordersTableId = table.id;
+    this.moreOrdersIds = this.moreOrdersIds.filter((id) => id !== table.id);
     const existing = this.orders;
     const plan = planDataset(
       'orders',
@@ -143,6 +202,7 @@ export class AnalysisState {
   /** The orders table was removed: keep the config (mapping stays reusable), drop data-bound state. */
   forget(): void {
     this.ordersTableId = null;
+    this.moreOrdersIds = [];
     this.proposal = null;
     this.report = null;
   }
@@ -187,9 +247,12 @@ export class AnalysisState {
     if (!table || !this.canClean) return false;
     this.#app.startTask('cleaning');
     // Snapshots: $state proxies cannot be structured-cloned into the worker.
-    const request = cleanRequest(
-      asDataset(table),
-      $state.snapshot(this.mapping),
+    const more = this.moreOrders.filter((m) => m.missing.length === 0);
+    const request = combinedCleanRequest(
+      [
+        { dataset: asDataset(table), mapping: $state.snapshot(this.mapping) },
+        ...more.map((m) => ({ dataset: asDataset(m.table), mapping: m.mapping })),
+      ],
       $state.snapshot(this.config.cleaning),
     );
     const result = await settle(engineDatasetPort(this.#app.engine).clean('orders', request));
