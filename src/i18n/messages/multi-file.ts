@@ -38,4 +38,9 @@ export const multiFile = {
     'zh-CN': '没有订单同时出现在多个文件中。',
     en: 'No order is in more than one file.',
   },
+  'setup.autoMapped': {
+    'zh-CN':
+      '之前保存的列映射与 {file} 不符（其中 {count} 列不在此文件中），因此已为此文件自动映射列。请在“映射与清洗”中核对映射。',
+    en: 'The column mapping saved earlier does not fit {file} ({count} of its columns are not in this file), so this file was mapped automatically. Check it under Mapping & cleaning.',
+  },
 } satisfies Messages;
