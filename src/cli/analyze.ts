@@ -92,6 +92,16 @@ function profileJson(profiles: readonly LoadedDataset['profile'][]) {
       sheets: p.sheets,
       row_count: p.rowCount,
       columns: p.columns.map((c) => ({ name: c.name, type: c.type, non_null: c.nonNull })),
+      // What ingest did to the file (lines read in another encoding, lines set aside for a NUL, …).
+      ...(p.notes.length
+        ? {
+            notes: p.notes.map((n) => ({
+              kind: n.kind,
+              count: n.count,
+              ...(n.sample ? { sample: n.sample } : {}),
+            })),
+          }
+        : {}),
     })),
   };
 }

@@ -85,6 +85,10 @@ export type IngestNoteKind =
   | 'summary_rows_dropped'
   /** Characters that were invalid in the file's encoding and became U+FFFD. */
   | 'invalid_characters'
+  /** Lines read in another encoding than the file's (UTF-8 lines in a GB18030 file, or the reverse). */
+  | 'mixed_encoding'
+  /** Lines holding a NUL byte, set aside (sample: their line numbers). */
+  | 'nul_lines_set_aside'
   /** Merged cells whose value was copied into every cell of the merged range. */
   | 'merged_cells_filled'
   /** A two-level header whose levels were joined as `upper_lower`. */

@@ -20,6 +20,10 @@ export const cleaning = {
   'cleaning.reason.missing_customer_id': { 'zh-CN': '缺少客户ID', en: 'Missing customer id' },
   'cleaning.reason.missing_order_time': { 'zh-CN': '缺少下单时间', en: 'Missing order time' },
   'cleaning.reason.unparseable_order_time': { 'zh-CN': '下单时间无法识别', en: 'Order time not recognised' },
+  'cleaning.reason.unparseable_amount': {
+    'zh-CN': '金额或数量无法识别为数字（如 abc、0x10、NaN、inf），不按 0 计',
+    en: 'Amount or quantity is not a readable number (e.g. abc, 0x10, NaN, inf); not counted as 0',
+  },
   'cleaning.reason.negative_amount': {
     'zh-CN': '金额为负（且不是退款）',
     en: 'Negative amount (not a refund)',
@@ -74,9 +78,13 @@ export const cleaning = {
     'zh-CN': '金额后的备注文字被去掉',
     en: 'Notes after an amount dropped',
   },
+  'cleaning.repair.amount_scientific': {
+    'zh-CN': '科学计数法的数字（如 1.5E3 = 1500）',
+    en: 'Numbers in scientific notation read (e.g. 1.5E3 = 1500)',
+  },
   'cleaning.repair.amount_unparseable': {
-    'zh-CN': '无法识别的金额（视为空）',
-    en: 'Unrecognised amounts (read as empty)',
+    'zh-CN': '无法识别的金额或数量（所在订单被搁置）',
+    en: 'Unrecognised amounts or quantities (their orders are set aside)',
   },
   'cleaning.repair.date_reformatted': {
     'zh-CN': '日期格式统一（如 2023/5/10 9:05）',

@@ -33,6 +33,7 @@ import { buildOrdersFromAggSql } from './order-agg.ts';
 import {
   column,
   exprOptions,
+  numberIssues,
   orderIdExpr,
   ORDER_VALUE_TYPES,
   reasonCase,
@@ -90,12 +91,18 @@ export function buildRowsSql(plan: CleaningPlan): string[] {
   const timeText = timeCols.length ? timeCols.map((c) => timeTextPresent(plan, c)).join(' OR ') : 'FALSE';
   const statusCol = column(plan, 'status');
   const overrides = plan.cleaning.statusRules.overrides;
+  // num_issue (cleaning-plan.ts numberIssues) reads the repaired values and their source columns.
+  const issues = numberIssues(plan);
+  values.push(...(issues?.raws ?? []).map(([alias, raw]) => `${raw} AS ${ident(alias)}`));
+  const all = issues
+    ? `* EXCLUDE (${issues.raws.map(([alias]) => ident(alias)).join(', ')}), ${issues.issue} AS num_issue`
+    : '*, CAST(NULL AS INTEGER) AS num_issue';
   if (statusCol && plan.clean) {
     // Fast path (issue 7): a status column holds few distinct values; normalise each once and join.
     const raw = ident(statusCol.name);
     return [
       `CREATE OR REPLACE TEMP TABLE ${ident(t.rows)} AS
-SELECT *, coalesce(order_time_raw, paid_time) AS order_time
+SELECT ${all}, coalesce(order_time_raw, paid_time) AS order_time
 FROM (
   SELECT __cl_src.rowid + 1 AS source_row, ${values.join(',\n    ')},
     (${timeText}) AS time_text_present,
@@ -109,7 +116,7 @@ FROM (
   }
   return [
     `CREATE OR REPLACE TEMP ${t.rows === t.rowsView ? 'VIEW' : 'TABLE'} ${ident(t.rows)} AS
-SELECT *, ${statusCol ? buildStatusCaseSql('status', overrides) : 'CAST(NULL AS VARCHAR)'} AS status_norm,
+SELECT ${all}, ${statusCol ? buildStatusCaseSql('status', overrides) : 'CAST(NULL AS VARCHAR)'} AS status_norm,
   coalesce(order_time_raw, paid_time) AS order_time
 FROM (
   SELECT rowid + 1 AS source_row, ${values.join(',\n    ')},
@@ -151,6 +158,7 @@ function orderAggregates(plan: CleaningPlan, single: boolean): string[] {
     `${firstOf('status', 'status_norm')} AS status_norm`,
     ...(['region', 'store'] as const).map((c) => `${firstOf(c)} AS ${c}`),
     `${single ? 'time_text_present' : 'bool_or(time_text_present)'} AS time_text_present`,
+    `${single ? 'num_issue' : 'min(num_issue)'} AS num_issue`,
   ];
 }
 

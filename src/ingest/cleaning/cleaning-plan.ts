@@ -6,7 +6,13 @@
 import { dateLiteral, ident, literal, str } from '../../sql/quote.ts';
 import type { CleaningConfig } from '../../config/schema.ts';
 import { TABLES } from '../canonical.ts';
-import { repairExpr, type ExprOptions, type SourceColumn, type ValueType } from '../repair/repair-exprs.ts';
+import {
+  numberIssueExpr,
+  repairExpr,
+  type ExprOptions,
+  type SourceColumn,
+  type ValueType,
+} from '../repair/repair-exprs.ts';
 import type { DateOrder } from '../repair/date-order.ts';
 import type { CleanText } from '../repair/text-profile.ts';
 import { buildIsPurchaseSql } from './status-rules.ts';
@@ -168,6 +174,34 @@ function categoryExpr(expr: string, synonyms: Record<string, string>): string {
 /** Every orders role, in the order of the rows table. */
 export const ROW_ROLES = Object.keys(ORDER_VALUE_TYPES) as OrderRole[];
 
+/** Roles read as numbers (amounts, prices, quantities): a value present there must give a number. */
+export const NUMBER_ROLES = ROW_ROLES.filter(
+  (r) => ORDER_VALUE_TYPES[r] === 'amount' || ORDER_VALUE_TYPES[r] === 'number',
+);
+
+/**
+ * `num_issue` of a row (issue 12): why a present number value gave none, as the reason it sets the
+ * row's order aside — 1 unparseable_amount (not a finite number: `abc`, `0x10`, `NaN`, `inf`), 2
+ * absurd_amount (a money value too large to store: `1e20`), 3 absurd_quantity — the first reason
+ * wins (least), NULL = none. `raws`: the source columns the rows pass carries as `__cl_nraw<i>` for
+ * it (its inner select), dropped once `issue` (read in the outer select) is computed. Null when no
+ * number role is mapped.
+ */
+export function numberIssues(plan: CleaningPlan): { raws: [string, string][]; issue: string } | null {
+  const raws: [string, string][] = [];
+  const parts: string[] = [];
+  for (const role of NUMBER_ROLES) {
+    const c = column(plan, role);
+    if (!c) continue;
+    const raw = `__cl_nraw${raws.length}`;
+    raws.push([raw, ident(c.name)]);
+    const why = numberIssueExpr(c, ident(role), ident(raw));
+    parts.push(ORDER_VALUE_TYPES[role] === 'number' ? `CASE ${why} WHEN 2 THEN 3 ELSE ${why} END` : why);
+  }
+  if (parts.length === 0) return null;
+  return { raws, issue: parts.length === 1 ? parts[0]! : `least(${parts.join(', ')})` };
+}
+
 /**
  * The reason of an order version (NULL = a purchase). `over` gives the SQL of an order-level value
  * by column name when the orders are read from other columns (order-agg.ts); default the column.
@@ -185,11 +219,19 @@ export function reasonCase(plan: CleaningPlan, over: Readonly<Record<string, str
   rules.push([`${ref('customer_id')} IS NULL`, 'missing_customer_id']);
   rules.push([`${ref('order_time')} IS NULL AND ${ref('time_text_present')}`, 'unparseable_order_time']);
   rules.push([`${ref('order_time')} IS NULL`, 'missing_order_time']);
+  // A number that cannot be read is never 0; one too large to store is absurd whatever the rules.
+  const issue = numberIssues(plan) ? ref('num_issue') : null;
+  if (issue) rules.push([`${issue} = 1`, 'unparseable_amount']);
+  if (issue && !c.dropImpossibleValues) {
+    rules.push([`${issue} = 2`, 'absurd_amount']);
+    rules.push([`${issue} = 3`, 'absurd_quantity']);
+  }
+  const or = (n: number) => (issue ? ` OR ${issue} = ${n}` : '');
   if (c.dropImpossibleValues) {
     rules.push([`${gross} < 0 AND ${notRefund}`, 'negative_amount']);
-    rules.push([`${gross} > ${literal(c.maxAmount)}`, 'absurd_amount']);
+    rules.push([`${gross} > ${literal(c.maxAmount)}${or(2)}`, 'absurd_amount']);
     rules.push([`${quantity} < 0 AND ${notRefund}`, 'negative_quantity']);
-    rules.push([`${quantity} > ${literal(c.maxQuantity)}`, 'absurd_quantity']);
+    rules.push([`${quantity} > ${literal(c.maxQuantity)}${or(3)}`, 'absurd_quantity']);
     rules.push([`${day} > ${dateLiteral(plan.today)}`, 'future_date']);
     rules.push([`${day} < ${dateLiteral(c.minDate)}`, 'implausible_date']);
   }

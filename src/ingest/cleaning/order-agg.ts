@@ -12,6 +12,7 @@
 import { ident } from '../../sql/quote.ts';
 import {
   column,
+  numberIssues,
   orderIdExpr,
   reasonCase,
   SQL_TYPES,
@@ -50,6 +51,7 @@ function storedColumns(plan: CleaningPlan, single: boolean): Record<string, stri
   const out: Record<string, string> = {};
   for (const r of FIRST_ROLES) if (has(r) || r === 'customer_id' || r === 'order_time') out[r] = first(r);
   if (has('status')) out.status_norm = first('status_norm');
+  if (numberIssues(plan)) out.num_issue = single ? 'num_issue' : 'min(num_issue)';
   if (has('amount') || line) out.sum_gross = dec(sum(line ? `coalesce(amount, ${line})` : 'amount'));
   if (has('amount')) out.first_gross = first('amount');
   if (has('refund')) {
@@ -169,6 +171,7 @@ export function buildOrdersFromAggSql(plan: CleaningPlan): string[] {
     list_amount: pick('sum_list', nullDec),
     discount_amount: sum ? pick('sum_discount', nullDec) : pick('first_discount', nullDec),
     version_rank: 'CAST(1 AS BIGINT)',
+    num_issue: pick('num_issue', 'CAST(NULL AS INTEGER)'),
   };
   const reason = reasonCase(plan, values);
   const order = [

@@ -15,6 +15,7 @@ export const REASON_CODES = [
   'missing_customer_id',
   'missing_order_time',
   'unparseable_order_time',
+  'unparseable_amount',
   'negative_amount',
   'absurd_amount',
   'negative_quantity',
