@@ -20,6 +20,7 @@ import { toCustomerCleaningJson } from '../engine/clean-customers.ts';
 import { cleanRequest, findDataset, type LoadedDataset, type SavedMapping } from '../client/dataset-flow.ts';
 import { nodeDatasetPort } from './node-datasets.ts';
 import { runAnalyses } from './run-analyses.ts';
+import type { CurrencyCode } from '../ingest/currency/currency.ts';
 
 export interface AnalyzeOptions {
   files: string[];
@@ -30,6 +31,8 @@ export interface AnalyzeOptions {
   engine?: 'wasm' | 'native';
   preset?: 'value5' | 'cn8' | 'tier3' | 'intl11' | undefined;
   asOf?: string | undefined;
+  /** ISO code forcing the amounts' currency (`--currency`); absent = the config's or detected. */
+  currency?: CurrencyCode | undefined;
 }
 
 async function readConfig(path: string | undefined): Promise<AnalysisConfig | null> {
@@ -133,12 +136,21 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
     }
     const effective = config ?? defaultConfig();
     const { mapping, platform } = orders.plan;
+    // --currency overrides the config's cleaning.currency.
+    const cleaningConfig = options.currency
+      ? { ...effective.cleaning, currency: options.currency }
+      : effective.cleaning;
     const report = await cliCleaning(
-      port.clean('orders', cleanRequest(orders.dataset, mapping, effective.cleaning)),
+      port.clean('orders', cleanRequest(orders.dataset, mapping, cleaningConfig, undefined, platform)),
     );
     await write(
       'cleaning.json',
-      toCleaningJson(report, { encoding: orders.dataset.profile.encoding, platform, mapping }),
+      toCleaningJson(report, {
+        encoding: orders.dataset.profile.encoding,
+        platform,
+        mapping,
+        currency: report.currency.code,
+      }),
     );
     const customers = findDataset('customers', datasets, {
       saved: savedMapping(config, 'customers'),
@@ -161,6 +173,7 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
         locale: options.locale,
         preset: options.preset,
         asOf: options.asOf,
+        currency: report.currency.code,
       })),
     );
     return written;

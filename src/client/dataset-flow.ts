@@ -32,6 +32,8 @@ export interface CleanRequest {
   cleaning?: CleaningConfig | undefined;
   /** Output table names (roles/catalogue.ts), e.g. the comparison's `compare_` tables. */
   tables?: Readonly<Record<string, string>> | undefined;
+  /** Platform recognised from the headers (currency evidence). */
+  platform?: string | null | undefined;
 }
 
 export interface CleanReports {
@@ -170,6 +172,7 @@ export function cleanRequest(
   mapping: Readonly<Record<string, string>>,
   cleaning?: CleaningConfig,
   tables?: Readonly<Record<string, string>>,
+  platform?: string | null,
 ): CleanRequest {
   return {
     table: dataset.profile.table,
@@ -177,5 +180,6 @@ export function cleanRequest(
     mapping,
     ...(cleaning ? { cleaning } : {}),
     ...(tables ? { tables } : {}),
+    ...(platform ? { platform } : {}),
   };
 }

@@ -112,7 +112,12 @@ export class AppState {
 
   /** What every module plan reads: the cleaned orders of the analysed dataset, in the UI language. */
   get planContext(): PlanContext {
-    return { locale: this.locale, purchases: TABLES.purchases };
+    const report = this.analysis.report;
+    return {
+      locale: this.locale,
+      purchases: TABLES.purchases,
+      ...(report ? { currency: report.currency.code } : {}),
+    };
   }
 
   get active(): LoadedTable | null {

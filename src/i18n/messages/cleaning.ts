@@ -20,6 +20,10 @@ export const cleaning = {
   'cleaning.reason.missing_customer_id': { 'zh-CN': '缺少客户ID', en: 'Missing customer id' },
   'cleaning.reason.missing_order_time': { 'zh-CN': '缺少下单时间', en: 'Missing order time' },
   'cleaning.reason.unparseable_order_time': { 'zh-CN': '下单时间无法识别', en: 'Order time not recognised' },
+  'cleaning.reason.other_currency': {
+    'zh-CN': '币种与本数据集不同（不同币种的金额不相加）',
+    en: 'In another currency than the dataset (amounts in different currencies are never added up)',
+  },
   'cleaning.reason.negative_amount': {
     'zh-CN': '金额为负（且不是退款）',
     en: 'Negative amount (not a refund)',
@@ -162,6 +166,7 @@ export const cleaning = {
   'role.status': { 'zh-CN': '订单状态', en: 'Status' },
   'role.region': { 'zh-CN': '地区', en: 'Region' },
   'role.store': { 'zh-CN': '店铺', en: 'Store' },
+  'role.currency': { 'zh-CN': '币种', en: 'Currency' },
   'role.name': { 'zh-CN': '姓名', en: 'Name' },
   'role.phone': { 'zh-CN': '手机号', en: 'Phone' },
   'role.email': { 'zh-CN': '邮箱', en: 'Email' },

@@ -65,6 +65,11 @@ export interface CleaningPlan {
    * keep one version per order: the orders table is read from it instead of grouping again.
    */
   ordersFromAgg?: boolean;
+  /**
+   * Currency-column values (upper-cased, trimmed) of currencies other than the dataset's: their
+   * orders are set aside as `other_currency` (ingest/currency/detect-currency.ts). Absent = none.
+   */
+  otherCurrencies?: readonly string[];
 }
 
 /** The table behind the `ordersClean` view (issue 7: a view spares copying every order once more). */
@@ -185,6 +190,10 @@ export function reasonCase(plan: CleaningPlan, over: Readonly<Record<string, str
   rules.push([`${ref('customer_id')} IS NULL`, 'missing_customer_id']);
   rules.push([`${ref('order_time')} IS NULL AND ${ref('time_text_present')}`, 'unparseable_order_time']);
   rules.push([`${ref('order_time')} IS NULL`, 'missing_order_time']);
+  if (plan.otherCurrencies?.length && column(plan, 'currency')) {
+    const list = plan.otherCurrencies.map(str).join(', ');
+    rules.push([`upper(trim(${ref('currency')})) IN (${list})`, 'other_currency']);
+  }
   if (c.dropImpossibleValues) {
     rules.push([`${gross} < 0 AND ${notRefund}`, 'negative_amount']);
     rules.push([`${gross} > ${literal(c.maxAmount)}`, 'absurd_amount']);

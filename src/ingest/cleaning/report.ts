@@ -6,6 +6,7 @@ import type { OrderStatus } from '../../config/schema.ts';
 import type { RepairKind } from '../repair/repair-exprs.ts';
 import type { DateOrderDecision } from '../repair/date-order.ts';
 import type { GranularityDecision } from './granularity.ts';
+import type { CurrencyDecision } from '../currency/detect-currency.ts';
 import type { CustomerReasonCode, CustomerRepairKind } from './build-customers-cleaning-sql.ts';
 
 /** Why a row was set aside, in precedence order: a row gets the first that applies. */
@@ -15,6 +16,7 @@ export const REASON_CODES = [
   'missing_customer_id',
   'missing_order_time',
   'unparseable_order_time',
+  'other_currency',
   'negative_amount',
   'absurd_amount',
   'negative_quantity',
@@ -55,6 +57,8 @@ export interface CleaningReport {
   dateOrders: DateOrderDecision[];
   questions: CleaningQuestion[];
   statuses: StatusCount[];
+  /** The amounts' currency and how it was decided (issue 12 item 3). */
+  currency: CurrencyDecision;
   tables: { ordersClean: string; purchases: string; setAside: string };
 }
 
@@ -87,6 +91,8 @@ export interface CleaningJsonMeta {
   encoding: string | null;
   platform: string | null;
   mapping: Record<string, string>;
+  /** ISO code of the amounts (null = not detected); orders reports only. */
+  currency?: string | null;
 }
 
 /** The CLI's DIR/cleaning.json shape (issue 3); keys in a fixed order, zero counts omitted. */
@@ -107,6 +113,7 @@ export function toCleaningJson(
     repairs: nonZero(report.repairs),
     encoding: meta.encoding,
     platform: meta.platform,
+    ...(meta.currency !== undefined ? { currency: meta.currency } : {}),
     mapping: { ...meta.mapping },
   };
 }

@@ -191,6 +191,8 @@ export class AnalysisState {
       asDataset(table),
       $state.snapshot(this.mapping),
       $state.snapshot(this.config.cleaning),
+      undefined,
+      this.orders?.platform ?? null,
     );
     const result = await settle(engineDatasetPort(this.#app.engine).clean('orders', request));
     this.#app.endTask();
