@@ -16,6 +16,7 @@ import { workspace } from './messages/workspace.ts';
 import { customersUi } from './messages/customers-ui.ts';
 import { compareUi } from './messages/compare-ui.ts';
 import { datasets } from './messages/datasets.ts';
+import { currency } from './messages/currency.ts';
 import type { Message } from './messages/types.ts';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -36,6 +37,7 @@ const all = {
   ...customersUi,
   ...compareUi,
   ...datasets,
+  ...currency,
 } satisfies Record<string, Message>;
 export type MessageKey = keyof typeof all;
 

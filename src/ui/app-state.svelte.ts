@@ -110,6 +110,11 @@ export class AppState {
     return this.analysis.report !== null ? ['orders'] : [];
   }
 
+  /** ISO code of the cleaned orders' amounts; null = not detected (or nothing cleaned yet). */
+  get currency(): string | null {
+    return this.analysis.report?.currency.code ?? null;
+  }
+
   /** What every module plan reads: the cleaned orders of the analysed dataset, in the UI language. */
   get planContext(): PlanContext {
     const report = this.analysis.report;
