@@ -30,6 +30,11 @@ export interface PlanContext {
   readonly purchases: string;
   /** YYYY-MM-DD: the CLI's --as-of; absent = the config's or the data's own. */
   readonly asOf?: string | undefined;
+  /**
+   * ISO code of the dataset's amounts (cleaning report), null = not detected; absent = not known to
+   * the caller (money thresholds then apply as configured). See rfm/money-cuts.ts.
+   */
+  readonly currency?: string | null | undefined;
 }
 
 /**

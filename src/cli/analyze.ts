@@ -26,6 +26,7 @@ import {
 } from '../client/dataset-flow.ts';
 import { nodeDatasetPort } from './node-datasets.ts';
 import { runAnalyses } from './run-analyses.ts';
+import type { CurrencyCode } from '../ingest/currency/currency.ts';
 
 export interface AnalyzeOptions {
   files: string[];
@@ -36,6 +37,8 @@ export interface AnalyzeOptions {
   engine?: 'wasm' | 'native';
   preset?: 'value5' | 'cn8' | 'tier3' | 'intl11' | undefined;
   asOf?: string | undefined;
+  /** ISO code forcing the amounts' currency (`--currency`); absent = the config's or detected. */
+  currency?: CurrencyCode | undefined;
 }
 
 async function readConfig(path: string | undefined): Promise<AnalysisConfig | null> {
@@ -151,9 +154,15 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
     }
     const effective = config ?? defaultConfig();
     const { mapping, platform } = orders.plan;
+    // --currency overrides the config's cleaning.currency.
+    const cleaningConfig = options.currency
+      ? { ...effective.cleaning, currency: options.currency }
+      : effective.cleaning;
     const request = combinedCleanRequest(
       ordersFiles.map((f) => ({ dataset: f.dataset, mapping: f.plan.mapping })),
-      effective.cleaning,
+      cleaningConfig,
+      undefined,
+      platform,
     );
     const report = await cliCleaning(port.clean('orders', request));
     await write(
@@ -164,6 +173,7 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
         mapping,
         files: report.files,
         overlap: report.overlap,
+        currency: report.currency.code,
       }),
     );
     const customers = findDataset('customers', datasets, {
@@ -190,6 +200,7 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
         locale: options.locale,
         preset: options.preset,
         asOf: options.asOf,
+        currency: report.currency.code,
       })),
     );
     return written;

@@ -6,8 +6,9 @@
 import { parseArgs } from 'node:util';
 import { analyze } from './analyze.ts';
 import { CliError } from './cli-error.ts';
+import { CURRENCY_CODES, isCurrencyCode } from '../ingest/currency/currency.ts';
 
-const USAGE = `usage: customer-lens analyze <file...> [--config cfg.json] [--preset value5|cn8|tier3|intl11] [--as-of YYYY-MM-DD] [--out DIR] [--locale zh|en] [--engine wasm|native]`;
+const USAGE = `usage: customer-lens analyze <file...> [--config cfg.json] [--preset value5|cn8|tier3|intl11] [--as-of YYYY-MM-DD] [--currency CNY|USD|GBP|EUR|…] [--out DIR] [--locale zh|en] [--engine wasm|native]`;
 const PRESETS = ['value5', 'cn8', 'tier3', 'intl11'] as const;
 
 export async function main(argv: string[]): Promise<number> {
@@ -23,6 +24,7 @@ export async function main(argv: string[]): Promise<number> {
         engine: { type: 'string', default: 'wasm' },
         preset: { type: 'string' },
         'as-of': { type: 'string' },
+        currency: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -55,6 +57,11 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`customer-lens: --as-of must be a date like 2026-10-31\n${USAGE}\n`);
     return 2;
   }
+  const currency = parsed.values.currency?.trim().toUpperCase();
+  if (currency !== undefined && !isCurrencyCode(currency)) {
+    process.stderr.write(`customer-lens: --currency must be one of ${CURRENCY_CODES.join(', ')}\n${USAGE}\n`);
+    return 2;
+  }
   if (engine !== 'wasm' && engine !== 'native') {
     process.stderr.write(`customer-lens: --engine must be wasm or native\n${USAGE}\n`);
     return 2;
@@ -68,6 +75,7 @@ export async function main(argv: string[]): Promise<number> {
       engine,
       preset: preset as (typeof PRESETS)[number] | undefined,
       asOf,
+      currency,
     });
     for (const path of written) process.stdout.write(`wrote ${path}\n`);
     return 0;

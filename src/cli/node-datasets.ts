@@ -26,6 +26,7 @@ export function nodeDatasetPort(db: DbPort): DatasetPort<SourceFile> {
       const options = {
         mapping: request.mapping,
         ...(request.cleaning ? { cleaning: request.cleaning } : {}),
+        ...(request.platform ? { platform: request.platform } : {}),
         ...(request.tables ? { tables: request.tables } : {}),
       };
       const parts = request.parts;

@@ -18,6 +18,8 @@ export interface AnalysisOptions {
   locale: 'zh-CN' | 'en';
   preset?: 'value5' | 'cn8' | 'tier3' | 'intl11' | undefined;
   asOf?: string | undefined;
+  /** ISO code of the amounts from the cleaning report (null = not detected). */
+  currency?: string | null | undefined;
 }
 
 export async function runAnalyses(db: DbPort, config: AnalysisConfig, o: AnalysisOptions): Promise<string[]> {
@@ -30,7 +32,12 @@ export async function runAnalyses(db: DbPort, config: AnalysisConfig, o: Analysi
   // --preset replaces the preset's cut points and segments; otherwise the config's own (or value5).
   const rfm: RfmConfig = o.preset ? { ...config.rfm, ...presetConfig(o.preset) } : config.rfm;
   const slices: Record<string, unknown> = { ...config, rfm };
-  const ctx: PlanContext = { locale: o.locale, purchases: o.purchases, asOf: o.asOf };
+  const ctx: PlanContext = {
+    locale: o.locale,
+    purchases: o.purchases,
+    asOf: o.asOf,
+    currency: o.currency,
+  };
   for (const module of MODULES as readonly AnalysisModule<unknown, unknown>[]) {
     const cfg = slices[module.configKey];
     const files = module.exports.filter((e) => e.cli);

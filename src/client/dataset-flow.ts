@@ -34,6 +34,8 @@ export interface CleanRequest {
   tables?: Readonly<Record<string, string>> | undefined;
   /** Several files of the role, cleaned as one (issue 12): each with its own mapping, latest last. */
   parts?: readonly CleanPart[] | undefined;
+  /** Platform recognised from the headers (currency evidence). */
+  platform?: string | null | undefined;
 }
 
 export interface CleanPart {
@@ -179,6 +181,7 @@ export function cleanRequest(
   mapping: Readonly<Record<string, string>>,
   cleaning?: CleaningConfig,
   tables?: Readonly<Record<string, string>>,
+  platform?: string | null,
 ): CleanRequest {
   return {
     table: dataset.profile.table,
@@ -186,6 +189,7 @@ export function cleanRequest(
     mapping,
     ...(cleaning ? { cleaning } : {}),
     ...(tables ? { tables } : {}),
+    ...(platform ? { platform } : {}),
   };
 }
 
@@ -227,9 +231,10 @@ export function combinedCleanRequest(
   files: readonly { dataset: LoadedDataset; mapping: Readonly<Record<string, string>> }[],
   cleaning?: CleaningConfig,
   tables?: Readonly<Record<string, string>>,
+  platform?: string | null,
 ): CleanRequest {
   const first = files[0]!;
-  const request = cleanRequest(first.dataset, first.mapping, cleaning, tables);
+  const request = cleanRequest(first.dataset, first.mapping, cleaning, tables, platform);
   if (files.length < 2) return request;
   return {
     ...request,

@@ -55,6 +55,7 @@ export function engineDatasetPort(
       const options = {
         mapping: { ...request.mapping },
         ...(request.cleaning ? { cleaning: request.cleaning } : {}),
+        ...(request.platform ? { platform: request.platform } : {}),
         ...(request.tables ? { tables: { ...request.tables } } : {}),
       };
       const report =

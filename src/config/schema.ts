@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import { ROLES, SOURCE_KINDS } from './roles.ts';
 import { CONFIG_SECTIONS } from '../analyses/registry.ts';
+import { CURRENCY_CODES } from '../ingest/currency/currency.ts';
 
 export const CONFIG_VERSION = 1;
 
@@ -94,6 +95,8 @@ export const CleaningSchema = v.strictObject({
   maxAmount: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1e15)), 10_000_000),
   maxQuantity: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1e12)), 100_000),
   minDate: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')), '1990-01-01'),
+  /** ISO code of the amounts; `auto` detects it (ingest/currency/detect-currency.ts) or asks. */
+  currency: v.optional(v.picklist(['auto', ...CURRENCY_CODES]), 'auto'),
 });
 
 export const ViewSchema = v.strictObject({

@@ -110,9 +110,19 @@ export class AppState {
     return this.analysis.report !== null ? ['orders'] : [];
   }
 
+  /** ISO code of the cleaned orders' amounts; null = not detected (or nothing cleaned yet). */
+  get currency(): string | null {
+    return this.analysis.report?.currency.code ?? null;
+  }
+
   /** What every module plan reads: the cleaned orders of the analysed dataset, in the UI language. */
   get planContext(): PlanContext {
-    return { locale: this.locale, purchases: TABLES.purchases };
+    const report = this.analysis.report;
+    return {
+      locale: this.locale,
+      purchases: TABLES.purchases,
+      ...(report ? { currency: report.currency.code } : {}),
+    };
   }
 
   get active(): LoadedTable | null {

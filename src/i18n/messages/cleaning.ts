@@ -24,6 +24,10 @@ export const cleaning = {
     'zh-CN': '金额或数量无法识别为数字（如 abc、0x10、NaN、inf），不按 0 计',
     en: 'Amount or quantity is not a readable number (e.g. abc, 0x10, NaN, inf); not counted as 0',
   },
+  'cleaning.reason.other_currency': {
+    'zh-CN': '币种与本数据集不同（不同币种的金额不相加）',
+    en: 'In another currency than the dataset (amounts in different currencies are never added up)',
+  },
   'cleaning.reason.negative_amount': {
     'zh-CN': '金额为负（且不是退款）',
     en: 'Negative amount (not a refund)',
@@ -178,6 +182,7 @@ export const cleaning = {
   'role.status': { 'zh-CN': '订单状态', en: 'Status' },
   'role.region': { 'zh-CN': '地区', en: 'Region' },
   'role.store': { 'zh-CN': '店铺', en: 'Store' },
+  'role.currency': { 'zh-CN': '币种', en: 'Currency' },
   'role.name': { 'zh-CN': '姓名', en: 'Name' },
   'role.phone': { 'zh-CN': '手机号', en: 'Phone' },
   'role.email': { 'zh-CN': '邮箱', en: 'Email' },

@@ -156,7 +156,7 @@ function orderAggregates(plan: CleaningPlan, single: boolean): string[] {
       (c) => `${firstOf(c)} AS ${c}`,
     ),
     `${firstOf('status', 'status_norm')} AS status_norm`,
-    ...(['region', 'store'] as const).map((c) => `${firstOf(c)} AS ${c}`),
+    ...(['region', 'store', 'currency'] as const).map((c) => `${firstOf(c)} AS ${c}`),
     `${single ? 'time_text_present' : 'bool_or(time_text_present)'} AS time_text_present`,
     `${single ? 'num_issue' : 'min(num_issue)'} AS num_issue`,
   ];

@@ -71,6 +71,11 @@ export interface CleaningPlan {
    * keep one version per order: the orders table is read from it instead of grouping again.
    */
   ordersFromAgg?: boolean;
+  /**
+   * Currency-column values (upper-cased, trimmed) of currencies other than the dataset's: their
+   * orders are set aside as `other_currency` (ingest/currency/detect-currency.ts). Absent = none.
+   */
+  otherCurrencies?: readonly string[];
 }
 
 /** The table behind the `ordersClean` view (issue 7: a view spares copying every order once more). */
@@ -227,6 +232,10 @@ export function reasonCase(plan: CleaningPlan, over: Readonly<Record<string, str
     rules.push([`${issue} = 3`, 'absurd_quantity']);
   }
   const or = (n: number) => (issue ? ` OR ${issue} = ${n}` : '');
+  if (plan.otherCurrencies?.length && column(plan, 'currency')) {
+    const list = plan.otherCurrencies.map(str).join(', ');
+    rules.push([`upper(trim(${ref('currency')})) IN (${list})`, 'other_currency']);
+  }
   if (c.dropImpossibleValues) {
     rules.push([`${gross} < 0 AND ${notRefund}`, 'negative_amount']);
     rules.push([`${gross} > ${literal(c.maxAmount)}${or(2)}`, 'absurd_amount']);

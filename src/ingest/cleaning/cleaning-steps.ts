@@ -36,6 +36,7 @@ import {
 import { assertReportAddsUp, type CleaningReport, type ReasonCode } from './report.ts';
 import { isPurchaseStatus } from './status-rules.ts';
 import { num, type StepRow, type Steps } from './steps.ts';
+import { buildCurrencyStatsSql, decideCurrency, type CurrencyDecision } from '../currency/detect-currency.ts';
 
 export interface OrderCleaningInput {
   /** A loaded table (a real table: its rowid is the source row order), mapping already validated. */
@@ -48,6 +49,8 @@ export interface OrderCleaningInput {
   keepWorkTables?: boolean;
   /** See CleanSourceOptions.fastPaths (default true; the results are identical either way). */
   fastPaths?: boolean;
+  /** Platform recognised from the headers (mapping/platforms.ts): evidence for the currency. */
+  platform?: string | null | undefined;
 }
 
 const isText = (c: SourceColumn) => /^(VARCHAR|TEXT)/i.test(c.type.trim());
@@ -123,6 +126,30 @@ function granularityStats(g: StepRow): GranularityStats {
   };
 }
 
+/** The dataset's currency from the config, a currency column, amount marks, platform or headers. */
+function* currency(input: OrderCleaningInput): Steps<CurrencyDecision> {
+  const { source, mapping } = input;
+  const moneyRoles = (['amount', 'unit_price'] as const).filter((r) => mapping[r] !== undefined);
+  const textMoney = moneyRoles
+    .map((r) => source.columns.find((c) => c.name === mapping[r]))
+    .filter((c): c is SourceColumn => c !== undefined && isText(c))
+    .map((c) => c.name);
+  const query =
+    input.cleaning.currency === 'auto' || mapping.currency !== undefined
+      ? buildCurrencyStatsSql(source.table, mapping.currency, textMoney)
+      : null;
+  const rows = query ? yield { query } : [];
+  const counts = (kind: string) =>
+    rows.filter((r) => r.kind === kind).map((r) => ({ raw: String(r.raw), rows: num(r.n) }));
+  return decideCurrency({
+    configured: input.cleaning.currency,
+    ...(mapping.currency !== undefined ? { column: counts('column') } : {}),
+    symbols: counts('symbol'),
+    platform: input.platform,
+    moneyHeaders: moneyRoles.map((r) => mapping[r]!),
+  });
+}
+
 /** The steps of cleaning one orders table; they return the report (its counts checked to add up). */
 export function* orderCleaningSteps(input: OrderCleaningInput): Steps<CleaningReport> {
   const { source, mapping, cleaning } = input;
@@ -132,6 +159,7 @@ export function* orderCleaningSteps(input: OrderCleaningInput): Steps<CleaningRe
   const dateRoles = (['order_time', 'paid_time'] as const).filter((r) => mapping[r] !== undefined);
   const dateColumns = dateRoles.map((r) => source.columns.find((c) => c.name === mapping[r])!);
   const decisions = yield* dateOrders(input, dateColumns, clean);
+  const money = yield* currency(input);
   const base: CleaningPlan = {
     source,
     mapping,
@@ -141,6 +169,7 @@ export function* orderCleaningSteps(input: OrderCleaningInput): Steps<CleaningRe
     today: input.today,
     ...(input.tables ? { tables: input.tables } : {}),
     ...(clean ? { clean } : {}),
+    ...(money.setAsideValues.length ? { otherCurrencies: money.setAsideValues } : {}),
   };
   const t = workTables(base);
   const [dups] = yield { sql: buildExactDupsSql(base), query: `SELECT count(*) AS n FROM ${ident(t.dups)}` };
@@ -230,6 +259,7 @@ export function* orderCleaningSteps(input: OrderCleaningInput): Steps<CleaningRe
     dateOrders: decisions,
     questions: decisions.flatMap((d) => (d.question ? [d.question] : [])),
     statuses,
+    currency: { ...money, setAsideRows: reasons.other_currency ?? 0 },
     tables: { ordersClean: t.ordersClean, purchases: t.purchases, setAside: t.setAside },
   };
   assertReportAddsUp(result);

@@ -6,6 +6,7 @@ import type { OrderStatus } from '../../config/schema.ts';
 import type { RepairKind } from '../repair/repair-exprs.ts';
 import type { DateOrderDecision } from '../repair/date-order.ts';
 import type { GranularityDecision } from './granularity.ts';
+import type { CurrencyDecision } from '../currency/detect-currency.ts';
 import type { CustomerReasonCode, CustomerRepairKind } from './build-customers-cleaning-sql.ts';
 
 /** Why a row was set aside, in precedence order: a row gets the first that applies. */
@@ -16,6 +17,7 @@ export const REASON_CODES = [
   'missing_order_time',
   'unparseable_order_time',
   'unparseable_amount',
+  'other_currency',
   'negative_amount',
   'absurd_amount',
   'negative_quantity',
@@ -59,6 +61,8 @@ export interface CleaningReport {
   dateOrders: DateOrderDecision[];
   questions: CleaningQuestion[];
   statuses: StatusCount[];
+  /** The amounts' currency and how it was decided (issue 12 item 3). */
+  currency: CurrencyDecision;
   tables: { ordersClean: string; purchases: string; setAside: string };
   /** Several files combined (combine-files.ts): per-file counts, in the files' order. */
   files?: FileCount[];
@@ -114,6 +118,8 @@ export interface CleaningJsonMeta {
   /** Several files: per-file counts and the overlap between files. */
   files?: readonly FileCount[] | undefined;
   overlap?: { deduplicated: number; replaced: number } | undefined;
+  /** ISO code of the amounts (null = not detected); orders reports only. */
+  currency?: string | null;
 }
 
 /** The CLI's DIR/cleaning.json shape (issue 3); keys in a fixed order, zero counts omitted. */
@@ -134,6 +140,7 @@ export function toCleaningJson(
     repairs: nonZero(report.repairs),
     encoding: meta.encoding,
     platform: meta.platform,
+    ...(meta.currency !== undefined ? { currency: meta.currency } : {}),
     mapping: { ...meta.mapping },
     ...(meta.files
       ? {

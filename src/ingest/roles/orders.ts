@@ -326,6 +326,12 @@ export const ORDERS_ROLE = defineRole({
         'Location',
       ],
     },
+    {
+      name: 'currency',
+      kind: 'category',
+      byValues: false,
+      synonyms: ['币种', '货币', '币别', '结算币种', '交易币种', 'Currency', 'Currency Code', 'currency'],
+    },
   ],
   required: ['customer_id', ['order_time', 'paid_time'], ['amount', 'unit_price']],
   cleaning: 'orders',

@@ -254,6 +254,8 @@ export class AnalysisState {
         ...more.map((m) => ({ dataset: asDataset(m.table), mapping: m.mapping })),
       ],
       $state.snapshot(this.config.cleaning),
+      undefined,
+      this.orders?.platform ?? null,
     );
     const result = await settle(engineDatasetPort(this.#app.engine).clean('orders', request));
     this.#app.endTask();

@@ -107,6 +107,7 @@ export class ComparisonDataset {
       check.mapping,
       $state.snapshot(app.analysis.config.cleaning),
       COMPARISON_TABLES,
+      proposal.platform?.id ?? null,
     );
     const result = await settle(engineDatasetPort(app.engine).clean('orders', request));
     app.endTask();
