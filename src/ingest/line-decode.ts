@@ -88,10 +88,11 @@ export function countLineKinds(bytes: Uint8Array): { utf8: number; invalid: numb
 export function notUtf8Lines(bytes: Uint8Array, max: number): Uint8Array {
   const parts: Uint8Array[] = [];
   let size = 0;
+  let nul = bytes.indexOf(0);
   for (let start = 0; start < bytes.byteLength && size < max;) {
     let stop = bytes.indexOf(0x0a, start);
     stop = stop < 0 ? bytes.byteLength : stop + 1;
-    const nul = bytes.indexOf(0, start);
+    if (nul >= 0 && nul < start) nul = bytes.indexOf(0, start);
     if ((nul < 0 || nul >= stop) && utf8Check(bytes, start, stop) === 'invalid') {
       parts.push(bytes.subarray(start, stop));
       size += stop - start;
@@ -105,6 +106,46 @@ export function notUtf8Lines(bytes: Uint8Array, max: number): Uint8Array {
     o += p.byteLength;
   }
   return out.subarray(0, Math.min(size, max));
+}
+
+/**
+ * Streaming check that a file is strictly UTF-8 without a NUL byte (what DuckDB reads as it is):
+ * push() slices in order, false as soon as one is not; end() for the last bytes. Faster than a
+ * fatal TextDecoder where the platform's decoder is slow (Node without full ICU), and builds no text.
+ */
+export class Utf8Scanner {
+  private carry: Uint8Array = new Uint8Array(0);
+
+  push(slice: Uint8Array): boolean {
+    if (slice.indexOf(0) >= 0) return false;
+    let bytes = slice;
+    if (this.carry.byteLength) {
+      bytes = new Uint8Array(this.carry.byteLength + slice.byteLength);
+      bytes.set(this.carry);
+      bytes.set(slice, this.carry.byteLength);
+    }
+    // Check up to the last line break; a character cut by the slice end waits for the next slice.
+    const cut = bytes.lastIndexOf(0x0a) + 1;
+    this.carry = bytes.slice(cut);
+    if (this.carry.byteLength > 1 << 20) {
+      // No line break for a megabyte: check all but a possibly cut last character.
+      let keep = 0;
+      while (keep < 3 && keep < bytes.byteLength && (bytes[bytes.byteLength - 1 - keep]! & 0xc0) === 0x80)
+        keep++;
+      if (keep < bytes.byteLength && bytes[bytes.byteLength - 1 - keep]! >= 0xc0) keep++;
+      else keep = 0;
+      const ok = utf8Check(bytes, 0, bytes.byteLength - keep) !== 'invalid';
+      this.carry = bytes.slice(bytes.byteLength - keep);
+      return ok;
+    }
+    return utf8Check(bytes, 0, cut) !== 'invalid';
+  }
+
+  end(): boolean {
+    const ok = utf8Check(this.carry, 0, this.carry.byteLength) !== 'invalid';
+    this.carry = new Uint8Array(0);
+    return ok;
+  }
 }
 
 type Choice = 'primary' | 'other' | 'drop';
@@ -173,11 +214,14 @@ export class LineDecoder {
       }
     };
     let start = 0;
+    // The next NUL byte (searched again only once passed: one scan per slice, not one per line).
+    let nul = bytes.indexOf(0);
     while (start < end) {
       let stop = bytes.indexOf(0x0a, start);
       stop = stop < 0 || stop >= end ? end : stop + 1;
       this.line++;
-      const choice = this.choose(bytes, start, stop);
+      if (nul >= 0 && nul < start) nul = bytes.indexOf(0, start);
+      const choice = this.choose(bytes, start, stop, nul >= 0 && nul < stop);
       if (choice !== runChoice) {
         flush(start);
         runStart = start;
@@ -189,9 +233,8 @@ export class LineDecoder {
     return out.join('');
   }
 
-  private choose(bytes: Uint8Array, start: number, stop: number): Choice {
-    const nul = bytes.indexOf(0, start);
-    if (nul >= 0 && nul < stop) {
+  private choose(bytes: Uint8Array, start: number, stop: number, hasNul: boolean): Choice {
+    if (hasNul) {
       this.stats.nulLines++;
       if (this.stats.nulLineNumbers.length < MAX_LISTED_LINES) this.stats.nulLineNumbers.push(this.line);
       return 'drop';
