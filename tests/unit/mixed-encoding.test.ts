@@ -86,6 +86,23 @@ describe('line by line decoding', () => {
     expect(scan(join(utf8('id,name\n1,'), new Uint8Array([0xe6, 0x9d])))).toBe(false); // cut at the end
   });
 
+  it('keeps GB18030 lines that happen to be valid UTF-8 (女 = C5 AE would read as Ů)', async () => {
+    const lines = [gb('id,性别,城市\n')];
+    for (let i = 1; i <= 20; i++) lines.push(gb(`${i},${i % 2 ? '女' : '男'},hz\n`));
+    const bytes = join(...lines);
+    expect(utf8Check(gb('1,女,hz'), 0, gb('1,女,hz').byteLength)).toBe('rare');
+    const p = await load('gender.csv', bytes);
+    expect(p.encoding).toBe('gb18030');
+    const rows = decodeIpc(
+      await db.queryIpc(`SELECT "性别" AS g, count(*) AS n FROM ${p.table} GROUP BY 1 ORDER BY 1`),
+    );
+    expect(rows.rows).toEqual([
+      { g: '女', n: 10 },
+      { g: '男', n: 10 },
+    ]);
+    expect(p.notes.some((x) => x.kind === 'mixed_encoding')).toBe(false);
+  });
+
   it('sets aside lines with a NUL byte and lists their numbers', () => {
     const d = new LineDecoder('utf-8');
     const text = d.push(join(utf8('a,b\n1,x\n2,'), new Uint8Array([0]), utf8('y\n3,z'))) + d.end();
