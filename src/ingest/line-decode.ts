@@ -1,8 +1,9 @@
 /**
  * Decoding a text file line by line (issue 12): exports stitched together from several systems mix
  * encodings — a GB18030 file with some UTF-8 lines, or the reverse — and decoding the whole file in
- * one encoding garbles the other lines silently (李四 → 鏉庡洓, José → Jos�). Each line that is valid
- * UTF-8 and not plain ASCII is read as UTF-8; every other line in the file's legacy encoding. Lines
+ * one encoding garbles the other lines silently (李四 → 鏉庡洓, José → Jos�). In a legacy file, a line
+ * that is valid UTF-8 of believable characters (utf8Check) is read as UTF-8; in a UTF-8 file, a line
+ * that is not UTF-8 is read in the legacy encoding; every other line in the file's own. Lines
  * holding a NUL byte are set aside (a stray NUL must not refuse the whole file), with their line
  * numbers. Only for encodings where `\n` is always a line break (not UTF-16). Pure: no DOM, no engine.
  */
@@ -30,12 +31,35 @@ export interface LineDecodeStats {
 }
 
 /**
- * Strict UTF-8 over bytes[start, end) (the Unicode well-formed table: no overlongs, no surrogates,
- * nothing above U+10FFFF). `ascii` is set when every byte is below 0x80.
+ * Code points that make a line's UTF-8 reading believable in an export: CJK, CJK and general
+ * punctuation, full-width forms, Latin-1 letters (é, ñ, ü). GB18030 text can happen to be valid
+ * UTF-8 — 女 (C5 AE) reads as Ů — but then lands on other characters.
  */
-export function utf8Check(bytes: Uint8Array, start: number, end: number): 'ascii' | 'utf8' | 'invalid' {
+function plausible(cp: number): boolean {
+  return (
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0x3000 && cp <= 0x30ff) ||
+    (cp >= 0xff00 && cp <= 0xffef) ||
+    (cp >= 0x2000 && cp <= 0x206f) ||
+    (cp >= 0xc0 && cp <= 0xff && cp !== 0xd7 && cp !== 0xf7) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    cp >= 0x1f300
+  );
+}
+
+/**
+ * Strict UTF-8 over bytes[start, end) (the Unicode well-formed table: no overlongs, no surrogates,
+ * nothing above U+10FFFF): `ascii` when every byte is below 0x80, `utf8` when valid and every
+ * character is one a Chinese or Western export plausibly holds, `rare` when valid with others.
+ */
+export function utf8Check(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+): 'ascii' | 'utf8' | 'rare' | 'invalid' {
   let i = start;
   let high = false;
+  let rare = false;
   while (i < end) {
     const b = bytes[i]!;
     if (b < 0x80) {
@@ -59,13 +83,16 @@ export function utf8Check(bytes: Uint8Array, start: number, end: number): 'ascii
     if (i + need >= end) return 'invalid';
     const second = bytes[i + 1]!;
     if (second < lo || second > hi) return 'invalid';
+    let cp = (b & (0x3f >> need)) * 64 + (second & 0x3f);
     for (let k = 2; k <= need; k++) {
       const c = bytes[i + k]!;
       if (c < 0x80 || c > 0xbf) return 'invalid';
+      cp = cp * 64 + (c & 0x3f);
     }
+    if (!rare && !plausible(cp)) rare = true;
     i += need + 1;
   }
-  return high ? 'utf8' : 'ascii';
+  return !high ? 'ascii' : rare ? 'rare' : 'utf8';
 }
 
 /**
@@ -78,7 +105,7 @@ export function countLineKinds(bytes: Uint8Array): { utf8: number; invalid: numb
     const nl = bytes.indexOf(0x0a, start);
     if (nl < 0) break;
     const kind = utf8Check(bytes, start, nl);
-    if (kind !== 'ascii') out[kind]++;
+    if (kind === 'utf8' || kind === 'invalid') out[kind]++;
     start = nl + 1;
   }
   return out;
@@ -88,10 +115,11 @@ export function countLineKinds(bytes: Uint8Array): { utf8: number; invalid: numb
 export function notUtf8Lines(bytes: Uint8Array, max: number): Uint8Array {
   const parts: Uint8Array[] = [];
   let size = 0;
+  let nul = bytes.indexOf(0);
   for (let start = 0; start < bytes.byteLength && size < max;) {
     let stop = bytes.indexOf(0x0a, start);
     stop = stop < 0 ? bytes.byteLength : stop + 1;
-    const nul = bytes.indexOf(0, start);
+    if (nul >= 0 && nul < start) nul = bytes.indexOf(0, start);
     if ((nul < 0 || nul >= stop) && utf8Check(bytes, start, stop) === 'invalid') {
       parts.push(bytes.subarray(start, stop));
       size += stop - start;
@@ -105,6 +133,46 @@ export function notUtf8Lines(bytes: Uint8Array, max: number): Uint8Array {
     o += p.byteLength;
   }
   return out.subarray(0, Math.min(size, max));
+}
+
+/**
+ * Streaming check that a file is strictly UTF-8 without a NUL byte (what DuckDB reads as it is):
+ * push() slices in order, false as soon as one is not; end() for the last bytes. Faster than a
+ * fatal TextDecoder where the platform's decoder is slow (Node without full ICU), and builds no text.
+ */
+export class Utf8Scanner {
+  private carry: Uint8Array = new Uint8Array(0);
+
+  push(slice: Uint8Array): boolean {
+    if (slice.indexOf(0) >= 0) return false;
+    let bytes = slice;
+    if (this.carry.byteLength) {
+      bytes = new Uint8Array(this.carry.byteLength + slice.byteLength);
+      bytes.set(this.carry);
+      bytes.set(slice, this.carry.byteLength);
+    }
+    // Check up to the last line break; a character cut by the slice end waits for the next slice.
+    const cut = bytes.lastIndexOf(0x0a) + 1;
+    this.carry = bytes.slice(cut);
+    if (this.carry.byteLength > 1 << 20) {
+      // No line break for a megabyte: check all but a possibly cut last character.
+      let keep = 0;
+      while (keep < 3 && keep < bytes.byteLength && (bytes[bytes.byteLength - 1 - keep]! & 0xc0) === 0x80)
+        keep++;
+      if (keep < bytes.byteLength && bytes[bytes.byteLength - 1 - keep]! >= 0xc0) keep++;
+      else keep = 0;
+      const ok = utf8Check(bytes, 0, bytes.byteLength - keep) !== 'invalid';
+      this.carry = bytes.slice(bytes.byteLength - keep);
+      return ok;
+    }
+    return utf8Check(bytes, 0, cut) !== 'invalid';
+  }
+
+  end(): boolean {
+    const ok = utf8Check(this.carry, 0, this.carry.byteLength) !== 'invalid';
+    this.carry = new Uint8Array(0);
+    return ok;
+  }
 }
 
 type Choice = 'primary' | 'other' | 'drop';
@@ -173,11 +241,14 @@ export class LineDecoder {
       }
     };
     let start = 0;
+    // The next NUL byte (searched again only once passed: one scan per slice, not one per line).
+    let nul = bytes.indexOf(0);
     while (start < end) {
       let stop = bytes.indexOf(0x0a, start);
       stop = stop < 0 || stop >= end ? end : stop + 1;
       this.line++;
-      const choice = this.choose(bytes, start, stop);
+      if (nul >= 0 && nul < start) nul = bytes.indexOf(0, start);
+      const choice = this.choose(bytes, start, stop, nul >= 0 && nul < stop);
       if (choice !== runChoice) {
         flush(start);
         runStart = start;
@@ -189,16 +260,16 @@ export class LineDecoder {
     return out.join('');
   }
 
-  private choose(bytes: Uint8Array, start: number, stop: number): Choice {
-    const nul = bytes.indexOf(0, start);
-    if (nul >= 0 && nul < stop) {
+  private choose(bytes: Uint8Array, start: number, stop: number, hasNul: boolean): Choice {
+    if (hasNul) {
       this.stats.nulLines++;
       if (this.stats.nulLineNumbers.length < MAX_LISTED_LINES) this.stats.nulLineNumbers.push(this.line);
       return 'drop';
     }
     const check = utf8Check(bytes, start, stop);
     if (check === 'ascii') return 'primary';
-    if ((check === 'utf8') === this.primaryIsUtf8) return 'primary';
+    // A UTF-8 file keeps every valid line; a legacy one switches only lines that read believably.
+    if (this.primaryIsUtf8 ? check !== 'invalid' : check !== 'utf8') return 'primary';
     this.stats.otherEncodingLines++;
     return 'other';
   }

@@ -75,6 +75,7 @@ const TEXT = {
     details: '技术细节',
     mixed: '文件混用了多种编码：有 2 行按 UTF-8 读取',
     nul: '有 1 行含有空字符',
+    unparseable: '金额或数量无法识别为数字',
   },
   en: {
     binary:
@@ -84,6 +85,7 @@ const TEXT = {
     details: 'Technical detail',
     mixed: 'The file mixes encodings: 2 line(s) were read as UTF-8',
     nul: '1 line(s) held a NUL byte',
+    unparseable: 'Amount or quantity is not a readable number',
   },
 } as const;
 
@@ -144,6 +146,41 @@ describe.each(['zh-CN', 'en'] as const)('bad files in %s', (locale) => {
     for (const name of ['张三1', '李四', 'José', '赵六']) expect(preview).toContain(name);
     expect(preview).not.toContain('\uFFFD');
     expect(preview).not.toContain('鏉庡洓');
+    await waitIdle(page);
     await screenshot(page, `bad-files-mixed-${locale}`);
+  });
+
+  it('amounts in scientific notation are read; unreadable ones are set aside with a reason', async () => {
+    const page = await openApp(locale);
+    const lines = ['客户ID,订单号,下单时间,实付金额'];
+    for (let i = 0; i < 8; i++) lines.push(`C${i},O${i},2025-03-0${i + 1} 10:00:00,1.5E3`);
+    lines.push(
+      'C8,O8,2025-03-09 10:00:00,inf',
+      'C9,O9,2025-03-09 10:00:00,0x10',
+      'C10,O10,2025-03-09 10:00:00,1e15',
+    );
+    const path = join(dir, 'amounts.csv');
+    writeFileSync(path, lines.join('\n') + '\n');
+    await page.getByTestId('file-input').setInputFiles([path]);
+    await page.getByTestId('nav-data').waitFor({ timeout: 30_000 });
+    await waitIdle(page);
+    await page.getByTestId('nav-clean').click();
+    if ((await page.getByTestId('cleaning-report').count()) === 0) {
+      await page.getByTestId('run-cleaning').click();
+      await page.getByTestId('cleaning-report').waitFor({ timeout: 60_000 });
+    }
+    await waitIdle(page);
+    const sum = (await page.getByTestId('cleaning-sum').textContent()) ?? '';
+    expect([...sum.matchAll(/\d+/g)].map((m) => Number(m[0]))).toEqual([11, 8, 3]);
+    const report = page.getByTestId('cleaning-report');
+    const row = async (code: string) =>
+      ((await report.locator(`tr[data-code=${code}]`).textContent()) ?? '').trim();
+    expect(await row('unparseable_amount')).toContain(t.unparseable);
+    expect(await row('unparseable_amount')).toMatch(/2$/);
+    expect(await row('absurd_amount')).toMatch(/1$/);
+    expect(((await report.locator('tr[data-kind=amount_scientific]').textContent()) ?? '').trim()).toMatch(
+      /9$/,
+    );
+    await screenshot(page, `bad-files-amounts-${locale}`);
   });
 });

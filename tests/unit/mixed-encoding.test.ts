@@ -10,7 +10,7 @@ import { loadSource } from '../../src/engine/readers/load-source.ts';
 import { bytesSourceFile } from '../../src/engine/source-file.ts';
 import { transcodeToUtf8 } from '../../src/engine/readers/transcode.ts';
 import { decodeIpc } from '../../src/client/decode.ts';
-import { LineDecoder, utf8Check } from '../../src/ingest/line-decode.ts';
+import { LineDecoder, Utf8Scanner, utf8Check } from '../../src/ingest/line-decode.ts';
 import { detectFormat } from '../../src/ingest/detect-format.ts';
 import { encodeLegacy } from './support/legacy-encoding.ts';
 
@@ -72,6 +72,35 @@ describe('line by line decoding', () => {
     expect(text).toContain('20,张三20,杭州市西湖区\n');
     expect(out.replacements).toBe(0);
     expect(out.lines).toMatchObject({ otherEncodingLines: 2, otherEncoding: 'utf-8', nulLines: 0 });
+  });
+
+  it.each([1, 2, 3, 5, 1 << 20])('scans a file for plain UTF-8 in %i-byte slices', (size) => {
+    const scan = (bytes: Uint8Array) => {
+      const s = new Utf8Scanner();
+      for (let i = 0; i < bytes.byteLength; i += size) if (!s.push(bytes.subarray(i, i + size))) return false;
+      return s.end();
+    };
+    expect(scan(utf8('id,name\n1,李四\n2,José 😀\n3,x'))).toBe(true);
+    expect(scan(join(utf8('id,name\n1,李四\n'), gb('2,王五\n'), utf8('3,x\n')))).toBe(false);
+    expect(scan(join(utf8('id,name\n1,x'), new Uint8Array([0]), utf8('\n')))).toBe(false);
+    expect(scan(join(utf8('id,name\n1,'), new Uint8Array([0xe6, 0x9d])))).toBe(false); // cut at the end
+  });
+
+  it('keeps GB18030 lines that happen to be valid UTF-8 (女 = C5 AE would read as Ů)', async () => {
+    const lines = [gb('id,性别,城市\n')];
+    for (let i = 1; i <= 20; i++) lines.push(gb(`${i},${i % 2 ? '女' : '男'},hz\n`));
+    const bytes = join(...lines);
+    expect(utf8Check(gb('1,女,hz'), 0, gb('1,女,hz').byteLength)).toBe('rare');
+    const p = await load('gender.csv', bytes);
+    expect(p.encoding).toBe('gb18030');
+    const rows = decodeIpc(
+      await db.queryIpc(`SELECT "性别" AS g, count(*) AS n FROM ${p.table} GROUP BY 1 ORDER BY 1`),
+    );
+    expect(rows.rows).toEqual([
+      { g: '女', n: 10 },
+      { g: '男', n: 10 },
+    ]);
+    expect(p.notes.some((x) => x.kind === 'mixed_encoding')).toBe(false);
   });
 
   it('sets aside lines with a NUL byte and lists their numbers', () => {

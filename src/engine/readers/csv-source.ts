@@ -14,7 +14,7 @@ import {
   type EncodingEvidence,
   type TextEncoding,
 } from '../../ingest/detect-format.ts';
-import { notUtf8Lines } from '../../ingest/line-decode.ts';
+import { notUtf8Lines, Utf8Scanner } from '../../ingest/line-decode.ts';
 import { sniffDelimiter, splitDelimitedRows } from '../../ingest/delimited-text.ts';
 import { findHeaderRow, trailingSummaryRows } from '../../ingest/header-row.ts';
 import { buildReadCsvSql, buildSniffCsvSql, SAMPLE_BUFFER_BYTES } from '../../ingest/build-load-sql.ts';
@@ -112,24 +112,22 @@ async function scanUtf8(
   progress: (p: LoadProgress) => void,
   signal?: AbortSignal,
 ): Promise<{ plain: true } | { plain: false; fallback: TextEncoding }> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const scanner = new Utf8Scanner();
   let start = bomLength;
-  try {
-    for (; start < source.size; start += SCAN_SLICE) {
-      signal?.throwIfAborted();
-      const end = Math.min(source.size, start + SCAN_SLICE);
-      const slice = await source.read(start, end);
-      if (slice.indexOf(0) >= 0) return { plain: false, fallback: 'gb18030' };
-      decoder.decode(slice, { stream: true });
-      progress({ phase: 'read', done: end, total: source.size, unit: 'bytes' });
+  let plain = true;
+  for (; start < source.size; start += SCAN_SLICE) {
+    signal?.throwIfAborted();
+    const end = Math.min(source.size, start + SCAN_SLICE);
+    if (!scanner.push(await source.read(start, end))) {
+      plain = false;
+      break;
     }
-    decoder.decode();
-    return { plain: true };
-  } catch (e) {
-    if (!(e instanceof TypeError)) throw e;
+    progress({ phase: 'read', done: end, total: source.size, unit: 'bytes' });
   }
-  // The lines of this slice (and up to 4 bytes before it: a character cut at its start) not UTF-8.
-  const from = Math.max(bomLength, start - 4);
+  if (plain && scanner.end()) return { plain: true };
+  start = Math.min(start, Math.max(bomLength, source.size - SCAN_SLICE));
+  // The lines of this slice (and of the 64 KiB before it: a line it cut) that are not UTF-8.
+  const from = Math.max(bomLength, start - SAMPLE_BYTES);
   const bytes = await source.read(from, Math.min(source.size, start + SCAN_SLICE + 4));
   return { plain: false, fallback: detectLegacyEncoding(notUtf8Lines(bytes, SAMPLE_BYTES)).encoding };
 }

@@ -137,6 +137,18 @@ describe('value sniffing', () => {
     expect(bad.confidence.order_time!.score).toBeLessThan(0.5);
   });
 
+  it("takes Excel's scientific notation as amounts, long ids in it as ids (issue 12)", () => {
+    const p = proposeMapping(
+      'orders',
+      cols(['客户ID', '订单号', '下单时间', '金额'], {
+        订单号: ['1.23457E+17', '1.23458E+17'],
+        金额: ['1.5E3', '1.23E+05', '2E1'],
+      }),
+    );
+    expect(p.confidence.amount).toMatchObject({ values: 'agree' });
+    expect(p.confidence.order_id!.values).not.toBe('disagree');
+  });
+
   it('proposes date, e-mail and phone columns from values when headers say nothing', () => {
     const c = proposeMapping(
       'customers',

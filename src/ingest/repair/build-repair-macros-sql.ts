@@ -20,6 +20,7 @@ import {
   COMPACT_GROUPS,
   COMPACT_RE,
   DEFAULT_SERIAL_RANGE,
+  NO_NUMBER,
   NOT_FINITE_RE,
   PLACEHOLDERS,
   SERIAL_RE,
@@ -74,7 +75,7 @@ export function buildRepairMacrosSql(options: RepairMacroOptions = {}): string[]
       'cl_s',
       `CASE
       WHEN regexp_matches(v, ${str(NOT_FINITE_RE)}) THEN 1
-      WHEN cl_s IS NULL THEN NULL
+      WHEN cl_s IS NULL OR cl_s IN (${NO_NUMBER.map(str).join(', ')}) THEN NULL
       ELSE ${once('cl_num_parts(cl_s)', 'cl_m', "CASE WHEN cl_m.num <> '' AND (cl_m.open = '') = (cl_m.close = '') THEN 2 ELSE 1 END")} END`,
     )}`,
     `CREATE OR REPLACE TEMP MACRO cl_mk_ts(y, mo, d, h, mi, s, ap) AS try(make_timestamp(

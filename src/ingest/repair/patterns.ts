@@ -15,6 +15,9 @@ export const AMOUNT_RE =
   '^(\\()?\\s*([-+])?\\s*(?:¥|\\$|€|£|CNY|RMB|USD)?\\s*([-+])?\\s*((?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]{1,3})?\\s*(万亿|万|亿)?\\s*(?:元|块|CNY|RMB|USD)?\\s*(\\))?\\s*(\\(.*)?$';
 export const AMOUNT_GROUPS = ['open', 'sign1', 'sign2', 'num', 'exp', 'unit', 'close', 'note'] as const;
 
+/** Words a number column of a Chinese export uses for "none" (a discount of 无): empty, not unreadable. */
+export const NO_NUMBER = ['无', '暂无', '—', '/'] as const;
+
 /** `NaN` and infinities in a number column: not a number, even though `nan` is also a placeholder. */
 export const NOT_FINITE_RE = '^\\s*[-+]?(?i:nan|inf|infinity)\\s*$';
 

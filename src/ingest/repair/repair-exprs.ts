@@ -9,6 +9,7 @@ import type { CleanText, SourceColumn } from './repair-types.ts';
 import {
   AB_Y_RE,
   COMPACT_RE,
+  NO_NUMBER,
   SCIENTIFIC_RE,
   SERIAL_RE,
   YMD_GROUPS,
@@ -59,6 +60,8 @@ export interface ExprOptions {
    */
   clean?: CleanText | null;
 }
+
+const noNumber = NO_NUMBER.map(str).join(', ');
 
 const kindOf = (type: string) => {
   const t = type.toUpperCase();
@@ -234,7 +237,8 @@ export function repairConditions(
     add('amount_unit', `(${ok} AND regexp_matches(${s}, '[0-9.]\\s*(?:万|亿)'))`);
     add('amount_note_dropped', `(${ok} AND (${p}).note <> '')`);
     add('amount_scientific', `(${ok} AND (${p}).exp <> '')`);
-    add('amount_unparseable', `(${s} IS NOT NULL AND NOT (${ok}))`);
+    add('amount_unparseable', `(${s} IS NOT NULL AND NOT (${ok}) AND ${s} NOT IN (${noNumber}))`);
+    add('placeholder_null', `${s} IN (${noNumber})`);
   }
   if (as === 'timestamp' && (k === 'text' || k === 'number')) {
     const ok = bound.ok ?? `cl_ts(${raw}, ${o.dmy ? 'TRUE' : 'FALSE'}) IS NOT NULL`;
@@ -266,7 +270,8 @@ function cleanConditions(
     add('amount_unit', `(${ok} AND regexp_matches(${c}, '[0-9.]\\s*(?:万|亿)'))`);
     add('amount_note_dropped', `(${ok} AND (${p}).note <> '')`);
     add('amount_scientific', `(${ok} AND (${p}).exp <> '')`);
-    add('amount_unparseable', `(${c} IS NOT NULL AND NOT (${ok}))`);
+    add('amount_unparseable', `(${c} IS NOT NULL AND NOT (${ok}) AND ${c} NOT IN (${noNumber}))`);
+    add('placeholder_null', `${c} IN (${noNumber})`);
   }
   if (as === 'timestamp') {
     const ok = bound.ok ?? `cl_ts_text(${c}, ${o.dmy ? 'TRUE' : 'FALSE'}) IS NOT NULL`;

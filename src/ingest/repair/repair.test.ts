@@ -98,6 +98,7 @@ describe('amount repairs', () => {
     ['1.2e1万', '120000.00', ['amount_scientific', 'amount_unit']],
     ['1e15', '1000000000000000.00', ['amount_scientific']],
     ['0x10', null, ['amount_unparseable']],
+    ['无', null, ['placeholder_null']],
     ['inf', null, ['amount_unparseable']],
   ] as const)('%j → %j', async (input, out, kinds) => {
     expect(await repair(input, 'amount')).toEqual({ out, kinds: [...kinds] });
@@ -111,6 +112,7 @@ describe('why a present number value gives no amount (issue 12: never read as 0)
     ['', null],
     ['-', null],
     [null, null],
+    ['无', null],
     ['abc', 1],
     ['0x10', 1],
     ['NaN', 1],

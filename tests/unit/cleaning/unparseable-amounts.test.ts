@@ -5,15 +5,20 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDb } from '../../../src/engine/node-db.ts';
+import { openNativeDb } from '../../../src/engine/native-db.ts';
 import type { DbPort } from '../../../src/engine/db-port.ts';
 import { runCleaning } from '../../../src/engine/clean-source.ts';
 import { makeTable, plain, query } from './fixtures.ts';
 
 let db: DbPort;
+let native: DbPort;
 beforeAll(async () => {
-  db = await openNodeDb();
+  [db, native] = await Promise.all([openNodeDb(), openNativeDb({ threads: 1 })]);
 });
-afterAll(async () => db.close());
+afterAll(async () => {
+  await db.close();
+  await native.close();
+});
 
 const TODAY = '2024-06-30';
 const header = ['客户ID', '订单号', '下单时间', '实付金额', '数量'];
@@ -110,5 +115,12 @@ describe('unreadable amounts are set aside with a reason, never read as 0', () =
     });
     expect(report.reasons).toEqual({ unparseable_amount: 2, absurd_amount: 1 });
     expect(report.rowsUsed).toBe(1);
+  });
+
+  it('gives the same reasons on the native engine (CLI --engine native)', async () => {
+    const t = await makeTable(native, 'amounts', header, rows);
+    const report = await runCleaning(native, t, { mapping, today: TODAY });
+    expect(report.reasons).toEqual({ absurd_amount: 3, unparseable_amount: 6 });
+    expect(report.rowsUsed).toBe(3);
   });
 });
