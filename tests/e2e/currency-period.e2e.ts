@@ -111,6 +111,11 @@ async function period(locale: 'zh-CN' | 'en') {
       { timeout: 60_000 },
     );
     filled[choice] = await customersOf(page, 'low_value');
+    // 其他 above 10 % of the customers: a warning with the fix is shown; at or below, none.
+    const total = Number((await page.getByTestId('segment-total').textContent())?.replace(/\D/g, ''));
+    const otherHigh = (await customersOf(page, 'other')) / total > 0.1;
+    expect(await page.getByTestId('rfm-health-other_high').count()).toBe(otherHigh ? 1 : 0);
+    if (choice === 'm6') expect(otherHigh, 'the sample has 15.9 % in 其他 with 近6个月').toBe(true);
     await screenshot(page, `period-${choice}-${locale}`);
   }
   return { warningText, filled };
