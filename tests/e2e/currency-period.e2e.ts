@@ -65,6 +65,8 @@ async function usd(locale: 'zh-CN' | 'en') {
   const notice = page.getByTestId('rfm-money-cuts');
   await notice.waitFor();
   expect(await notice.textContent()).toContain('USD');
+  // The M cut-point editor says its yuan points are not the ones in use.
+  expect(await page.getByTestId('cut-m-replaced').textContent()).toContain('USD');
   await screenshot(page, `currency-usd-rfm-${locale}`);
   await page.getByTestId('nav-clean').click();
   const cur = page.getByTestId('cleaning-currency');
