@@ -35,6 +35,13 @@ const usdCsv = join(dir, 'shopify-orders-usd.csv');
       lines.push(`#${1000 + c * 10 + i},buyer${c}@example.com,paid,${at},USD,${15 + c * 7}.50,Mug,${at}`);
     }
   }
+  // Two orders in EUR: never added to the dollars, set aside with their reason.
+  lines.push(
+    '#9001,buyer1@example.com,paid,2024-03-02 10:00:00 +0100,EUR,900.00,Bag,2024-03-02 10:00:00 +0100',
+  );
+  lines.push(
+    '#9002,buyer2@example.com,paid,2024-03-03 10:00:00 +0100,EUR,700.00,Bag,2024-03-03 10:00:00 +0100',
+  );
   writeFileSync(usdCsv, lines.join('\n') + '\n');
 }
 
@@ -86,8 +93,12 @@ async function usd(locale: 'zh-CN' | 'en') {
   const cur = page.getByTestId('cleaning-currency');
   await cur.waitFor({ timeout: 60_000 });
   expect(await cur.getAttribute('data-currency')).toBe('USD');
+  const mixed = (await page.getByTestId('cleaning-currency-mixed').textContent()) ?? '';
+  expect(mixed).toContain('EUR');
+  const reasonRow = page.locator('tr[data-code="other_currency"] td.num');
+  expect(await reasonRow.textContent()).toBe('2');
   await screenshot(page, `currency-usd-cleaning-${locale}`);
-  return { page, notice: (await notice.count()) > 0, currencyText: (await cur.textContent()) ?? '' };
+  return { page, mixed, currencyText: (await cur.textContent()) ?? '' };
 }
 
 /** Customers of a segment in the segment table (0 when its row is absent). */
@@ -142,11 +153,13 @@ describe('currency (issue 12 item 3)', () => {
     const r = await usd('zh-CN');
     expect(r.currencyText).toContain('$ USD');
     expect(r.currencyText).toContain('币种列');
+    expect(r.mixed).toContain('不会相加');
   }, 240_000);
 
   it('en: the same in English', async () => {
     const r = await usd('en');
     expect(r.currencyText).toContain('Amounts in $ USD (from the currency column)');
+    expect(r.mixed).toContain('never added up');
   }, 240_000);
 });
 

@@ -24,8 +24,8 @@ export const currency = {
   },
   'currency.mixed': {
     'zh-CN':
-      '本文件含多种币种：{list}。不同币种的金额不会相加：只分析 {code}，其他币种的 {rows} 行已搁置（原因“币种不同”）。',
-    en: 'This file holds several currencies: {list}. Amounts in different currencies are never added up: only {code} is analysed; the {rows} rows in other currencies are set aside (reason “other currency”).',
+      '本文件含多种币种：{list}。不同币种的金额不会相加：只分析 {code}，其他币种的 {rows} 行已搁置（原因“币种与本数据集不同”）。',
+    en: 'This file holds several currencies: {list}. Amounts in different currencies are never added up: only {code} is analysed; the {rows} rows in other currencies are set aside (reason “In another currency than the dataset”).',
   },
   'currency.mixedSymbols': {
     'zh-CN': '金额中出现了多种货币符号：{list}。没有币种列，无法逐行区分；请检查数据或只导出一种币种。',
