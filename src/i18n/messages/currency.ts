@@ -24,8 +24,8 @@ export const currency = {
   },
   'currency.mixed': {
     'zh-CN':
-      '本文件含多种币种：{list}。不同币种的金额不会相加：只分析 {code}，其他币种的 {rows} 行已搁置（原因“币种不同”）。',
-    en: 'This file holds several currencies: {list}. Amounts in different currencies are never added up: only {code} is analysed; the {rows} rows in other currencies are set aside (reason “other currency”).',
+      '本文件含多种币种：{list}。不同币种的金额不会相加：只分析 {code}，其他币种的 {rows} 行已搁置（原因“币种与本数据集不同”）。',
+    en: 'This file holds several currencies: {list}. Amounts in different currencies are never added up: only {code} is analysed; the {rows} rows in other currencies are set aside (reason “In another currency than the dataset”).',
   },
   'currency.mixedSymbols': {
     'zh-CN': '金额中出现了多种货币符号：{list}。没有币种列，无法逐行区分；请检查数据或只导出一种币种。',
@@ -35,6 +35,11 @@ export const currency = {
     'zh-CN':
       '本预设的金额（M）阈值 {points} 是人民币金额，而数据的币种是 {currency}：M 改用分位数切点（{levels} 档，由数据计算）。如需固定阈值，请在切点中按 {currency} 输入。',
     en: 'This preset’s monetary (M) thresholds {points} are yuan amounts, but the data is in {currency}: M uses quantile cut points instead ({levels} levels computed from the data). For fixed thresholds, type them in {currency} in the cut points.',
+  },
+  'currency.cutsReplaced': {
+    'zh-CN':
+      '这些是预设的人民币阈值，数据币种为 {currency}，未使用：M 按分位数评分（见下方“当前使用的阈值”）。改动任一阈值即按 {currency} 金额使用。',
+    en: 'These are the preset’s yuan thresholds and the data is in {currency}, so they are not used: M is scored by quantiles (see the cut points in use). Edit any point to use them as {currency} amounts.',
   },
   'currency.unknownName': { 'zh-CN': '未识别的币种', en: 'an unknown currency' },
 } satisfies Messages;

@@ -18,6 +18,7 @@ const SETTING_KEYS: Record<string, string> = {
   'cleaning.normalizeText': 'clean.rule.normalizeText',
   'cleaning.statusRules.purchaseStatuses': 'clean.purchaseStatuses',
   'cleaning.dateOrder': 'clean.dateOrder',
+  'cleaning.currency': 'currency.label',
 };
 
 /** Paths shown in their own block (segments, presets) rather than as settings. */
