@@ -13,8 +13,8 @@ export const multiFile = {
   'multi.filesTitle': { 'zh-CN': '合并的订单文件', en: 'Orders files combined' },
   'multi.filesHint': {
     'zh-CN':
-      '同类文件按列映射（而非列的位置）合并为一个数据集；某文件没有的列在它的行中为空。同一订单出现在多个文件中时，保留最后加入的文件中的版本。',
-    en: 'Files of the same kind are appended into one dataset, column by mapping (not by position); a column a file lacks is empty in its rows. When an order is in several files, the copy in the file added last is kept.',
+      '同类文件按列映射（而非列的位置）合并为一个数据集；某文件没有的列在它的行中为空。之后拖入的文件若含有第一个文件的必需列（同名），会自动合并；其他文件可在此手动合并。同一订单出现在多个文件中时，保留最后加入的文件中的版本。',
+    en: "Files of the same kind are appended into one dataset, column by mapping (not by position); a column a file lacks is empty in its rows. A file dropped later is combined at once when it has the first file's required columns (same names); other files can be combined here. When an order is in several files, the copy in the file added last is kept.",
   },
   'multi.notCombined': {
     'zh-CN': '未合并：缺少 {roles}',
