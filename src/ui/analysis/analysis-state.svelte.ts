@@ -169,9 +169,9 @@ export class AnalysisState {
   get setAsideColumns(): string[] {
     const table = this.ordersTable;
     if (!table) return [];
-    // Several files: the set-aside rows carry the combined table's columns.
-    const columns = this.report?.columns ?? table.profile.columns;
-    return setAsideColumns(columns.map((c) => ({ name: c.name, type: c.type })));
+    // Several files: the set-aside rows carry the file, its row there and the combined columns.
+    if (this.report?.setAsideColumns) return [...this.report.setAsideColumns];
+    return setAsideColumns(table.profile.columns.map((c) => ({ name: c.name, type: c.type })));
   }
 
   /** The orders set-aside rows (masked unless revealed); `limit` for the view, none for exports. */
