@@ -68,6 +68,7 @@ export async function main(argv: string[]): Promise<number> {
       engine,
       preset: preset as (typeof PRESETS)[number] | undefined,
       asOf,
+      notice: (line) => process.stderr.write(`customer-lens: ${line}\n`),
     });
     for (const path of written) process.stdout.write(`wrote ${path}\n`);
     return 0;

@@ -108,7 +108,7 @@ describe('several orders files', () => {
       [2, 2, 0, 0],
     ]);
     await expect(page.getByTestId('overlap-note').textContent()).resolves.toContain(
-      '1 orders were identical (de-duplicated), 1 changed',
+      'Identical copies (de-duplicated): 1 orders. Changed between files',
     );
     const reasons = page.getByTestId('cleaning-report');
     await expect(reasons.textContent()).resolves.toContain('Same order changed in a later file');

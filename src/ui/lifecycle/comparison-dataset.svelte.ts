@@ -54,8 +54,10 @@ export class ComparisonDataset {
 
   /** Loaded tables that can serve as the comparison (every one but the analysed orders files). */
   get candidates(): LoadedTable[] {
-    const orders = new Set(this.#app.analysis.ordersTables.map((t) => t.id));
-    return this.#app.tables.filter((t) => t.id !== this.#app.analysis.ordersTableId && !orders.has(t.id));
+    const orders = this.#app.analysis.ordersTables.map((t) => t.id);
+    return this.#app.tables.filter(
+      (t) => t.id !== this.#app.analysis.ordersTableId && !orders.includes(t.id),
+    );
   }
 
   /** Read a file and use it as the comparison dataset; false when it could not be used. */
