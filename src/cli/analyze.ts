@@ -39,6 +39,8 @@ export interface AnalyzeOptions {
   asOf?: string | undefined;
   /** ISO code forcing the amounts' currency (`--currency`); absent = the config's or detected. */
   currency?: CurrencyCode | undefined;
+  /** One-line notices for the user (stderr in the CLI). */
+  notice?: ((line: string) => void) | undefined;
 }
 
 async function readConfig(path: string | undefined): Promise<AnalysisConfig | null> {
@@ -147,6 +149,9 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
     // Every file usable as orders is combined into one dataset (issue 12), each with its own mapping.
     const ordersFiles = findDatasets('orders', datasets, { saved: savedMapping(config, 'orders') });
     const orders = ordersFiles[0];
+    // A config's mapping applies only to files it fits (issue 12 item 11): say which were auto-mapped.
+    for (const f of ordersFiles.filter((x) => x.plan.savedIgnored))
+      options.notice?.(translate(options.locale, 'cli.autoMapped', { file: f.dataset.profile.fileName }));
     if (!orders) {
       throw new CliError(
         'no orders table found: no file has a customer id, an order time and an amount (or unit price) column (map them in a config file)',

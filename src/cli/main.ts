@@ -76,6 +76,7 @@ export async function main(argv: string[]): Promise<number> {
       preset: preset as (typeof PRESETS)[number] | undefined,
       asOf,
       currency,
+      notice: (line) => process.stderr.write(`customer-lens: ${line}\n`),
     });
     for (const path of written) process.stdout.write(`wrote ${path}\n`);
     return 0;

@@ -89,6 +89,12 @@ export interface DatasetPlan {
   mapping: Record<string, string>;
   /** The saved mapping was used. */
   reused: boolean;
+  /**
+   * A saved mapping was given but does not fit this file (it leaves a required role without a
+   * column while the automatic mapping finds them all): the automatic mapping is used (issue 12
+   * item 11), and callers tell the user.
+   */
+  savedIgnored: boolean;
   platform: string | null;
   /** Requirements without a column, each a list of alternatives (`['order_time', 'paid_time']`). */
   missing: string[][];
@@ -121,12 +127,18 @@ export function planDataset(
     saved,
     columns.map((c) => c.name),
   );
-  const mapping = kept ?? { ...proposal.mapping };
+  const ignored =
+    kept !== null &&
+    missingRequirements(role, kept).length > 0 &&
+    missingRequirements(role, proposal.mapping).length === 0;
+  const used = ignored ? null : kept;
+  const mapping = used ?? { ...proposal.mapping };
   return {
     role,
     proposal,
     mapping,
-    reused: kept !== null,
+    reused: used !== null,
+    savedIgnored: ignored,
     platform: proposal.platform?.id ?? saved?.platform ?? null,
     missing: missingRequirements(role, mapping),
   };

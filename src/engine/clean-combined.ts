@@ -12,7 +12,8 @@ import { ident } from '../sql/quote.ts';
 import { validateOrdersMapping } from '../ingest/cleaning/validate-mapping.ts';
 import { CleaningInputError } from './clean-source.ts';
 import {
-  buildAppendSupersededSql,
+  buildCombinedSetAsideSql,
+  combinedSetAsideColumns,
   buildCombineSql,
   buildDropCombineWorkSql,
   buildFileCountsSql,
@@ -51,7 +52,7 @@ export async function runCombinedCleaning(
     db,
     `SELECT CAST(min(order_date) AS VARCHAR) AS first, CAST(max(order_date) AS VARCHAR) AS last FROM ${ident(report.tables.purchases)}`,
   );
-  await db.exec(buildAppendSupersededSql(plan, report.tables.setAside));
+  await db.exec(buildCombinedSetAsideSql(plan, report.tables.setAside));
   for (const sql of buildDropCombineWorkSql(plan)) await db.exec(sql);
 
   const files: FileCount[] = parts.map((p, i) => {
@@ -85,7 +86,7 @@ export async function runCombinedCleaning(
       first: (period?.first as string | null) ?? null,
       last: (period?.last as string | null) ?? null,
     },
-    columns: plan.columns.map((c) => ({ name: c.name, type: c.type })),
+    setAsideColumns: combinedSetAsideColumns(plan),
   };
   assertReportAddsUp(combined);
   const sum = (k: 'rowsRead' | 'rowsUsed' | 'rowsSetAside') => files.reduce((a, f) => a + f[k], 0);

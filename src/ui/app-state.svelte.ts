@@ -293,7 +293,7 @@ export class AppState {
     if (!this.analysis.ordersTable) this.analysis.useAsOrders(loaded);
     // Another file of the same role is appended to the orders (issue 12) when its columns fit.
     else if (index < 0 && this.analysis.roles.detected(loaded)?.role === 'orders')
-      this.analysis.addOrdersFile(loaded);
+      this.analysis.addOrdersFile(loaded, { sameHeaders: true });
   }
 
   #showError(error: EngineErrorData, fallback: Record<string, string | number> = {}): void {

@@ -83,6 +83,57 @@ describe('analyze with several orders files', () => {
     expect(Number(byId.get('C3')![frequency])).toBe(1);
   });
 
+  it('a config whose mapping does not fit the file: auto-mapped, with a notice (item 11)', async () => {
+    const retail = join(dir, 'retail-like.csv');
+    writeFileSync(
+      retail,
+      [
+        'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country',
+        '536365,85123A,HEART,6,2010-12-01 08:26:00,2.55,17850.0,United Kingdom',
+        '536366,22633,WARMER,2,2010-12-02 08:28:00,1.85,13047.0,United Kingdom',
+      ].join('\n') + '\n',
+    );
+    const config = join(dir, 'other-shop.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        version: 1,
+        sources: [
+          {
+            id: 'orders',
+            kind: 'orders',
+            mapping: {
+              order_id: 'order_id',
+              customer_id: 'customer_id',
+              order_time: 'order_time',
+              amount: 'amount',
+            },
+          },
+        ],
+      }),
+    );
+    const notices: string[] = [];
+    const out = join(dir, 'auto');
+    await analyze({
+      files: [retail],
+      configPath: config,
+      outDir: out,
+      locale: 'en',
+      asOf: '2011-01-01',
+      notice: (line) => notices.push(line),
+    });
+    expect(notices).toEqual([
+      "the config's column mapping does not fit retail-like.csv; its columns were mapped automatically",
+    ]);
+    const cleaning = json(out, 'cleaning.json');
+    expect(cleaning.mapping).toMatchObject({
+      quantity: 'Quantity',
+      unit_price: 'UnitPrice',
+      customer_id: 'CustomerID',
+    });
+    expect(cleaning.rows_used).toBe(2);
+  });
+
   it('one file keeps the single-file report (no per-file section)', async () => {
     const one = join(dir, 'one.csv');
     writeFileSync(one, 'customer_id,order_time,amount\nc1,2026-01-01,10\nc2,2026-01-02,20\n');

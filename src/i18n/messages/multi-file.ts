@@ -13,8 +13,8 @@ export const multiFile = {
   'multi.filesTitle': { 'zh-CN': '合并的订单文件', en: 'Orders files combined' },
   'multi.filesHint': {
     'zh-CN':
-      '同类文件按列映射（而非列的位置）合并为一个数据集；某文件没有的列在它的行中为空。同一订单出现在多个文件中时，保留最后加入的文件中的版本。',
-    en: 'Files of the same kind are appended into one dataset, column by mapping (not by position); a column a file lacks is empty in its rows. When an order is in several files, the copy in the file added last is kept.',
+      '同类文件按列映射（而非列的位置）合并为一个数据集；某文件没有的列在它的行中为空。之后拖入的文件若含有第一个文件的必需列（同名），会自动合并；其他文件可在此手动合并。同一订单出现在多个文件中时，保留最后加入的文件中的版本。',
+    en: "Files of the same kind are appended into one dataset, column by mapping (not by position); a column a file lacks is empty in its rows. A file dropped later is combined at once when it has the first file's required columns (same names); other files can be combined here. When an order is in several files, the copy in the file added last is kept.",
   },
   'multi.notCombined': {
     'zh-CN': '未合并：缺少 {roles}',
@@ -32,7 +32,7 @@ export const multiFile = {
   'multi.overlap': {
     'zh-CN':
       '多个文件中的同一订单只计一次：{deduplicated} 个订单内容相同（去重），{replaced} 个订单在文件之间有变化（如状态），采用最后加入的文件中的版本。',
-    en: 'An order in several files counts once: {deduplicated} orders were identical (de-duplicated), {replaced} changed between files (e.g. their status) and the version in the file added last was kept.',
+    en: 'An order in several files counts once. Identical copies (de-duplicated): {deduplicated} orders. Changed between files, e.g. their status (the version in the file added last kept): {replaced} orders.',
   },
   'multi.noOverlap': {
     'zh-CN': '没有订单同时出现在多个文件中。',
@@ -42,5 +42,9 @@ export const multiFile = {
     'zh-CN':
       '之前保存的列映射与 {file} 不符（其中 {count} 列不在此文件中），因此已为此文件自动映射列。请在“映射与清洗”中核对映射。',
     en: 'The column mapping saved earlier does not fit {file} ({count} of its columns are not in this file), so this file was mapped automatically. Check it under Mapping & cleaning.',
+  },
+  'cli.autoMapped': {
+    'zh-CN': '配置中的列映射与 {file} 不符，已按表头自动映射该文件的列',
+    en: "the config's column mapping does not fit {file}; its columns were mapped automatically",
   },
 } satisfies Messages;

@@ -17,7 +17,7 @@
  * `__cl_part_row`; `<target>__superseded` (order id, file, reason); `<target>` the rows that go to
  * the cleaning, with the same two hidden columns (the cleaning only reads the listed columns).
  */
-import { ident, literal } from '../../sql/quote.ts';
+import { ident, literal, str } from '../../sql/quote.ts';
 import type { SourceColumn } from '../repair/repair-types.ts';
 import { setAsideAliases } from './build-cleaning-sql.ts';
 import { ROW_ROLES } from './cleaning-plan.ts';
@@ -163,19 +163,43 @@ SELECT * FROM (${keep}) ORDER BY __cl_part, __cl_part_row`,
   ];
 }
 
-/** After cleaning: the superseded rows appended to the set-aside table, numbered after the kept rows. */
-export function buildAppendSupersededSql(plan: CombinePlan, setAside: string): string {
-  const t = combineTables(plan.target);
+/**
+ * The set-aside columns of a combined dataset: the file, the row in that file, the reason, then the
+ * combined columns (renamed where they clash, as setAsideAliases does).
+ */
+export function combinedSetAsideColumns(plan: CombinePlan): string[] {
   const aliases = setAsideAliases(plan.columns);
-  const original = plan.columns.map((c, i) => `CAST(a.${ident(c.name)} AS VARCHAR) AS ${ident(aliases[i]!)}`);
+  const taken = new Set(['source_row', 'reason', ...aliases].map((a) => a.toLowerCase()));
+  return [uniqueName('source_file', taken), 'source_row', 'reason', ...aliases];
+}
+
+/**
+ * After cleaning: the set-aside table rewritten file by file — each row with its file and its row
+ * in that file — with the rows superseded by a later file added.
+ */
+export function buildCombinedSetAsideSql(plan: CombinePlan, setAside: string): string {
+  const t = combineTables(plan.target);
+  const [fileCol, ...rest] = combinedSetAsideColumns(plan);
+  const aliases = rest.slice(2);
+  const label = (part: string) =>
+    `CASE ${part} ${plan.parts.map((p, i) => `WHEN ${literal(i)} THEN ${str(p.label)}`).join(' ')} END`;
+  const kept = `SELECT k.__cl_part AS __cl_p, ${label('k.__cl_part')} AS ${ident(fileCol!)},
+    k.__cl_part_row AS source_row, s.reason${aliases.map((a) => `, s.${ident(a)}`).join('')}
+  FROM ${ident(setAside)} s JOIN (SELECT rowid + 1 AS __cl_r, __cl_part, __cl_part_row FROM ${ident(plan.target)}) k
+    ON k.__cl_r = s.source_row`;
   const orderCol = plan.mapping.order_id;
-  if (!orderCol) return 'SELECT 1';
-  return `INSERT INTO ${ident(setAside)}
-SELECT (SELECT count(*) FROM ${ident(plan.target)}) + row_number() OVER (ORDER BY a.__cl_part, a.__cl_part_row) AS source_row,
-  s.reason${original.length ? ', ' + original.join(', ') : ''}
-FROM ${ident(t.all)} a JOIN ${ident(t.superseded)} s
-  ON s.part = a.__cl_part AND s.oid = ${textOf(`a.${ident(orderCol)}`)}
-ORDER BY a.__cl_part, a.__cl_part_row`;
+  const superseded = orderCol
+    ? `UNION ALL
+  SELECT a.__cl_part, ${label('a.__cl_part')}, a.__cl_part_row, sup.reason${plan.columns
+    .map((c, i) => `, CAST(a.${ident(c.name)} AS VARCHAR) AS ${ident(aliases[i]!)}`)
+    .join('')}
+  FROM ${ident(t.all)} a JOIN ${ident(t.superseded)} sup
+    ON sup.part = a.__cl_part AND sup.oid = ${textOf(`a.${ident(orderCol)}`)}`
+    : '';
+  return `CREATE OR REPLACE TABLE ${ident(setAside)} AS
+SELECT ${[fileCol!, 'source_row', 'reason', ...aliases].map((c) => ident(c)).join(', ')}
+FROM (${kept}
+  ${superseded}) ORDER BY __cl_p, source_row`;
 }
 
 /**

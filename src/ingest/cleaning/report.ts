@@ -70,8 +70,8 @@ export interface CleaningReport {
   overlap?: { deduplicated: number; replaced: number };
   /** Several files: the first and last purchase day (YYYY-MM-DD), for the banner. */
   period?: { first: string | null; last: string | null };
-  /** Several files: the combined table's columns (the set-aside rows carry them). */
-  columns?: { name: string; type: string }[];
+  /** Several files: the set-aside table's columns (the file and its row first, then the combined columns). */
+  setAsideColumns?: string[];
 }
 
 /** One file of a combined dataset: read = used + setAside, and the overlap rows among setAside. */

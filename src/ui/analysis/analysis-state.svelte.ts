@@ -86,14 +86,23 @@ export class AnalysisState {
     return [first, ...this.moreOrders.filter((m) => m.missing.length === 0).map((m) => m.table)];
   }
 
-  /** Append a file to the orders (issue 12) when its columns fit; false when it does not. */
-  addOrdersFile(table: LoadedTable): boolean {
+  /**
+   * Append a file to the orders (issue 12) when its columns fit; false when it does not. `sameHeaders`
+   * (a file just dropped): only when the first file's required columns are in it by name — another
+   * export of the same shop; a file with other headers stays apart until the user combines it.
+   */
+  addOrdersFile(table: LoadedTable, options: { sameHeaders?: boolean } = {}): boolean {
     if (!this.ordersTable) {
       this.useAsOrders(table);
       return true;
     }
     if (table.id === this.ordersTableId || this.moreOrdersIds.includes(table.id)) return true;
-    const plan = planLikeFirst('orders', columnSamples(table), this.mapping);
+    const columns = columnSamples(table);
+    if (options.sameHeaders) {
+      const byName = planDataset('orders', columns, { mapping: this.mapping, match: 'by_name' });
+      if (byName.missing.length > 0) return false;
+    }
+    const plan = planLikeFirst('orders', columns, this.mapping);
     if (plan.missing.length > 0) return false;
     this.moreOrdersIds = [...this.moreOrdersIds, table.id];
     this.reportStale = this.report !== null;
@@ -160,9 +169,9 @@ export class AnalysisState {
   get setAsideColumns(): string[] {
     const table = this.ordersTable;
     if (!table) return [];
-    // Several files: the set-aside rows carry the combined table's columns.
-    const columns = this.report?.columns ?? table.profile.columns;
-    return setAsideColumns(columns.map((c) => ({ name: c.name, type: c.type })));
+    // Several files: the set-aside rows carry the file, its row there and the combined columns.
+    if (this.report?.setAsideColumns) return [...this.report.setAsideColumns];
+    return setAsideColumns(table.profile.columns.map((c) => ({ name: c.name, type: c.type })));
   }
 
   /** The orders set-aside rows (masked unless revealed); `limit` for the view, none for exports. */
