@@ -30,6 +30,8 @@ export interface AnalyzeOptions {
   engine?: 'wasm' | 'native';
   preset?: 'value5' | 'cn8' | 'tier3' | 'intl11' | undefined;
   asOf?: string | undefined;
+  /** --ignore-returns: credit notes set aside instead of netted (config `cleaning.returns: ignore`). */
+  ignoreReturns?: boolean;
 }
 
 async function readConfig(path: string | undefined): Promise<AnalysisConfig | null> {
@@ -131,7 +133,10 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
         'no orders table found: no file has a customer id, an order time and an amount (or unit price) column (map them in a config file)',
       );
     }
-    const effective = config ?? defaultConfig();
+    const base = config ?? defaultConfig();
+    const effective: AnalysisConfig = options.ignoreReturns
+      ? { ...base, cleaning: { ...base.cleaning, returns: 'ignore' } }
+      : base;
     const { mapping, platform } = orders.plan;
     const report = await cliCleaning(
       port.clean('orders', cleanRequest(orders.dataset, mapping, effective.cleaning)),
@@ -157,6 +162,7 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
     written.push(
       ...(await runAnalyses(db, effective, {
         purchases: report.tables.purchases,
+        returns: report.tables.returns,
         outDir: options.outDir,
         locale: options.locale,
         preset: options.preset,

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { analyze } from './analyze.ts';
 import { CliError } from './cli-error.ts';
 
-const USAGE = `usage: customer-lens analyze <file...> [--config cfg.json] [--preset value5|cn8|tier3|intl11] [--as-of YYYY-MM-DD] [--out DIR] [--locale zh|en] [--engine wasm|native]`;
+const USAGE = `usage: customer-lens analyze <file...> [--config cfg.json] [--preset value5|cn8|tier3|intl11] [--as-of YYYY-MM-DD] [--out DIR] [--locale zh|en] [--engine wasm|native] [--ignore-returns] [--purchase orders|days]`;
 const PRESETS = ['value5', 'cn8', 'tier3', 'intl11'] as const;
 
 export async function main(argv: string[]): Promise<number> {
@@ -23,6 +23,7 @@ export async function main(argv: string[]): Promise<number> {
         engine: { type: 'string', default: 'wasm' },
         preset: { type: 'string' },
         'as-of': { type: 'string' },
+        'ignore-returns': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -68,6 +69,7 @@ export async function main(argv: string[]): Promise<number> {
       engine,
       preset: preset as (typeof PRESETS)[number] | undefined,
       asOf,
+      ignoreReturns: parsed.values['ignore-returns'] === true,
     });
     for (const path of written) process.stdout.write(`wrote ${path}\n`);
     return 0;

@@ -14,6 +14,8 @@ import { writeQueryCsv } from './write-query-csv.ts';
 
 export interface AnalysisOptions {
   purchases: string;
+  /** The returns view of the cleaned orders (issue 12, item 2). */
+  returns?: string | undefined;
   outDir: string;
   locale: 'zh-CN' | 'en';
   preset?: 'value5' | 'cn8' | 'tier3' | 'intl11' | undefined;
@@ -30,7 +32,12 @@ export async function runAnalyses(db: DbPort, config: AnalysisConfig, o: Analysi
   // --preset replaces the preset's cut points and segments; otherwise the config's own (or value5).
   const rfm: RfmConfig = o.preset ? { ...config.rfm, ...presetConfig(o.preset) } : config.rfm;
   const slices: Record<string, unknown> = { ...config, rfm };
-  const ctx: PlanContext = { locale: o.locale, purchases: o.purchases, asOf: o.asOf };
+  const ctx: PlanContext = {
+    locale: o.locale,
+    purchases: o.purchases,
+    returns: o.returns,
+    asOf: o.asOf,
+  };
   for (const module of MODULES as readonly AnalysisModule<unknown, unknown>[]) {
     const cfg = slices[module.configKey];
     const files = module.exports.filter((e) => e.cli);

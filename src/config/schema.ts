@@ -94,6 +94,13 @@ export const CleaningSchema = v.strictObject({
   maxAmount: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1e15)), 10_000_000),
   maxQuantity: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1e12)), 100_000),
   minDate: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')), '1990-01-01'),
+  /**
+   * Returns and credit notes (issue 12, item 2): `net` keeps an order whose total is negative (a
+   * credit note, e.g. Online Retail's `C536379`) and subtracts it from the customer's revenue — from
+   * the original order when its id matches (`C123` → `123`), else on its own date; `ignore` sets
+   * credit notes aside and counts gross sales only.
+   */
+  returns: v.optional(v.picklist(['net', 'ignore']), 'net'),
 });
 
 export const ViewSchema = v.strictObject({

@@ -15,6 +15,7 @@ import { AnalysisRunner } from '../client/analysis-runner.ts';
 import type { PlanContext } from '../analyses/contract.ts';
 import type { ModuleId } from '../analyses/registry.ts';
 import { TABLES } from '../ingest/canonical.ts';
+import { returnsViewName } from '../ingest/tables.ts';
 import type { TextEncoding } from '../ingest/detect-format.ts';
 import { AnalysisState } from './analysis/analysis-state.svelte.ts';
 import { ComparisonDataset } from './lifecycle/comparison-dataset.svelte.ts';
@@ -112,7 +113,7 @@ export class AppState {
 
   /** What every module plan reads: the cleaned orders of the analysed dataset, in the UI language. */
   get planContext(): PlanContext {
-    return { locale: this.locale, purchases: TABLES.purchases };
+    return { locale: this.locale, purchases: TABLES.purchases, returns: returnsViewName(TABLES.purchases) };
   }
 
   get active(): LoadedTable | null {

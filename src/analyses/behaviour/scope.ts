@@ -17,6 +17,11 @@ import { dateLiteral, ident } from '../../sql/quote.ts';
 export interface PurchaseScope {
   /** Table or view with the canonical purchases columns, e.g. `purchases`. */
   purchases: string;
+  /**
+   * Returns view (issue 12, item 2): rows that count in revenue but are not purchases (credit notes,
+   * orders cancelled by returns). Read only by the revenue builders and RFM monetary.
+   */
+  returns?: string | undefined;
   /** First order_date included (YYYY-MM-DD). */
   from?: string;
   /** Last order_date included (YYYY-MM-DD). */

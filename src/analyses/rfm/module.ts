@@ -42,8 +42,12 @@ export const rfmModule = defineModule({
   needs: ['orders'],
   configKey: 'rfm',
   prepare: (config: RfmConfig, ctx) =>
-    buildRfmSql(resolveRfmConfig(config), { purchases: ctx.purchases, locale: ctx.locale, ...asOf(ctx) })
-      .statements,
+    buildRfmSql(resolveRfmConfig(config), {
+      purchases: ctx.purchases,
+      returns: ctx.returns,
+      locale: ctx.locale,
+      ...asOf(ctx),
+    }).statements,
   parts: {
     /** rfm_* tables, then the overview charts' queries. */
     overview: {

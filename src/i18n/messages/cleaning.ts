@@ -20,6 +20,14 @@ export const cleaning = {
   'cleaning.reason.missing_customer_id': { 'zh-CN': '缺少客户ID', en: 'Missing customer id' },
   'cleaning.reason.missing_order_time': { 'zh-CN': '缺少下单时间', en: 'Missing order time' },
   'cleaning.reason.unparseable_order_time': { 'zh-CN': '下单时间无法识别', en: 'Order time not recognised' },
+  'cleaning.reason.conflicting_customer_ids': {
+    'zh-CN': '同一订单的各行属于不同客户（无法判断订单归属）',
+    en: 'Lines of one order name different customers (whose order it is is unknown)',
+  },
+  'cleaning.reason.return_ignored': {
+    'zh-CN': '退货/冲销单（设置为忽略退货）',
+    en: 'Return / credit note (returns are ignored by the settings)',
+  },
   'cleaning.reason.negative_amount': {
     'zh-CN': '金额为负（且不是退款）',
     en: 'Negative amount (not a refund)',

@@ -40,6 +40,20 @@ export const workspace = {
     'zh-CN': '搁置不合理的金额、数量和日期',
     en: 'Set aside impossible amounts, quantities and dates',
   },
+  'clean.returns': { 'zh-CN': '退货与冲销单', en: 'Returns and credit notes' },
+  'clean.returns.net': {
+    'zh-CN': '从收入中扣除（默认）：负金额订单（如 C536379）视为退货，优先冲抵原订单',
+    en: 'Net them against revenue (default): negative orders (e.g. C536379) are returns, netted against the original order when it can be matched',
+  },
+  'clean.returns.ignore': {
+    'zh-CN': '忽略退货：冲销单被搁置，只计毛销售额',
+    en: 'Ignore returns: credit notes are set aside, gross sales only',
+  },
+  'clean.returnsSummary': {
+    'zh-CN':
+      '退货：{notes} 张冲销单（{rows} 行）共退款 {amount}，其中 {matched} 张冲抵到原订单，其余按退货日期计入；{customers} 位客户的购买已全部退回，不算购买客户',
+    en: 'Returns: {notes} credit notes ({rows} rows) refunding {amount}; {matched} netted against their original order, the others on their own date; {customers} customers returned everything they bought and are not counted as purchasers',
+  },
   'clean.rule.normalizeText': { 'zh-CN': '去空格、全角转半角', en: 'Trim and convert full-width characters' },
   'clean.purchaseStatuses': { 'zh-CN': '计为购买的订单状态', en: 'Order statuses that count as purchases' },
   'clean.synonyms': { 'zh-CN': '品类同义词（每行一条）', en: 'Category synonyms (one per line)' },

@@ -355,4 +355,5 @@ export const ORDER_OUTPUT_COLUMNS = [
   'region',
   'store',
   'is_purchase',
+  'is_return',
 ] as const;

@@ -18,6 +18,7 @@ const SETTING_KEYS: Record<string, string> = {
   'cleaning.normalizeText': 'clean.rule.normalizeText',
   'cleaning.statusRules.purchaseStatuses': 'clean.purchaseStatuses',
   'cleaning.dateOrder': 'clean.dateOrder',
+  'cleaning.returns': 'clean.returns',
 };
 
 /** Paths shown in their own block (segments, presets) rather than as settings. */
@@ -36,7 +37,9 @@ function valueText(t: T, path: string, value: SettingValue): string {
       ? `status.${value}`
       : path === 'cleaning.dateOrder'
         ? `cleaning.dateOrder.${value}`
-        : '';
+        : path === 'cleaning.returns'
+          ? `clean.returns.${value}`
+          : '';
   return hasMessage(key) ? t(key) : String(value);
 }
 
