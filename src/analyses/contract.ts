@@ -34,6 +34,11 @@ export interface PlanContext {
    * Absent = no returns to net (a purchases table made without cleaning).
    */
   readonly returns?: string | undefined;
+  /**
+   * What one purchase is (issue 12, item 10; the config's `cleaning.purchase`): `orders` or `days`.
+   * Absent = purchase days, the builders' convention. Passed to every builder that counts purchases.
+   */
+  readonly purchaseUnit?: 'orders' | 'days' | undefined;
   /** YYYY-MM-DD: the CLI's --as-of; absent = the config's or the data's own. */
   readonly asOf?: string | undefined;
 }

@@ -32,6 +32,8 @@ export interface AnalyzeOptions {
   asOf?: string | undefined;
   /** --ignore-returns: credit notes set aside instead of netted (config `cleaning.returns: ignore`). */
   ignoreReturns?: boolean;
+  /** --purchase: what one purchase is for every analysis (config `cleaning.purchase`). */
+  purchase?: 'orders' | 'days' | undefined;
 }
 
 async function readConfig(path: string | undefined): Promise<AnalysisConfig | null> {
@@ -134,9 +136,14 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
       );
     }
     const base = config ?? defaultConfig();
-    const effective: AnalysisConfig = options.ignoreReturns
-      ? { ...base, cleaning: { ...base.cleaning, returns: 'ignore' } }
-      : base;
+    const effective: AnalysisConfig = {
+      ...base,
+      cleaning: {
+        ...base.cleaning,
+        ...(options.ignoreReturns ? { returns: 'ignore' as const } : {}),
+        ...(options.purchase ? { purchase: options.purchase } : {}),
+      },
+    };
     const { mapping, platform } = orders.plan;
     const report = await cliCleaning(
       port.clean('orders', cleanRequest(orders.dataset, mapping, effective.cleaning)),

@@ -24,6 +24,7 @@ export async function main(argv: string[]): Promise<number> {
         preset: { type: 'string' },
         'as-of': { type: 'string' },
         'ignore-returns': { type: 'boolean' },
+        purchase: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -56,6 +57,11 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`customer-lens: --as-of must be a date like 2026-10-31\n${USAGE}\n`);
     return 2;
   }
+  const purchase = parsed.values.purchase;
+  if (purchase !== undefined && purchase !== 'orders' && purchase !== 'days') {
+    process.stderr.write(`customer-lens: --purchase must be orders or days\n${USAGE}\n`);
+    return 2;
+  }
   if (engine !== 'wasm' && engine !== 'native') {
     process.stderr.write(`customer-lens: --engine must be wasm or native\n${USAGE}\n`);
     return 2;
@@ -70,6 +76,7 @@ export async function main(argv: string[]): Promise<number> {
       preset: preset as (typeof PRESETS)[number] | undefined,
       asOf,
       ignoreReturns: parsed.values['ignore-returns'] === true,
+      purchase,
     });
     for (const path of written) process.stdout.write(`wrote ${path}\n`);
     return 0;

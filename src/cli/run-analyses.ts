@@ -36,6 +36,7 @@ export async function runAnalyses(db: DbPort, config: AnalysisConfig, o: Analysi
     locale: o.locale,
     purchases: o.purchases,
     returns: o.returns,
+    purchaseUnit: config.cleaning.purchase,
     asOf: o.asOf,
   };
   for (const module of MODULES as readonly AnalysisModule<unknown, unknown>[]) {

@@ -101,6 +101,12 @@ export const CleaningSchema = v.strictObject({
    * credit notes aside and counts gross sales only.
    */
   returns: v.optional(v.picklist(['net', 'ignore']), 'net'),
+  /**
+   * What one purchase is, for every analysis (issue 12, item 10): `orders` (each order id) or `days`
+   * (a customer's orders of one calendar day merged into one purchase, as lifetimes/BTYD do). RFM F,
+   * order counts, AOV, intervals, repurchase, churn and lifecycle all count the same unit.
+   */
+  purchase: v.optional(v.picklist(['orders', 'days']), 'orders'),
 });
 
 export const ViewSchema = v.strictObject({

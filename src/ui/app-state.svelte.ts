@@ -113,7 +113,12 @@ export class AppState {
 
   /** What every module plan reads: the cleaned orders of the analysed dataset, in the UI language. */
   get planContext(): PlanContext {
-    return { locale: this.locale, purchases: TABLES.purchases, returns: returnsViewName(TABLES.purchases) };
+    return {
+      locale: this.locale,
+      purchases: TABLES.purchases,
+      returns: returnsViewName(TABLES.purchases),
+      purchaseUnit: this.analysis.config.cleaning.purchase,
+    };
   }
 
   get active(): LoadedTable | null {

@@ -25,7 +25,12 @@ function asOf(ctx: PlanContext) {
 
 /** The feature table statement (issue 6): whole history up to the RFM cut-off. */
 function featuresSql(config: RfmConfig, ctx: PlanContext): string {
-  return buildRfmFeaturesSql(resolveRfmConfig(config), { purchases: ctx.purchases, tables, ...asOf(ctx) });
+  return buildRfmFeaturesSql(resolveRfmConfig(config), {
+    purchases: ctx.purchases,
+    purchaseUnit: ctx.purchaseUnit,
+    tables,
+    ...asOf(ctx),
+  });
 }
 
 export interface DrillParams {

@@ -54,6 +54,17 @@ export const workspace = {
       '退货：{notes} 张冲销单（{rows} 行）共退款 {amount}，其中 {matched} 张冲抵到原订单，其余按退货日期计入；{customers} 位客户的购买已全部退回，不算购买客户',
     en: 'Returns: {notes} credit notes ({rows} rows) refunding {amount}; {matched} netted against their original order, the others on their own date; {customers} customers returned everything they bought and are not counted as purchasers',
   },
+  'clean.purchase': { 'zh-CN': '一次购买指', en: 'One purchase is' },
+  'clean.purchase.orders': { 'zh-CN': '一个订单（默认）', en: 'One order (default)' },
+  'clean.purchase.days': {
+    'zh-CN': '一个购买日（同一客户同一天的订单合并为一次）',
+    en: 'One purchase day (a customer’s orders of one day count once)',
+  },
+  'clean.purchaseHelp': {
+    'zh-CN':
+      '所有分析都按这一口径计数：RFM 的 F、订单数、客单价、购买间隔、复购率、流失与生命周期规则。按订单计时，同一天的两个订单间隔为 0 天。',
+    en: 'Every analysis counts this unit: RFM F, orders, AOV, purchase intervals, repurchase, churn and lifecycle rules. With orders, two orders on one day are 0 days apart.',
+  },
   'clean.rule.normalizeText': { 'zh-CN': '去空格、全角转半角', en: 'Trim and convert full-width characters' },
   'clean.purchaseStatuses': { 'zh-CN': '计为购买的订单状态', en: 'Order statuses that count as purchases' },
   'clean.synonyms': { 'zh-CN': '品类同义词（每行一条）', en: 'Category synonyms (one per line)' },

@@ -311,10 +311,31 @@ SELECT n.*, reason IS NULL AND NOT (has_return AND refund_amount >= gross_amount
 FROM netted n LEFT JOIN returned r ON r.customer_id = n.customer_id`,
     `CREATE OR REPLACE VIEW ${ident(t.ordersClean)} AS
 SELECT ${columns} FROM ${ident(net)} WHERE reason IS DISTINCT FROM ${cn} OR is_return`,
-    `CREATE OR REPLACE VIEW ${ident(t.purchases)} AS SELECT * FROM ${ident(t.ordersClean)} WHERE is_purchase`,
+    plan.cleaning.purchase === 'days'
+      ? purchaseDaysViewSql(t.purchases, t.ordersClean)
+      : `CREATE OR REPLACE VIEW ${ident(t.purchases)} AS SELECT * FROM ${ident(t.ordersClean)} WHERE is_purchase`,
     `CREATE OR REPLACE VIEW ${ident(returnsViewName(t.purchases))} AS
 SELECT ${columns} FROM ${ident(net)} WHERE is_return OR (reason IS NULL AND NOT is_purchase)`,
   ];
+}
+
+/**
+ * The purchases view when one purchase is a purchase day (issue 12, item 10, `cleaning.purchase:
+ * days`): a customer's purchase orders of one calendar day merged into one row. order_id is the
+ * day's first order id, order_time its first time; money and quantities are summed; the other
+ * values are those of the day's first order.
+ */
+function purchaseDaysViewSql(purchases: string, ordersClean: string): string {
+  const first = (c: string) => `arg_min(${c}, order_time) AS ${c}`;
+  const sum = (c: string, type: string) => `CAST(sum(${c}) AS ${type}) AS ${c}`;
+  return `CREATE OR REPLACE VIEW ${ident(purchases)} AS
+SELECT customer_id, min(order_id) AS order_id, min(order_time) AS order_time, order_date,
+  ${['gross_amount', 'refund_amount', 'net_amount'].map((c) => sum(c, 'DECIMAL(18, 2)')).join(', ')},
+  ${sum('quantity', 'DECIMAL(18, 3)')},
+  ${['list_amount', 'discount_amount'].map((c) => sum(c, 'DECIMAL(18, 2)')).join(', ')},
+  ${['category', 'product', 'channel', 'payment_method', 'status', 'region', 'store'].map(first).join(', ')},
+  TRUE AS is_purchase, FALSE AS is_return
+FROM ${ident(ordersClean)} WHERE is_purchase GROUP BY customer_id, order_date`;
 }
 
 /**
