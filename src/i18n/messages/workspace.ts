@@ -41,13 +41,12 @@ export const workspace = {
     en: 'Set aside impossible amounts, quantities and dates',
   },
   'clean.returns': { 'zh-CN': '退货与冲销单', en: 'Returns and credit notes' },
-  'clean.returns.net': {
-    'zh-CN': '从收入中扣除（默认）：负金额订单（如 C536379）视为退货，优先冲抵原订单',
-    en: 'Net them against revenue (default): negative orders (e.g. C536379) are returns, netted against the original order when it can be matched',
-  },
-  'clean.returns.ignore': {
-    'zh-CN': '忽略退货：冲销单被搁置，只计毛销售额',
-    en: 'Ignore returns: credit notes are set aside, gross sales only',
+  'clean.returns.net': { 'zh-CN': '从收入中扣除（默认）', en: 'Net them against revenue (default)' },
+  'clean.returns.ignore': { 'zh-CN': '忽略退货（只计毛销售额）', en: 'Ignore returns (gross sales only)' },
+  'clean.returnsHelp': {
+    'zh-CN':
+      '合计金额为负的订单（如 C536379）是冲销单：单号去掉 C 能对上同一客户的原订单时冲抵该订单，否则按退货日期计入退款。M 与收入均为扣除退货后的净额；退货抵消全部购买的客户不算购买客户。忽略退货时冲销单被搁置。',
+    en: 'An order whose total is negative (e.g. C536379) is a credit note: netted against the same customer’s original order when its id without the C matches, else a refund on its own date. M and revenue are net of returns; a customer whose returns cancel every purchase is not a purchaser. Ignoring returns sets credit notes aside.',
   },
   'clean.returnsSummary': {
     'zh-CN':
