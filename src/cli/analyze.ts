@@ -41,6 +41,10 @@ export interface AnalyzeOptions {
   currency?: CurrencyCode | undefined;
   /** One-line notices for the user (stderr in the CLI). */
   notice?: ((line: string) => void) | undefined;
+  /** --ignore-returns: credit notes set aside instead of netted (config `cleaning.returns: ignore`). */
+  ignoreReturns?: boolean;
+  /** --purchase: what one purchase is for every analysis (config `cleaning.purchase`). */
+  purchase?: 'orders' | 'days' | undefined;
 }
 
 async function readConfig(path: string | undefined): Promise<AnalysisConfig | null> {
@@ -157,7 +161,15 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
         'no orders table found: no file has a customer id, an order time and an amount (or unit price) column (map them in a config file)',
       );
     }
-    const effective = config ?? defaultConfig();
+    const base = config ?? defaultConfig();
+    const effective: AnalysisConfig = {
+      ...base,
+      cleaning: {
+        ...base.cleaning,
+        ...(options.ignoreReturns ? { returns: 'ignore' as const } : {}),
+        ...(options.purchase ? { purchase: options.purchase } : {}),
+      },
+    };
     const { mapping, platform } = orders.plan;
     // --currency overrides the config's cleaning.currency.
     const cleaningConfig = options.currency
@@ -201,6 +213,7 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
     written.push(
       ...(await runAnalyses(db, effective, {
         purchases: report.tables.purchases,
+        returns: report.tables.returns,
         outDir: options.outDir,
         locale: options.locale,
         preset: options.preset,

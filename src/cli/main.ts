@@ -8,7 +8,7 @@ import { analyze } from './analyze.ts';
 import { CliError } from './cli-error.ts';
 import { CURRENCY_CODES, isCurrencyCode } from '../ingest/currency/currency.ts';
 
-const USAGE = `usage: customer-lens analyze <file...> [--config cfg.json] [--preset value5|cn8|tier3|intl11] [--as-of YYYY-MM-DD] [--currency CNY|USD|GBP|EUR|…] [--out DIR] [--locale zh|en] [--engine wasm|native]`;
+const USAGE = `usage: customer-lens analyze <file...> [--config cfg.json] [--preset value5|cn8|tier3|intl11] [--as-of YYYY-MM-DD] [--currency CNY|USD|GBP|EUR|…] [--out DIR] [--locale zh|en] [--engine wasm|native] [--ignore-returns] [--purchase orders|days]`;
 const PRESETS = ['value5', 'cn8', 'tier3', 'intl11'] as const;
 
 export async function main(argv: string[]): Promise<number> {
@@ -25,6 +25,8 @@ export async function main(argv: string[]): Promise<number> {
         preset: { type: 'string' },
         'as-of': { type: 'string' },
         currency: { type: 'string' },
+        'ignore-returns': { type: 'boolean' },
+        purchase: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -62,6 +64,11 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`customer-lens: --currency must be one of ${CURRENCY_CODES.join(', ')}\n${USAGE}\n`);
     return 2;
   }
+  const purchase = parsed.values.purchase;
+  if (purchase !== undefined && purchase !== 'orders' && purchase !== 'days') {
+    process.stderr.write(`customer-lens: --purchase must be orders or days\n${USAGE}\n`);
+    return 2;
+  }
   if (engine !== 'wasm' && engine !== 'native') {
     process.stderr.write(`customer-lens: --engine must be wasm or native\n${USAGE}\n`);
     return 2;
@@ -77,6 +84,8 @@ export async function main(argv: string[]): Promise<number> {
       asOf,
       currency,
       notice: (line) => process.stderr.write(`customer-lens: ${line}\n`),
+      ignoreReturns: parsed.values['ignore-returns'] === true,
+      purchase,
     });
     for (const path of written) process.stdout.write(`wrote ${path}\n`);
     return 0;

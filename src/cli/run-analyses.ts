@@ -14,6 +14,8 @@ import { writeQueryCsv } from './write-query-csv.ts';
 
 export interface AnalysisOptions {
   purchases: string;
+  /** The returns view of the cleaned orders (issue 12, item 2). */
+  returns?: string | undefined;
   outDir: string;
   locale: 'zh-CN' | 'en';
   preset?: 'value5' | 'cn8' | 'tier3' | 'intl11' | undefined;
@@ -35,8 +37,10 @@ export async function runAnalyses(db: DbPort, config: AnalysisConfig, o: Analysi
   const ctx: PlanContext = {
     locale: o.locale,
     purchases: o.purchases,
-    asOf: o.asOf,
     currency: o.currency,
+    returns: o.returns,
+    purchaseUnit: config.cleaning.purchase,
+    asOf: o.asOf,
   };
   for (const module of MODULES as readonly AnalysisModule<unknown, unknown>[]) {
     const cfg = slices[module.configKey];

@@ -15,6 +15,7 @@ import { AnalysisRunner } from '../client/analysis-runner.ts';
 import type { PlanContext } from '../analyses/contract.ts';
 import type { ModuleId } from '../analyses/registry.ts';
 import { TABLES } from '../ingest/canonical.ts';
+import { returnsViewName } from '../ingest/tables.ts';
 import type { TextEncoding } from '../ingest/detect-format.ts';
 import { AnalysisState } from './analysis/analysis-state.svelte.ts';
 import { ComparisonDataset } from './lifecycle/comparison-dataset.svelte.ts';
@@ -122,6 +123,8 @@ export class AppState {
       locale: this.locale,
       purchases: TABLES.purchases,
       ...(report ? { currency: report.currency.code } : {}),
+      returns: returnsViewName(TABLES.purchases),
+      purchaseUnit: this.analysis.config.cleaning.purchase,
     };
   }
 

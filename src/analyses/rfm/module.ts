@@ -28,6 +28,7 @@ function asOf(ctx: PlanContext) {
 function featuresSql(config: RfmConfig, ctx: PlanContext): string {
   return buildRfmFeaturesSql(resolveRfmConfig(configForCurrency(config, ctx.currency)), {
     purchases: ctx.purchases,
+    purchaseUnit: ctx.purchaseUnit,
     tables,
     ...asOf(ctx),
   });
@@ -49,6 +50,7 @@ export const rfmModule = defineModule({
   prepare: (config: RfmConfig, ctx) =>
     buildRfmSql(resolveRfmConfig(configForCurrency(config, ctx.currency)), {
       purchases: ctx.purchases,
+      returns: ctx.returns,
       locale: ctx.locale,
       ...asOf(ctx),
     }).statements,

@@ -28,6 +28,14 @@ export const cleaning = {
     'zh-CN': '币种与本数据集不同（不同币种的金额不相加）',
     en: 'In another currency than the dataset (amounts in different currencies are never added up)',
   },
+  'cleaning.reason.conflicting_customer_ids': {
+    'zh-CN': '同一订单的各行属于不同客户（无法判断订单归属）',
+    en: 'Lines of one order name different customers (whose order it is is unknown)',
+  },
+  'cleaning.reason.return_ignored': {
+    'zh-CN': '退货/冲销单（设置为忽略退货）',
+    en: 'Return / credit note (returns are ignored by the settings)',
+  },
   'cleaning.reason.negative_amount': {
     'zh-CN': '金额为负（且不是退款）',
     en: 'Negative amount (not a refund)',

@@ -19,7 +19,8 @@ import { buildIsPurchaseSql } from './status-rules.ts';
 import type { Granularity } from './granularity.ts';
 import { ORDERS_ROLE, type FieldName } from '../roles/index.ts';
 import { repairTypes } from './repair-types.ts';
-import { CLEAN_WORK_PREFIX } from '../tables.ts';
+import { CREDIT_NOTE } from './report.ts';
+import { CLEAN_WORK_PREFIX, returnsViewName } from '../tables.ts';
 
 export type OrderRole = FieldName<typeof ORDERS_ROLE>;
 
@@ -83,19 +84,28 @@ export function ordersBaseTable(ordersClean: string): string {
   return `${ordersClean}__base`;
 }
 
-/**
- * Every relation cleaning leaves behind for these outputs, views first (they read the tables):
- * what to drop when a cleaned dataset is removed.
- */
 /** The orders view over the aggregate table (plan.ordersFromAgg). */
 export function ordersViewName(ordersClean: string): string {
   return `${ordersClean}__orders`;
 }
 
+/** The orders after netting returns (issue 12, item 2): orders_clean, purchases and returns read it. */
+export function ordersNetViewName(ordersClean: string): string {
+  return `${ordersClean}__net`;
+}
+
+export { returnsViewName };
+
+/**
+ * Every relation cleaning leaves behind for these outputs, views first (they read the tables):
+ * what to drop when a cleaned dataset is removed.
+ */
 export function cleaningOutputRelations(tables: CleaningTables): { name: string; kind: 'table' | 'view' }[] {
   return [
+    { name: returnsViewName(tables.purchases), kind: 'view' },
     { name: tables.purchases, kind: 'view' },
     { name: tables.ordersClean, kind: 'view' },
+    { name: ordersNetViewName(tables.ordersClean), kind: 'view' },
     { name: ordersViewName(tables.ordersClean), kind: 'view' },
     { name: ordersBaseTable(tables.ordersClean), kind: 'table' },
     { name: tables.setAside, kind: 'table' },
@@ -217,9 +227,16 @@ export function reasonCase(plan: CleaningPlan, over: Readonly<Record<string, str
   const gross = ref('gross_amount');
   const refund = ref('refund_amount');
   const quantity = ref('quantity');
-  const notRefund = `${ref('status_norm')} IS DISTINCT FROM 'refunded'`;
+  const status = ref('status_norm');
+  const notRefund = `${status} IS DISTINCT FROM 'refunded'`;
   const day = `CAST(${ref('order_time')} AS DATE)`;
+  // A credit note (issue 12, item 2): an order whose total is negative, with a purchase or refund
+  // status (a closed or deleted order with a negative amount stays `negative_amount`).
+  const creditNote = `${gross} < 0 AND -${gross} <= ${literal(c.maxAmount)} AND (${buildIsPurchaseSql(status, c.statusRules)} OR ${status} IN ('refunded', 'partially_refunded'))`;
   const rules: [string, string][] = [];
+  // Lines (or versions) of one order id naming different customers (issue 12, item 4): whose order
+  // it is is unknown, so every version is set aside rather than credited to one of them.
+  rules.push([`${ref('customer_count')} > 1`, 'conflicting_customer_ids']);
   if (c.dedupeOrderIds) rules.push([`${ref('version_rank')} > 1`, 'duplicate_order_id']);
   rules.push([`${ref('customer_id')} IS NULL`, 'missing_customer_id']);
   rules.push([`${ref('order_time')} IS NULL AND ${ref('time_text_present')}`, 'unparseable_order_time']);
@@ -236,15 +253,17 @@ export function reasonCase(plan: CleaningPlan, over: Readonly<Record<string, str
     const list = plan.otherCurrencies.map(str).join(', ');
     rules.push([`upper(trim(${ref('currency')})) IN (${list})`, 'other_currency']);
   }
+  if (c.returns === 'ignore') rules.push([creditNote, 'return_ignored']);
   if (c.dropImpossibleValues) {
-    rules.push([`${gross} < 0 AND ${notRefund}`, 'negative_amount']);
+    rules.push([`${gross} < 0 AND ${notRefund} AND NOT (${creditNote})`, 'negative_amount']);
     rules.push([`${gross} > ${literal(c.maxAmount)}${or(2)}`, 'absurd_amount']);
-    rules.push([`${quantity} < 0 AND ${notRefund}`, 'negative_quantity']);
+    rules.push([`${quantity} < 0 AND ${notRefund} AND NOT (${creditNote})`, 'negative_quantity']);
     rules.push([`${quantity} > ${literal(c.maxQuantity)}${or(3)}`, 'absurd_quantity']);
     rules.push([`${day} > ${dateLiteral(plan.today)}`, 'future_date']);
     rules.push([`${day} < ${dateLiteral(c.minDate)}`, 'implausible_date']);
   }
-  rules.push([`NOT ${buildIsPurchaseSql(ref('status_norm'), c.statusRules)}`, 'status_not_purchase']);
+  rules.push([creditNote, CREDIT_NOTE]);
+  rules.push([`NOT ${buildIsPurchaseSql(status, c.statusRules)}`, 'status_not_purchase']);
   rules.push([`${refund} > 0 AND ${gross} > 0 AND ${refund} >= ${gross}`, 'fully_refunded']);
   return `CASE ${rules.map(([cond, code]) => `WHEN ${cond} THEN ${str(code)}`).join(' ')} ELSE NULL END`;
 }

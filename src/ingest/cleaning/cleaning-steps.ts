@@ -33,7 +33,8 @@ import {
   decideGranularity,
   type GranularityStats,
 } from './granularity.ts';
-import { assertReportAddsUp, type CleaningReport, type ReasonCode } from './report.ts';
+import { assertReportAddsUp, CREDIT_NOTE, type CleaningReport, type ReasonCode } from './report.ts';
+import { returnsViewName } from './cleaning-plan.ts';
 import { isPurchaseStatus } from './status-rules.ts';
 import { num, type StepRow, type Steps } from './steps.ts';
 import { buildCurrencyStatsSql, decideCurrency, type CurrencyDecision } from '../currency/detect-currency.ts';
@@ -210,14 +211,23 @@ export function* orderCleaningSteps(input: OrderCleaningInput): Steps<CleaningRe
   let rowsUsed = 0;
   for (const r of yield { sql: [...dropAgg, ...buildOrdersSql(plan)], query: report.reasons }) {
     rowsRead += num(r.n);
-    if (r.reason === null) rowsUsed += num(r.n);
+    // A credit note's rows are used: netted against revenue (issue 12, item 2).
+    if (r.reason === null || r.reason === CREDIT_NOTE) rowsUsed += num(r.n);
     else reasons[r.reason as ReasonCode] = num(r.n);
   }
   if (report.usedRows) {
     const [used] = yield { query: report.usedRows };
-    rowsUsed = num(used!.n);
-    rowsRead += rowsUsed;
+    rowsUsed += num(used!.n);
+    rowsRead += num(used!.n);
   }
+  const [ret] = yield { query: report.returns };
+  const returns = {
+    creditNotes: num(ret!.credit_notes),
+    rows: num(ret!.rows),
+    matched: num(ret!.matched),
+    amount: num(ret!.amount),
+    customersFullyReturned: num(ret!.customers_fully_returned),
+  };
   const counts = buildRepairCountsSql(plan);
   const [countRow] = yield { query: counts.sql };
   const repairs: Partial<Record<RepairKind, number>> = {};
@@ -260,7 +270,13 @@ export function* orderCleaningSteps(input: OrderCleaningInput): Steps<CleaningRe
     questions: decisions.flatMap((d) => (d.question ? [d.question] : [])),
     statuses,
     currency: { ...money, setAsideRows: reasons.other_currency ?? 0 },
-    tables: { ordersClean: t.ordersClean, purchases: t.purchases, setAside: t.setAside },
+    returns,
+    tables: {
+      ordersClean: t.ordersClean,
+      purchases: t.purchases,
+      setAside: t.setAside,
+      returns: returnsViewName(t.purchases),
+    },
   };
   assertReportAddsUp(result);
   return result;

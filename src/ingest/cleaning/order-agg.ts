@@ -93,6 +93,8 @@ export function buildOrderAggSql(plan: CleaningPlan): string[] {
     'coalesce(min(source_row) FILTER (WHERE amount IS NOT NULL) = min(source_row), FALSE) AS first_has_amount',
     `${varies} AS lines_vary`,
     'bool_or(time_text_present) AS time_text_present',
+    // Issue 12, item 4: lines of one order naming different customers set the order aside.
+    'count(DISTINCT customer_id) AS customer_count',
     ...stored(false),
   ];
   const oneLine = [
@@ -105,6 +107,7 @@ export function buildOrderAggSql(plan: CleaningPlan): string[] {
     'amount IS NOT NULL AS first_has_amount',
     'FALSE AS lines_vary',
     'time_text_present',
+    'CAST(1 AS BIGINT) AS customer_count',
     ...stored(true),
   ];
   const multi = `SELECT order_id_raw FROM ${ident(t.multiIds)}`;
@@ -172,6 +175,7 @@ export function buildOrdersFromAggSql(plan: CleaningPlan): string[] {
     discount_amount: sum ? pick('sum_discount', nullDec) : pick('first_discount', nullDec),
     version_rank: 'CAST(1 AS BIGINT)',
     num_issue: pick('num_issue', 'CAST(NULL AS INTEGER)'),
+    customer_count: 'customer_count',
   };
   const reason = reasonCase(plan, values);
   const order = [

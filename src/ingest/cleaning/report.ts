@@ -12,12 +12,14 @@ import type { CustomerReasonCode, CustomerRepairKind } from './build-customers-c
 /** Why a row was set aside, in precedence order: a row gets the first that applies. */
 export const REASON_CODES = [
   'exact_duplicate',
+  'conflicting_customer_ids',
   'duplicate_order_id',
   'missing_customer_id',
   'missing_order_time',
   'unparseable_order_time',
   'unparseable_amount',
   'other_currency',
+  'return_ignored',
   'negative_amount',
   'absurd_amount',
   'negative_quantity',
@@ -31,6 +33,12 @@ export const REASON_CODES = [
   'replaced_by_later_file',
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
+
+/**
+ * The reason of a credit note's order (issue 12, item 2). Not a row set aside: its rows are used,
+ * netted against the customer's revenue (cleaning-steps.ts counts them as used).
+ */
+export const CREDIT_NOTE = 'credit_note';
 
 /** Reasons whose orders stay in orders_clean (is_purchase = false): valid orders that are not purchases. */
 export const NOT_PURCHASE_REASONS: readonly ReasonCode[] = ['status_not_purchase', 'fully_refunded'];
@@ -49,6 +57,19 @@ export interface CleaningQuestion {
   conflicting: boolean;
 }
 
+/** Returns and credit notes netted against revenue (issue 12, item 2); all zero with `returns: ignore`. */
+export interface ReturnsSummary {
+  /** Credit-note orders (a negative total), and the rows they span. */
+  creditNotes: number;
+  rows: number;
+  /** Credit notes netted against their original order (id `C123` → order `123`, same customer). */
+  matched: number;
+  /** Total refunded by the credit notes (positive). */
+  amount: number;
+  /** Customers whose returns cancel all their purchases (net ≤ 0): not purchasers. */
+  customersFullyReturned: number;
+}
+
 export interface CleaningReport {
   kind: 'orders';
   rowsRead: number;
@@ -63,7 +84,8 @@ export interface CleaningReport {
   statuses: StatusCount[];
   /** The amounts' currency and how it was decided (issue 12 item 3). */
   currency: CurrencyDecision;
-  tables: { ordersClean: string; purchases: string; setAside: string };
+  returns: ReturnsSummary;
+  tables: { ordersClean: string; purchases: string; setAside: string; returns: string };
   /** Several files combined (combine-files.ts): per-file counts, in the files' order. */
   files?: FileCount[];
   /** Several files: orders found in more than one file (the latest file's copy kept). */
@@ -127,6 +149,7 @@ export function toCleaningJson(
   report: Pick<CleaningReport, 'rowsRead' | 'rowsUsed' | 'rowsSetAside'> & {
     reasons: Partial<Record<string, number>>;
     repairs: Partial<Record<string, number>>;
+    returns?: ReturnsSummary;
   },
   meta: CleaningJsonMeta,
 ) {
@@ -138,6 +161,17 @@ export function toCleaningJson(
     rows_set_aside: report.rowsSetAside,
     reasons: nonZero(report.reasons),
     repairs: nonZero(report.repairs),
+    ...(report.returns && report.returns.creditNotes > 0
+      ? {
+          returns: {
+            credit_notes: report.returns.creditNotes,
+            rows: report.returns.rows,
+            matched_to_order: report.returns.matched,
+            amount: report.returns.amount,
+            customers_fully_returned: report.returns.customersFullyReturned,
+          },
+        }
+      : {}),
     encoding: meta.encoding,
     platform: meta.platform,
     ...(meta.currency !== undefined ? { currency: meta.currency } : {}),

@@ -361,4 +361,5 @@ export const ORDER_OUTPUT_COLUMNS = [
   'region',
   'store',
   'is_purchase',
+  'is_return',
 ] as const;
