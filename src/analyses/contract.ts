@@ -28,8 +28,24 @@ export interface PlanContext {
   readonly locale: Locale;
   /** The canonical purchases table or view of the analysed dataset (src/ingest/canonical.ts). */
   readonly purchases: string;
+  /**
+   * The returns view beside it (issue 12, item 2; src/ingest/cleaning/cleaning-plan.ts
+   * returnsViewName): credit notes not matched to an order, netted into revenue and RFM monetary.
+   * Absent = no returns to net (a purchases table made without cleaning).
+   */
+  readonly returns?: string | undefined;
+  /**
+   * What one purchase is (issue 12, item 10; the config's `cleaning.purchase`): `orders` or `days`.
+   * Absent = purchase days, the builders' convention. Passed to every builder that counts purchases.
+   */
+  readonly purchaseUnit?: 'orders' | 'days' | undefined;
   /** YYYY-MM-DD: the CLI's --as-of; absent = the config's or the data's own. */
   readonly asOf?: string | undefined;
+  /**
+   * ISO code of the dataset's amounts (cleaning report), null = not detected; absent = not known to
+   * the caller (money thresholds then apply as configured). See rfm/money-cuts.ts.
+   */
+  readonly currency?: string | null | undefined;
 }
 
 /**

@@ -17,18 +17,26 @@ import { parseConfigFile } from '../config/config-file.ts';
 import type { AnalysisConfig } from '../config/schema.ts';
 import { CliError } from './cli-error.ts';
 import { toCustomerCleaningJson } from '../engine/clean-customers.ts';
-import { cleanRequest, findDataset, type LoadedDataset, type SavedMapping } from '../client/dataset-flow.ts';
+import {
+  combinedCleanRequest,
+  findDataset,
+  findDatasets,
+  type LoadedDataset,
+  type SavedMapping,
+} from '../client/dataset-flow.ts';
 import { nodeDatasetPort } from './node-datasets.ts';
 import { runAnalyses } from './run-analyses.ts';
 import {
   cleanRoleDatasets,
   experimentOutcomes,
+  guessedOtherThanOrders,
   resolveRoleDatasets,
   splitRolePrefix,
   touchesMatchWarning,
   type ExperimentFlags,
   type ForcedRole,
 } from './role-files.ts';
+import type { CurrencyCode } from '../ingest/currency/currency.ts';
 
 export interface AnalyzeOptions {
   files: string[];
@@ -45,6 +53,14 @@ export interface AnalyzeOptions {
   experiment?: ExperimentFlags | undefined;
   /** A warning line for stderr (e.g. touches that match no order). */
   warn?: ((line: string) => void) | undefined;
+  /** ISO code forcing the amounts' currency (`--currency`); absent = the config's or detected. */
+  currency?: CurrencyCode | undefined;
+  /** One-line notices for the user (stderr in the CLI). */
+  notice?: ((line: string) => void) | undefined;
+  /** --ignore-returns: credit notes set aside instead of netted (config `cleaning.returns: ignore`). */
+  ignoreReturns?: boolean;
+  /** --purchase: what one purchase is for every analysis (config `cleaning.purchase`). */
+  purchase?: 'orders' | 'days' | undefined;
 }
 
 async function readConfig(path: string | undefined): Promise<AnalysisConfig | null> {
@@ -101,6 +117,16 @@ function profileJson(profiles: readonly LoadedDataset['profile'][]) {
       sheets: p.sheets,
       row_count: p.rowCount,
       columns: p.columns.map((c) => ({ name: c.name, type: c.type, non_null: c.nonNull })),
+      // What ingest did to the file (lines read in another encoding, lines set aside for a NUL, …).
+      ...(p.notes.length
+        ? {
+            notes: p.notes.map((n) => ({
+              kind: n.kind,
+              count: n.count,
+              ...(n.sample ? { sample: n.sample } : {}),
+            })),
+          }
+        : {}),
     })),
   };
 }
@@ -143,20 +169,28 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
     };
     await write('profile.json', profileJson(datasets.map((d) => d.profile)));
 
-    // Files forced to another role (ROLE:PATH) are never taken as orders or customers (issue 13).
+    // Files forced to another role (ROLE:PATH), or whose headers say touches / experiment / leads, are
+    // never taken as orders or customers (issue 13).
     const forced = new Map(
       datasets.flatMap((d, i) => (forcedRoles[i] ? [[d, forcedRoles[i]] as const] : [])),
     );
     const notFor = (role: ForcedRole) => datasets.filter((d) => forced.has(d) && forced.get(d) !== role);
-    const orders = findDataset('orders', datasets, {
-      saved: savedMapping(config, 'orders'),
-      exclude: notFor('orders'),
-    });
+    // Every file usable as orders is combined into one dataset (issue 12), each with its own mapping;
+    // files whose headers say another role stay out unless no other file is usable as orders.
+    const usableOrders = (exclude: readonly LoadedDataset[]) =>
+      findDatasets('orders', datasets, { saved: savedMapping(config, 'orders'), exclude });
+    const otherRole = datasets.filter((d) => forced.get(d) !== 'orders' && guessedOtherThanOrders(d));
+    const preferred = usableOrders([...notFor('orders'), ...otherRole]);
+    const ordersFiles = preferred.length > 0 ? preferred : usableOrders(notFor('orders'));
+    const orders = ordersFiles[0];
+    // A config's mapping applies only to files it fits (issue 12 item 11): say which were auto-mapped.
+    for (const f of ordersFiles.filter((x) => x.plan.savedIgnored))
+      options.notice?.(translate(options.locale, 'cli.autoMapped', { file: f.dataset.profile.fileName }));
     const baseConfig = config ?? defaultConfig();
     const roleFiles = resolveRoleDatasets(
       datasets,
       forced,
-      orders ? [orders.dataset] : [],
+      ordersFiles.map((f) => f.dataset),
       config,
       options.experiment ?? {},
     );
@@ -169,6 +203,11 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
     const outcomes = experimentOutcomes(options.experiment ?? {}, experimentFile?.mapping ?? null);
     const effective: AnalysisConfig = {
       ...baseConfig,
+      cleaning: {
+        ...baseConfig.cleaning,
+        ...(options.ignoreReturns ? { returns: 'ignore' as const } : {}),
+        ...(options.purchase ? { purchase: options.purchase } : {}),
+      },
       campaigns: {
         ...baseConfig.campaigns,
         ...(options.attributionDays !== undefined ? { attributionDays: options.attributionDays } : {}),
@@ -202,22 +241,44 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
     }
     roles.push('orders');
     const { mapping, platform } = orders.plan;
-    const report = await cliCleaning(
-      port.clean('orders', cleanRequest(orders.dataset, mapping, effective.cleaning)),
+    // --currency overrides the config's cleaning.currency.
+    const cleaningConfig = options.currency
+      ? { ...effective.cleaning, currency: options.currency }
+      : effective.cleaning;
+    const request = combinedCleanRequest(
+      ordersFiles.map((f) => ({ dataset: f.dataset, mapping: f.plan.mapping })),
+      cleaningConfig,
+      undefined,
+      platform,
     );
+    const report = await cliCleaning(port.clean('orders', request));
     await write(
       'cleaning.json',
-      toCleaningJson(report, { encoding: orders.dataset.profile.encoding, platform, mapping }),
+      toCleaningJson(report, {
+        encoding: orders.dataset.profile.encoding,
+        platform,
+        mapping,
+        files: report.files,
+        overlap: report.overlap,
+        currency: report.currency.code,
+      }),
     );
     const customers = findDataset('customers', datasets, {
       saved: savedMapping(config, 'customers'),
-      exclude: [orders.dataset, ...notFor('customers'), ...roleFiles.found.map((f) => f.dataset)],
+      exclude: [
+        ...ordersFiles.map((f) => f.dataset),
+        ...notFor('customers'),
+        ...roleFiles.found.map((f) => f.dataset),
+      ],
     });
     warnUnused(customers ? [customers.dataset] : []);
     if (customers) {
       const { mapping, platform } = customers.plan;
       const r = await cliCleaning(
-        port.clean('customers', cleanRequest(customers.dataset, mapping, effective.cleaning)),
+        port.clean(
+          'customers',
+          combinedCleanRequest([{ dataset: customers.dataset, mapping }], effective.cleaning),
+        ),
       );
       await write(
         'customers_cleaning.json',
@@ -227,11 +288,13 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
     written.push(
       ...(await runAnalyses(db, effective, {
         purchases: report.tables.purchases,
+        returns: report.tables.returns,
         outDir: options.outDir,
         locale: options.locale,
         preset: options.preset,
         asOf: options.asOf,
         roles,
+        currency: report.currency.code,
       })),
     );
     if (roles.includes('touches')) {

@@ -6,8 +6,9 @@
 import { parseArgs } from 'node:util';
 import { analyze } from './analyze.ts';
 import { CliError } from './cli-error.ts';
+import { CURRENCY_CODES, isCurrencyCode } from '../ingest/currency/currency.ts';
 
-const USAGE = `usage: customer-lens analyze <[ROLE:]file...> [--config cfg.json] [--preset value5|cn8|tier3|intl11] [--as-of YYYY-MM-DD] [--out DIR] [--locale zh|en] [--engine wasm|native] [--attribution-days N] [--margin 0.35] [--arm COLUMN --control LABEL --outcomes a,b,c]
+const USAGE = `usage: customer-lens analyze <[ROLE:]file...> [--config cfg.json] [--preset value5|cn8|tier3|intl11] [--as-of YYYY-MM-DD] [--currency CNY|USD|GBP|EUR|…] [--out DIR] [--locale zh|en] [--engine wasm|native] [--ignore-returns] [--purchase orders|days] [--attribution-days N] [--margin 0.35] [--arm COLUMN --control LABEL --outcomes a,b,c]
   ROLE: orders, customers, touches, experiment, leads (default: detected from the headers)`;
 const PRESETS = ['value5', 'cn8', 'tier3', 'intl11'] as const;
 
@@ -24,6 +25,9 @@ export async function main(argv: string[]): Promise<number> {
         engine: { type: 'string', default: 'wasm' },
         preset: { type: 'string' },
         'as-of': { type: 'string' },
+        currency: { type: 'string' },
+        'ignore-returns': { type: 'boolean' },
+        purchase: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         'attribution-days': { type: 'string' },
         margin: { type: 'string' },
@@ -61,6 +65,16 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`customer-lens: --as-of must be a date like 2026-10-31\n${USAGE}\n`);
     return 2;
   }
+  const currency = parsed.values.currency?.trim().toUpperCase();
+  if (currency !== undefined && !isCurrencyCode(currency)) {
+    process.stderr.write(`customer-lens: --currency must be one of ${CURRENCY_CODES.join(', ')}\n${USAGE}\n`);
+    return 2;
+  }
+  const purchase = parsed.values.purchase;
+  if (purchase !== undefined && purchase !== 'orders' && purchase !== 'days') {
+    process.stderr.write(`customer-lens: --purchase must be orders or days\n${USAGE}\n`);
+    return 2;
+  }
   if (engine !== 'wasm' && engine !== 'native') {
     process.stderr.write(`customer-lens: --engine must be wasm or native\n${USAGE}\n`);
     return 2;
@@ -94,6 +108,10 @@ export async function main(argv: string[]): Promise<number> {
       engine,
       preset: preset as (typeof PRESETS)[number] | undefined,
       asOf,
+      currency,
+      notice: (line) => process.stderr.write(`customer-lens: ${line}\n`),
+      ignoreReturns: parsed.values['ignore-returns'] === true,
+      purchase,
     });
     for (const path of written) process.stdout.write(`wrote ${path}\n`);
     return 0;

@@ -11,6 +11,7 @@ import { runCleaning } from '../engine/clean-source.ts';
 import { runCustomerCleaning } from '../engine/clean-customers.ts';
 import { runRoleCleaning } from '../engine/clean-role.ts';
 import type { GenericRole } from '../ingest/cleaning/build-role-cleaning-sql.ts';
+import { runCombinedCleaning } from '../engine/clean-combined.ts';
 import type { CleanReports, CleanRequest, CleanRole, DatasetPort } from '../client/dataset-flow.ts';
 
 /** Rows of the preview each loaded table keeps for mapping and classification (as the app). */
@@ -27,11 +28,15 @@ export function nodeDatasetPort(db: DbPort): DatasetPort<SourceFile> {
       const options = {
         mapping: request.mapping,
         ...(request.cleaning ? { cleaning: request.cleaning } : {}),
+        ...(request.platform ? { platform: request.platform } : {}),
         ...(request.tables ? { tables: request.tables } : {}),
       };
+      const parts = request.parts;
       const report =
         role === 'orders'
-          ? await runCleaning(db, input, options)
+          ? parts && parts.length > 1
+            ? await runCombinedCleaning(db, parts, options)
+            : await runCleaning(db, input, options)
           : role === 'customers'
             ? await runCustomerCleaning(db, input, options)
             : await runRoleCleaning(db, role as GenericRole, input, options);

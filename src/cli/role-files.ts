@@ -59,6 +59,17 @@ function savedMapping(config: AnalysisConfig | null, kind: GenericRole): SavedMa
 }
 
 /**
+ * Whether a file's headers say it is something other than orders (its best complete role guess is
+ * customers, touches, experiment results or leads): such a file is not combined into the orders
+ * (issue 12's several orders files) even when its columns could pass for orders (a touches file's
+ * cost as an amount, a customer list's last purchase and total spend).
+ */
+export function guessedOtherThanOrders(dataset: LoadedDataset): boolean {
+  const best = classifyDataset(datasetColumns(dataset)).find((g) => g.complete)?.role;
+  return best !== undefined && best !== 'orders';
+}
+
+/**
  * The touches / experiment / leads among `datasets` (those not used as orders or customers): a forced
  * role wins, else the best guess from the headers when it is one of these roles and its mapping is
  * complete. Files used for nothing are named in `unused`.

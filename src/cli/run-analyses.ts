@@ -14,12 +14,16 @@ import { writeQueryCsv } from './write-query-csv.ts';
 
 export interface AnalysisOptions {
   purchases: string;
+  /** The returns view of the cleaned orders (issue 12, item 2). */
+  returns?: string | undefined;
   outDir: string;
   locale: 'zh-CN' | 'en';
   preset?: 'value5' | 'cn8' | 'tier3' | 'intl11' | undefined;
   asOf?: string | undefined;
   /** Dataset roles cleaned in this run; a module runs when it has all it needs (default: orders). */
   roles?: readonly string[] | undefined;
+  /** ISO code of the amounts from the cleaning report (null = not detected). */
+  currency?: string | null | undefined;
 }
 
 export async function runAnalyses(db: DbPort, config: AnalysisConfig, o: AnalysisOptions): Promise<string[]> {
@@ -32,7 +36,14 @@ export async function runAnalyses(db: DbPort, config: AnalysisConfig, o: Analysi
   // --preset replaces the preset's cut points and segments; otherwise the config's own (or value5).
   const rfm: RfmConfig = o.preset ? { ...config.rfm, ...presetConfig(o.preset) } : config.rfm;
   const slices: Record<string, unknown> = { ...config, rfm };
-  const ctx: PlanContext = { locale: o.locale, purchases: o.purchases, asOf: o.asOf };
+  const ctx: PlanContext = {
+    locale: o.locale,
+    purchases: o.purchases,
+    currency: o.currency,
+    returns: o.returns,
+    purchaseUnit: config.cleaning.purchase,
+    asOf: o.asOf,
+  };
   for (const module of MODULES as readonly AnalysisModule<unknown, unknown>[]) {
     const cfg = slices[module.configKey];
     const roles = o.roles ?? ['orders'];

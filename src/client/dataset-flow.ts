@@ -33,6 +33,17 @@ export interface CleanRequest {
   cleaning?: CleaningConfig | undefined;
   /** Output table names (roles/catalogue.ts), e.g. the comparison's `compare_` tables. */
   tables?: Readonly<Record<string, string>> | undefined;
+  /** Several files of the role, cleaned as one (issue 12): each with its own mapping, latest last. */
+  parts?: readonly CleanPart[] | undefined;
+  /** Platform recognised from the headers (currency evidence). */
+  platform?: string | null | undefined;
+}
+
+export interface CleanPart {
+  table: string;
+  columns: readonly { name: string; type: string }[];
+  mapping: Readonly<Record<string, string>>;
+  label: string;
 }
 
 export interface CleanReports {
@@ -82,6 +93,12 @@ export interface DatasetPlan {
   mapping: Record<string, string>;
   /** The saved mapping was used. */
   reused: boolean;
+  /**
+   * A saved mapping was given but does not fit this file (it leaves a required role without a
+   * column while the automatic mapping finds them all): the automatic mapping is used (issue 12
+   * item 11), and callers tell the user.
+   */
+  savedIgnored: boolean;
   platform: string | null;
   /** Requirements without a column, each a list of alternatives (`['order_time', 'paid_time']`). */
   missing: string[][];
@@ -114,12 +131,18 @@ export function planDataset(
     saved,
     columns.map((c) => c.name),
   );
-  const mapping = kept ?? { ...proposal.mapping };
+  const ignored =
+    kept !== null &&
+    missingRequirements(role, kept).length > 0 &&
+    missingRequirements(role, proposal.mapping).length === 0;
+  const used = ignored ? null : kept;
+  const mapping = used ?? { ...proposal.mapping };
   return {
     role,
     proposal,
     mapping,
-    reused: kept !== null,
+    reused: used !== null,
+    savedIgnored: ignored,
     platform: proposal.platform?.id ?? saved?.platform ?? null,
     missing: missingRequirements(role, mapping),
   };
@@ -174,6 +197,7 @@ export function cleanRequest(
   mapping: Readonly<Record<string, string>>,
   cleaning?: CleaningConfig,
   tables?: Readonly<Record<string, string>>,
+  platform?: string | null,
 ): CleanRequest {
   return {
     table: dataset.profile.table,
@@ -181,5 +205,60 @@ export function cleanRequest(
     mapping,
     ...(cleaning ? { cleaning } : {}),
     ...(tables ? { tables } : {}),
+    ...(platform ? { platform } : {}),
+  };
+}
+
+/** Every dataset (in the order given) usable as `role`, each with its own plan (issue 12: several files). */
+export function findDatasets<D extends LoadedDataset>(
+  role: DatasetRole,
+  datasets: readonly D[],
+  options: { saved?: SavedMapping | null; exclude?: readonly D[] } = {},
+): { dataset: D; plan: DatasetPlan }[] {
+  return datasets.flatMap((dataset) => {
+    if (options.exclude?.includes(dataset)) return [];
+    const plan = planDataset(role, datasetColumns(dataset), options.saved);
+    return planUsable(plan) ? [{ dataset, plan }] : [];
+  });
+}
+
+/**
+ * The mapping of another file of the same role: the first file's mapping matched by column name
+ * (exact, then normalised), and the file's own proposal for roles that match no column.
+ */
+export function planLikeFirst(
+  role: DatasetRole | SourceKind,
+  columns: readonly ColumnInfo[],
+  first: Readonly<Record<string, string>>,
+): DatasetPlan {
+  const plan = planDataset(role, columns, { mapping: first, match: 'by_name' });
+  const mapping = { ...plan.mapping };
+  const used = new Set(Object.values(mapping));
+  for (const [r, column] of Object.entries(plan.proposal.mapping)) {
+    if (Object.hasOwn(mapping, r) || used.has(column)) continue;
+    mapping[r] = column;
+    used.add(column);
+  }
+  return { ...plan, mapping, missing: missingRequirements(role, mapping) };
+}
+
+/** The request that cleans several planned files of one role as one dataset (latest file last). */
+export function combinedCleanRequest(
+  files: readonly { dataset: LoadedDataset; mapping: Readonly<Record<string, string>> }[],
+  cleaning?: CleaningConfig,
+  tables?: Readonly<Record<string, string>>,
+  platform?: string | null,
+): CleanRequest {
+  const first = files[0]!;
+  const request = cleanRequest(first.dataset, first.mapping, cleaning, tables, platform);
+  if (files.length < 2) return request;
+  return {
+    ...request,
+    parts: files.map((f) => ({
+      table: f.dataset.profile.table,
+      columns: f.dataset.profile.columns.map((c) => ({ name: c.name, type: c.type })),
+      mapping: { ...f.mapping },
+      label: f.dataset.profile.fileName,
+    })),
   };
 }

@@ -38,10 +38,24 @@ export function engineDatasetPort(
       return { profile, rows: decodeIpc(preview).rows };
     },
     async clean<R extends CleanRole>(role: R, request: CleanRequest): Promise<CleanReports[R]> {
-      const input = { table: request.table, columns: request.columns.map((c) => ({ ...c })) };
+      const input = {
+        table: request.table,
+        columns: request.columns.map((c) => ({ ...c })),
+        ...(request.parts
+          ? {
+              parts: request.parts.map((p) => ({
+                table: p.table,
+                columns: p.columns.map((c) => ({ ...c })),
+                mapping: { ...p.mapping },
+                label: p.label,
+              })),
+            }
+          : {}),
+      };
       const options = {
         mapping: { ...request.mapping },
         ...(request.cleaning ? { cleaning: request.cleaning } : {}),
+        ...(request.platform ? { platform: request.platform } : {}),
         ...(request.tables ? { tables: { ...request.tables } } : {}),
       };
       const report =

@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import { ROLES, SOURCE_KINDS } from './roles.ts';
 import { CONFIG_SECTIONS } from '../analyses/registry.ts';
+import { CURRENCY_CODES } from '../ingest/currency/currency.ts';
 
 export const CONFIG_VERSION = 1;
 
@@ -94,6 +95,21 @@ export const CleaningSchema = v.strictObject({
   maxAmount: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1e15)), 10_000_000),
   maxQuantity: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1e12)), 100_000),
   minDate: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')), '1990-01-01'),
+  /** ISO code of the amounts; `auto` detects it (ingest/currency/detect-currency.ts) or asks. */
+  currency: v.optional(v.picklist(['auto', ...CURRENCY_CODES]), 'auto'),
+  /**
+   * Returns and credit notes (issue 12, item 2): `net` keeps an order whose total is negative (a
+   * credit note, e.g. Online Retail's `C536379`) and subtracts it from the customer's revenue — from
+   * the original order when its id matches (`C123` → `123`), else on its own date; `ignore` sets
+   * credit notes aside and counts gross sales only.
+   */
+  returns: v.optional(v.picklist(['net', 'ignore']), 'net'),
+  /**
+   * What one purchase is, for every analysis (issue 12, item 10): `orders` (each order id) or `days`
+   * (a customer's orders of one calendar day merged into one purchase, as lifetimes/BTYD do). RFM F,
+   * order counts, AOV, intervals, repurchase, churn and lifecycle all count the same unit.
+   */
+  purchase: v.optional(v.picklist(['orders', 'days']), 'orders'),
 });
 
 export const ViewSchema = v.strictObject({

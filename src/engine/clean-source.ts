@@ -52,6 +52,7 @@ export async function runCleaning(
       ...(options.tables ? { tables: options.tables } : {}),
       ...(options.keepWorkTables ? { keepWorkTables: true } : {}),
       ...(options.fastPaths === false ? { fastPaths: false } : {}),
+      ...(options.platform ? { platform: options.platform } : {}),
     }),
   );
 }

@@ -51,6 +51,8 @@ export interface CleanSourceOptions {
    * compare the two).
    */
   fastPaths?: boolean;
+  /** Platform recognised from the headers: evidence for the currency (detect-currency.ts). */
+  platform?: string | null | undefined;
 }
 
 export interface CustomerCleaningOptions {

@@ -15,6 +15,7 @@ import { exportQuery } from './export-query.ts';
 import { CleaningInputError, runCleaning } from './clean-source.ts';
 import { runCustomerCleaning } from './clean-customers.ts';
 import { runRoleCleaning } from './clean-role.ts';
+import { runCombinedCleaning } from './clean-combined.ts';
 import { runInOrder } from './run-in-order.ts';
 
 let dbPromise: Promise<DbPort> | null = null;
@@ -113,7 +114,9 @@ const api: EngineApi = {
   async clean(input, options) {
     return run(async (port) => {
       try {
-        return await runCleaning(port, input, options);
+        return input.parts && input.parts.length > 1
+          ? await runCombinedCleaning(port, input.parts, options)
+          : await runCleaning(port, input, options);
       } catch (e) {
         if (e instanceof CleaningInputError) throw new EngineError('mapping_invalid', e.message);
         throw e;

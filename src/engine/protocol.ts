@@ -85,6 +85,10 @@ export type IngestNoteKind =
   | 'summary_rows_dropped'
   /** Characters that were invalid in the file's encoding and became U+FFFD. */
   | 'invalid_characters'
+  /** Lines read in another encoding than the file's (UTF-8 lines in a GB18030 file, or the reverse). */
+  | 'mixed_encoding'
+  /** Lines holding a NUL byte, set aside (sample: their line numbers). */
+  | 'nul_lines_set_aside'
   /** Merged cells whose value was copied into every cell of the merged range. */
   | 'merged_cells_filled'
   /** A two-level header whose levels were joined as `upper_lower`. */
@@ -131,4 +135,16 @@ export interface CleanSourceInput {
   /** A table loaded by loadSource (a real table: its rowid is the source row order). */
   table: string;
   columns: readonly SourceColumnInfo[];
+  /**
+   * Several files of the same role (issue 12): each loaded table with its own mapping and file name,
+   * in order (the latest file last). Cleaned as one dataset; `table`/`columns` are the first file.
+   */
+  parts?: readonly CleanSourcePart[];
+}
+
+export interface CleanSourcePart {
+  table: string;
+  columns: readonly SourceColumnInfo[];
+  mapping: Readonly<Record<string, string>>;
+  label: string;
 }

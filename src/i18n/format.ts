@@ -3,6 +3,7 @@
  * Chinese users expect; in en they use thousands separators (123,456).
  */
 import type { Locale } from './i18n.ts';
+import { CURRENCY_SYMBOLS, isCurrencyCode } from '../ingest/currency/currency.ts';
 
 const cache = new Map<string, Intl.NumberFormat>();
 function nf(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
@@ -30,6 +31,29 @@ export function formatCompact(locale: Locale, value: number, digits = 2): string
   }
   if (abs >= 1e6) return nf(locale, { notation: 'compact', maximumFractionDigits: digits }).format(value);
   return nf(locale, { maximumFractionDigits: digits }).format(value);
+}
+
+/**
+ * An amount of money in the dataset's currency (issue 12 item 3), with its symbol:
+ * - CNY: zh ¥1.86万 / ¥4.5亿, en ¥18,600 (≥ 1M as ¥1.86M);
+ * - any other currency: the symbol and thousands separators in both languages ($18,600.5, £1,234),
+ *   en ≥ 1M as $1.86M — never 万/亿, which read as yuan amounts;
+ * - unknown currency (null / undefined): the number alone, as formatCompact.
+ */
+export function formatMoney(
+  locale: Locale,
+  value: number,
+  currency: string | null | undefined,
+  digits = 2,
+): string {
+  if (currency === null || currency === undefined || !isCurrencyCode(currency)) {
+    return formatCompact(locale, value, digits);
+  }
+  const sign = value < 0 ? '-' : '';
+  const abs = Math.abs(value);
+  const symbol = CURRENCY_SYMBOLS[currency];
+  if (currency === 'CNY' || locale === 'en') return `${sign}${symbol}${formatCompact(locale, abs, digits)}`;
+  return `${sign}${symbol}${nf(locale, { maximumFractionDigits: digits }).format(abs)}`;
 }
 
 export function formatPercent(locale: Locale, fraction: number, digits = 1): string {

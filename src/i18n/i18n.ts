@@ -17,6 +17,8 @@ import { customersUi } from './messages/customers-ui.ts';
 import { compareUi } from './messages/compare-ui.ts';
 import { datasets } from './messages/datasets.ts';
 import { campaigns } from './messages/campaigns.ts';
+import { multiFile } from './messages/multi-file.ts';
+import { currency } from './messages/currency.ts';
 import type { Message } from './messages/types.ts';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -38,6 +40,8 @@ const all = {
   ...compareUi,
   ...datasets,
   ...campaigns,
+  ...multiFile,
+  ...currency,
 } satisfies Record<string, Message>;
 export type MessageKey = keyof typeof all;
 

@@ -14,9 +14,15 @@
  *   list_amount   DECIMAL(18,2)       unit price × quantity before discounts, when known
  *   discount_amount DECIMAL(18,2)
  *   category, product, channel, payment_method, status, region, store   VARCHAR
- *   is_purchase   BOOLEAN  NOT NULL   the status rule: counts as a purchase
+ *   is_purchase   BOOLEAN  NOT NULL   the status rule: counts as a purchase (false for an order its
+ *                                    returns cancel, and for every order of a customer whose returns
+ *                                    cancel all purchases: net ≤ 0)
+ *   is_return     BOOLEAN  NOT NULL   a credit note matched to no order (issue 12, item 2): gross 0,
+ *                                    refund_amount = what it refunds, net_amount = −refund_amount
  *
- * `purchases` is the view `SELECT * FROM orders_clean WHERE is_purchase`.
+ * `purchases` is the view `SELECT * FROM orders_clean WHERE is_purchase`; `purchases__returns`
+ * (tables.ts returnsViewName) holds what counts in revenue without being a purchase: credit notes
+ * not matched to an order (`is_return`) and the orders of customers whose returns cancel them all.
  */
 import { ORDER_OUTPUT_COLUMNS, ORDERS_ROLE } from './roles/orders.ts';
 

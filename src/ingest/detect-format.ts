@@ -3,6 +3,7 @@
  * and which text encoding it uses. Pure: runs on a byte sample in the worker, in Node and in tests.
  */
 import { scoreLegacyCjk } from './cjk-score.ts';
+import { countLineKinds } from './line-decode.ts';
 
 export type FileFormat = 'csv' | 'xlsx' | 'xls' | 'gzip' | 'zip' | 'parquet' | 'json' | 'empty' | 'binary';
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5' | 'windows-1252';
@@ -60,14 +61,21 @@ export function detectFormat(name: string, head: Uint8Array): FileFormat {
   return 'csv';
 }
 
+/**
+ * NUL bytes beyond a stray few (a damaged line is set aside, not the whole file: issue 12), or many
+ * control characters, in a text sample mean it is not text.
+ */
+const MAX_STRAY_NULS = 2;
+
 /** NUL bytes or many control characters in a UTF-8-ish sample mean this is not text. */
 export function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.byteLength, 8192);
   if (n === 0) return false;
   let control = 0;
+  let nul = 0;
   for (let i = 0; i < n; i++) {
     const b = bytes[i]!;
-    if (b === 0) return true;
+    if (b === 0 && ++nul > MAX_STRAY_NULS) return true;
     if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
   }
   return control / n > 0.05;
@@ -78,13 +86,14 @@ function decodeSample(head: Uint8Array, guess: EncodingGuess): string {
   return new TextDecoder(guess.encoding).decode(head.subarray(guess.bomLength, guess.bomLength + 8192));
 }
 
-/** NUL characters or more than 5 % control characters (other than tab, newlines, ESC) in decoded text. */
+/** NUL characters (beyond a stray few) or more than 5 % control characters (other than tab, newlines, ESC) in decoded text. */
 export function looksBinaryText(text: string): boolean {
   if (text.length === 0) return false;
   let control = 0;
+  let nul = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0) return true;
+    if (c === 0 && ++nul > MAX_STRAY_NULS) return true;
     if (c < 0x09 || (c > 0x0d && c < 0x20 && c !== 0x1b) || (c >= 0x7f && c < 0xa0 && c !== 0x85)) control++;
   }
   return control / text.length > 0.05;
@@ -140,6 +149,9 @@ export function detectEncoding(sample: Uint8Array, sampleIsTruncated = true): En
   if (utf16) return { encoding: utf16, bomLength: 0, evidence: 'utf16-pattern' };
   if (isValidUtf8(sample, sampleIsTruncated))
     return { encoding: 'utf-8', bomLength: 0, evidence: 'valid-utf8' };
+  // Mixed (issue 12): more non-ASCII lines are UTF-8 than not; the others are read line by line.
+  const lines = countLineKinds(sample);
+  if (lines.utf8 > lines.invalid) return { encoding: 'utf-8', bomLength: 0, evidence: 'valid-utf8' };
   return { ...detectLegacyEncoding(sample), bomLength: 0 };
 }
 

@@ -13,6 +13,14 @@ export const ORDERS_CLEAN = 'orders_clean';
 export const PURCHASES = 'purchases';
 /** Orders cleaning: the source rows not used, each with its reason. */
 export const SET_ASIDE = 'set_aside';
+/**
+ * Orders cleaning: the returns view beside a purchases view (issue 12, item 2), `purchases__returns`:
+ * money that counts in revenue but is not a purchase — credit notes not matched to an order
+ * (`is_return`, gross 0, net = −refund) and the orders of customers whose returns cancel every purchase.
+ */
+export function returnsViewName(purchases: string): string {
+  return `${purchases}__returns`;
+}
 /** Orders cleaning: prefix of its work tables `__clean_<source>_{dups,multi_ids,rows,rows_v,lines,lines_v,reasons}`. */
 export const CLEAN_WORK_PREFIX = '__clean_';
 

@@ -16,6 +16,7 @@ import { AnalysisRunner } from '../client/analysis-runner.ts';
 import type { PlanContext } from '../analyses/contract.ts';
 import type { ModuleId } from '../analyses/registry.ts';
 import { TABLES } from '../ingest/canonical.ts';
+import { returnsViewName } from '../ingest/tables.ts';
 import type { TextEncoding } from '../ingest/detect-format.ts';
 import { AnalysisState } from './analysis/analysis-state.svelte.ts';
 import { ComparisonDataset } from './lifecycle/comparison-dataset.svelte.ts';
@@ -113,9 +114,21 @@ export class AppState {
     return [...(this.analysis.report !== null ? ['orders'] : []), ...Object.keys(this.roleReports)];
   }
 
+  /** ISO code of the cleaned orders' amounts; null = not detected (or nothing cleaned yet). */
+  get currency(): string | null {
+    return this.analysis.report?.currency.code ?? null;
+  }
+
   /** What every module plan reads: the cleaned orders of the analysed dataset, in the UI language. */
   get planContext(): PlanContext {
-    return { locale: this.locale, purchases: TABLES.purchases };
+    const report = this.analysis.report;
+    return {
+      locale: this.locale,
+      purchases: TABLES.purchases,
+      ...(report ? { currency: report.currency.code } : {}),
+      returns: returnsViewName(TABLES.purchases),
+      purchaseUnit: this.analysis.config.cleaning.purchase,
+    };
   }
 
   get active(): LoadedTable | null {
@@ -147,13 +160,22 @@ export class AppState {
     performance.mark('cl:drop');
     this.#cancelled = false;
     const hadOrders = this.analysis.report !== null;
+    const before = this.#ordersKey();
     const list = [...files];
     for (let i = 0; i < list.length; i++) {
       if (this.#cancelled) break;
       await this.#loadOne(list[i]!, list.length - i - 1);
     }
     this.job = null;
-    if (!this.#cancelled && !hadOrders) await this.#autoAnalyze();
+    if (this.#cancelled) return;
+    if (!hadOrders) await this.#autoAnalyze();
+    // A file added to the cleaned orders (issue 12): clean again with the mapping already chosen.
+    else if (this.#ordersKey() !== before && this.analysis.canClean) await this.analysis.clean();
+  }
+
+  /** Which files make the orders now (to notice a file added or removed). */
+  #ordersKey(): string {
+    return this.analysis.ordersTables.map((t) => t.id).join(',');
   }
 
   loadSample(): Promise<void> {
@@ -195,9 +217,14 @@ export class AppState {
   }
 
   async removeTable(id: string): Promise<void> {
+    const analysis = this.analysis;
+    const wasOrders = analysis.ordersTables.some((t) => t.id === id);
+    const hadReport = analysis.report !== null;
     await this.engine.dropTable(id);
     this.tables = this.tables.filter((t) => t.id !== id);
-    if (this.analysis.ordersTableId === id) this.analysis.forget();
+    if (analysis.ordersTableId === id || analysis.moreOrdersIds.includes(id)) analysis.removeOrdersFile(id);
+    // Another file of the orders remains (issue 12): clean the rest again, without starting over.
+    if (wasOrders && hadReport && analysis.canClean) await this.flow(() => analysis.clean());
     if (this.activeId === id) this.activeId = this.tables[0]?.id ?? null;
   }
 
@@ -270,6 +297,9 @@ export class AppState {
     this.activeId = table;
     performance.mark('cl:loaded');
     if (!this.analysis.ordersTable) this.analysis.useAsOrders(loaded);
+    // Another file of the same role is appended to the orders (issue 12) when its columns fit.
+    else if (index < 0 && this.analysis.roles.detected(loaded)?.role === 'orders')
+      this.analysis.addOrdersFile(loaded, { sameHeaders: true });
   }
 
   #showError(error: EngineErrorData, fallback: Record<string, string | number> = {}): void {

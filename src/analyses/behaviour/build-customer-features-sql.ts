@@ -5,6 +5,7 @@
 import { ident, str } from '../../sql/quote.ts';
 import { DEFAULT_AOV_BANDS } from './build-price-sensitivity-sql.ts';
 import {
+  mergeDays,
   binIndexSql,
   checkAscending,
   dimensionColumn,
@@ -89,7 +90,7 @@ export function buildCustomerFeaturesSelectSql(options: CustomerFeaturesOptions)
   intervals AS (
     SELECT customer_id,
       order_date - lag(order_date) OVER (PARTITION BY customer_id ORDER BY order_date) AS interval_days
-    FROM (SELECT DISTINCT customer_id, order_date FROM scoped)
+    FROM (SELECT ${mergeDays(options.purchaseUnit)} customer_id, order_date FROM scoped)
   ),
   interval_stats AS (
     SELECT customer_id, avg(interval_days)::DOUBLE AS avg_interval_days,

@@ -3,7 +3,7 @@
  * overall, per category (repurchase cycle of the same category) or per segment.
  */
 import { ident } from '../../sql/quote.ts';
-import { binIndexSql, binsValuesSql, scopedPurchasesSql, type PurchaseScope } from './scope.ts';
+import { binIndexSql, binsValuesSql, mergeDays, scopedPurchasesSql, type PurchaseScope } from './scope.ts';
 
 export type IntervalGrouping = 'overall' | 'category' | 'segment';
 
@@ -24,15 +24,16 @@ export const DEFAULT_INTERVAL_BINS = [1, 8, 15, 31, 61, 91, 181, 366] as const;
  */
 export function intervalsCte(options: IntervalOptions): string {
   const groupBy = options.groupBy ?? 'overall';
+  const d = mergeDays(options.purchaseUnit);
   let days: string;
   if (groupBy === 'overall') {
-    days = `SELECT DISTINCT customer_id, NULL::VARCHAR AS group_key, order_date AS purchase_day FROM scoped`;
+    days = `SELECT ${d} customer_id, NULL::VARCHAR AS group_key, order_date AS purchase_day FROM scoped`;
   } else if (groupBy === 'category') {
-    days = `SELECT DISTINCT customer_id, category::VARCHAR AS group_key, order_date AS purchase_day
+    days = `SELECT ${d} customer_id, category::VARCHAR AS group_key, order_date AS purchase_day
       FROM scoped WHERE category IS NOT NULL`;
   } else if (groupBy === 'segment') {
     if (!options.segments) throw new Error('intervals by segment need a segments table');
-    days = `SELECT DISTINCT p.customer_id, s.segment::VARCHAR AS group_key, p.order_date AS purchase_day
+    days = `SELECT ${d} p.customer_id, s.segment::VARCHAR AS group_key, p.order_date AS purchase_day
       FROM scoped p JOIN ${ident(options.segments)} s ON s.customer_id = p.customer_id`;
   } else {
     throw new Error(`unknown interval grouping ${JSON.stringify(groupBy)}`);

@@ -1,6 +1,6 @@
 /** Repurchase and second-purchase rates (issue 6), on purchase days (same-day orders merged). */
 import { literal } from '../../sql/quote.ts';
-import { asOfSql, scopedPurchasesSql, type PurchaseScope } from './scope.ts';
+import { asOfSql, mergeDays, scopedPurchasesSql, type PurchaseScope } from './scope.ts';
 
 /**
  * One row: customers (with a purchase in the scope), repeat_customers (≥ 2 purchase days in the
@@ -8,7 +8,7 @@ import { asOfSql, scopedPurchasesSql, type PurchaseScope } from './scope.ts';
  */
 export function buildRepurchaseRateSql(scope: PurchaseScope): string {
   return `WITH scoped AS (${scopedPurchasesSql(scope)}),
-  per_customer AS (SELECT customer_id, count(DISTINCT order_date) AS purchase_days FROM scoped GROUP BY customer_id)
+  per_customer AS (SELECT customer_id, count(${mergeDays(scope.purchaseUnit)} order_date) AS purchase_days FROM scoped GROUP BY customer_id)
 SELECT count(*) AS customers,
   count(*) FILTER (WHERE purchase_days >= 2) AS repeat_customers,
   (count(*) FILTER (WHERE purchase_days >= 2))::DOUBLE / nullif(count(*), 0) AS repurchase_rate
@@ -40,7 +40,7 @@ export function buildSecondPurchaseSql(options: SecondPurchaseOptions): string {
   ranked AS (
     SELECT customer_id, order_date AS purchase_day,
       row_number() OVER (PARTITION BY customer_id ORDER BY order_date) AS n
-    FROM (SELECT DISTINCT customer_id, order_date FROM scoped)
+    FROM (SELECT ${mergeDays(options.purchaseUnit)} customer_id, order_date FROM scoped)
   ),
   firsts AS (
     SELECT customer_id,

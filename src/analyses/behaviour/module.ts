@@ -65,7 +65,7 @@ export interface IntervalParams {
   segments?: string;
 }
 
-const scope = (ctx: PlanContext) => ({ purchases: ctx.purchases });
+const scope = (ctx: PlanContext) => ({ purchases: ctx.purchases, purchaseUnit: ctx.purchaseUnit });
 const preferenceQuery = (d: string) => `mix_${d}`;
 
 function intervalOptions(ctx: PlanContext, p: IntervalParams) {

@@ -3,10 +3,12 @@
  * the canonical `purchases` shape (src/ingest/canonical.ts) from a table name it is given.
  *
  * Definitions used throughout:
- * - A *purchase day* is a distinct (customer, order_date). Several orders on the same day are ONE
- *   purchase occasion for intervals, repurchase and churn rules, so an interval is never 0 days
- *   (the convention of lifetimes/BTYD: "same-day transactions are merged"). Order counts, revenue
- *   and AOV still count every order.
+ * - One purchase (issue 12, item 10) is what the config's `cleaning.purchase` says, for every
+ *   analysis: `orders` (default) — each order; intervals, repurchase, churn and lifecycle rules count
+ *   orders too (`purchaseUnit: 'orders'`: two orders of one day are 0 days apart); `days` — cleaning
+ *   merges a customer's orders of one day into one purchase row (the lifetimes/BTYD convention
+ *   "same-day transactions are merged"), so RFM F, order counts and AOV count purchase days as well.
+ *   Builders called without a unit merge purchase days (their convention before the setting).
  * - Revenue is `net_amount` (paid minus refunds); AOV = revenue / orders.
  * - `category` is stored per order in the canonical table; per-category metrics take an order's
  *   category as given (an order with a mixed basket counts under its recorded category only).
@@ -17,10 +19,29 @@ import { dateLiteral, ident } from '../../sql/quote.ts';
 export interface PurchaseScope {
   /** Table or view with the canonical purchases columns, e.g. `purchases`. */
   purchases: string;
+  /**
+   * Returns view (issue 12, item 2): rows that count in revenue but are not purchases (credit notes,
+   * orders cancelled by returns). Read only by the revenue builders and RFM monetary.
+   */
+  returns?: string | undefined;
+  /**
+   * What one purchase is (issue 12, item 10; config `cleaning.purchase`): `orders` counts every row
+   * of `purchases` (two orders of one day are 0 days apart); `days` (the builders' default, as
+   * lifetimes/BTYD) merges a customer's purchases of one day. With `cleaning.purchase: days` the
+   * purchases view already has one row per customer and day, so both give the same result.
+   */
+  purchaseUnit?: PurchaseUnit | undefined;
   /** First order_date included (YYYY-MM-DD). */
   from?: string;
   /** Last order_date included (YYYY-MM-DD). */
   to?: string;
+}
+
+export type PurchaseUnit = 'orders' | 'days';
+
+/** `DISTINCT` when same-day purchases are merged (purchase days), else nothing (every order). */
+export function mergeDays(unit: PurchaseUnit | undefined): string {
+  return unit === 'orders' ? '' : 'DISTINCT';
 }
 
 /** SELECT of the purchases inside the scope's window (all columns). */

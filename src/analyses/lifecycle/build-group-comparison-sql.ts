@@ -3,7 +3,7 @@
  * absolute and relative differences and a flag where the difference is large.
  */
 import { dateLiteral, ident, literal, str } from '../../sql/quote.ts';
-import { paidRatioSql, promoShareSql } from '../behaviour/scope.ts';
+import { mergeDays, paidRatioSql, promoShareSql, type PurchaseUnit } from '../behaviour/scope.ts';
 import { checkDays } from './lifecycle-ctes.ts';
 import { buildTagRowsSql } from './build-group-choices-sql.ts';
 
@@ -36,6 +36,8 @@ export interface GroupComparisonOptions {
   lostDays?: number;
   /** |relative difference| at or above which a metric is flagged; default 0.2. */
   flagThreshold?: number;
+  /** What one purchase is (behaviour/scope.ts PurchaseScope.purchaseUnit); default purchase days. */
+  purchaseUnit?: PurchaseUnit | undefined;
 }
 
 /** The metrics, in output order. */
@@ -70,16 +72,22 @@ function filterSql(filter: GroupFilter | undefined): string {
   }
 }
 
-function metricsCte(name: string, group: string, purchases: string, lostDays: string): string {
+function metricsCte(
+  name: string,
+  group: string,
+  purchases: string,
+  lostDays: string,
+  unit: PurchaseUnit | undefined,
+): string {
   return `${name} AS (
     WITH per_customer AS (
       SELECT customer_id, count(*) AS orders, sum(net_amount) AS revenue,
-        count(DISTINCT order_date) AS purchase_days, max(order_date) AS last_day
+        count(${mergeDays(unit)} order_date) AS purchase_days, max(order_date) AS last_day
       FROM ${group} GROUP BY customer_id
     ),
     intervals AS (
       SELECT order_date - lag(order_date) OVER (PARTITION BY customer_id ORDER BY order_date) AS d
-      FROM (SELECT DISTINCT customer_id, order_date FROM ${group})
+      FROM (SELECT ${mergeDays(unit)} customer_id, order_date FROM ${group})
     )
     SELECT
       (SELECT count(*) FROM per_customer)::DOUBLE AS customers,
@@ -123,8 +131,8 @@ export function buildGroupComparisonSql(options: GroupComparisonOptions): string
   return `WITH group_a AS (SELECT * FROM ${ident(options.a.purchases)} WHERE ${filterSql(options.a.filter)}),
   group_b AS (SELECT * FROM ${ident(options.b.purchases)} WHERE ${filterSql(options.b.filter)}),
   params AS (SELECT ${asOf} AS as_of),
-  ${metricsCte('metrics_a', 'group_a', options.a.purchases, lostDays)},
-  ${metricsCte('metrics_b', 'group_b', options.b.purchases, lostDays)},
+  ${metricsCte('metrics_a', 'group_a', options.a.purchases, lostDays, options.purchaseUnit)},
+  ${metricsCte('metrics_b', 'group_b', options.b.purchases, lostDays, options.purchaseUnit)},
   long AS (${rows.join('\n    UNION ALL\n    ')})
 SELECT metric, value_a, value_b, value_b - value_a AS diff_abs,
   (value_b - value_a) / nullif(abs(value_a), 0) AS diff_rel,

@@ -113,6 +113,7 @@ export const comparisonModule = defineModule({
             b: groupSpec(p.b, ctx, p.comparisonPurchases),
             lostDays: config.lostDays,
             flagThreshold: config.comparisonFlagThreshold,
+            purchaseUnit: ctx.purchaseUnit,
             ...(ctx.asOf ? { asOf: ctx.asOf } : {}),
           }),
         }),

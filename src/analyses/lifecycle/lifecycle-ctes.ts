@@ -7,11 +7,14 @@
  * Reactivated: a purchase more than N days after the previous one (the customer had been lost).
  */
 import { dateLiteral, ident, literal } from '../../sql/quote.ts';
+import { mergeDays, type PurchaseUnit } from '../behaviour/scope.ts';
 
 export interface LifecycleScope {
   purchases: string;
   /** Observation end (YYYY-MM-DD); default the last order_date. Later purchases are ignored. */
   asOf?: string;
+  /** What one purchase is (behaviour/scope.ts PurchaseScope.purchaseUnit); default purchase days. */
+  purchaseUnit?: PurchaseUnit | undefined;
 }
 
 export function checkDays(name: string, days: number): number {
@@ -31,7 +34,7 @@ export function purchaseDaysCtes(scope: LifecycleScope): string {
   days AS (
     SELECT customer_id, purchase_day,
       lag(purchase_day) OVER w AS prev_day, lead(purchase_day) OVER w AS next_day
-    FROM (SELECT DISTINCT customer_id, order_date AS purchase_day FROM src)
+    FROM (SELECT ${mergeDays(scope.purchaseUnit)} customer_id, order_date AS purchase_day FROM src)
     WINDOW w AS (PARTITION BY customer_id ORDER BY purchase_day)
   )`;
 }

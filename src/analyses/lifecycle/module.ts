@@ -48,6 +48,7 @@ function churnOptions(
 ): ChurnWarningOptions {
   return {
     purchases: ctx.purchases,
+    purchaseUnit: ctx.purchaseUnit,
     idleDays: c.lostDays,
     earlyChurnDays: c.earlyChurnDays,
     overdueFactor: c.overdueFactor,
@@ -110,6 +111,7 @@ export const lifecycleModule = defineModule({
       plan: (config: LifecycleConfig, ctx: PlanContext, _params: void) => {
         const options = {
           purchases: ctx.purchases,
+          purchaseUnit: ctx.purchaseUnit,
           grain: config.periodGrain,
           lostDays: config.lostDays,
           ...asOf(ctx),

@@ -34,9 +34,10 @@ function groupExpr(options: RevenueByPeriodOptions): { expr: string; join: strin
 const change = (cur: string, prev: string) => `(${cur} - ${prev})::DOUBLE / nullif(${prev}, 0)`;
 
 /**
- * One row per period (every period between the first and last purchase, empty ones with zeros) and
- * group. Columns: period_start (DATE), group_key (NULL without a split, or for orders without a
- * value / customers without a segment), revenue (net), gross_revenue, refunds, orders, customers,
+ * One row per period (every period between the first and last purchase or return, empty ones with
+ * zeros) and group. Columns: period_start (DATE), group_key (NULL without a split, or for orders
+ * without a value / customers without a segment), revenue (net: paid minus refunds, credit notes
+ * of `returns` on their own dates included), gross_revenue, refunds, orders, customers,
  * aov (revenue / orders, NULL without orders), new_customers (first purchase in scope falls in this
  * period), new_customer_revenue, returning_customer_revenue, revenue_prev_period, revenue_pop_change,
  * orders_pop_change, customers_pop_change, aov_pop_change, revenue_prev_year, revenue_yoy_change,
@@ -47,19 +48,24 @@ const change = (cur: string, prev: string) => `(${cur} - ${prev})::DOUBLE / null
 export function buildRevenueByPeriodSql(options: RevenueByPeriodOptions): string {
   const g = groupExpr(options);
   const grain = options.grain;
-  return `WITH scoped AS (${scopedPurchasesSql(options)}),
-  firsts AS (SELECT customer_id, min(order_date) AS first_day FROM scoped GROUP BY customer_id),
+  // Returns (issue 12, item 2) add money on their own dates but are neither orders nor customers.
+  const returns = options.returns
+    ? `\n    UNION ALL BY NAME SELECT *, FALSE AS is_order FROM (${scopedPurchasesSql({ ...options, purchases: options.returns })})`
+    : '';
+  return `WITH scoped AS (SELECT *, TRUE AS is_order FROM (${scopedPurchasesSql(options)})${returns}),
+  firsts AS (SELECT customer_id, min(order_date) AS first_day FROM scoped WHERE is_order GROUP BY customer_id),
   tagged AS (
     SELECT ${periodStartSql(grain, 'p.order_date')} AS period_start, ${g.expr} AS group_key, p.customer_id,
-      p.net_amount, p.gross_amount, p.refund_amount,
-      ${periodStartSql(grain, 'f.first_day')} = ${periodStartSql(grain, 'p.order_date')} AS is_new
-    FROM scoped p JOIN firsts f ON f.customer_id = p.customer_id ${g.join}
+      p.net_amount, p.gross_amount, p.refund_amount, p.is_order,
+      coalesce(p.is_order AND ${periodStartSql(grain, 'f.first_day')} = ${periodStartSql(grain, 'p.order_date')}, FALSE) AS is_new
+    FROM scoped p LEFT JOIN firsts f ON f.customer_id = p.customer_id ${g.join}
   ),
   periods AS (${periodSeriesSql(grain, '(SELECT min(order_date) FROM scoped)', '(SELECT max(order_date) FROM scoped)')}),
   groups AS (SELECT DISTINCT group_key FROM tagged),
   agg AS (
     SELECT period_start, group_key, sum(net_amount) AS revenue, sum(gross_amount) AS gross_revenue,
-      sum(refund_amount) AS refunds, count(*) AS orders, count(DISTINCT customer_id) AS customers,
+      sum(refund_amount) AS refunds, count(*) FILTER (WHERE is_order) AS orders,
+      count(DISTINCT customer_id) FILTER (WHERE is_order) AS customers,
       count(DISTINCT customer_id) FILTER (WHERE is_new) AS new_customers,
       sum(net_amount) FILTER (WHERE is_new) AS new_customer_revenue,
       sum(net_amount) FILTER (WHERE NOT is_new) AS returning_customer_revenue

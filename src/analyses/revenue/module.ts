@@ -35,7 +35,7 @@ export const revenueModule = defineModule({
     /** Totals by period, and the split's rows when there is a split. */
     periods: {
       plan: (config: BehaviourConfig, ctx: PlanContext, p: PeriodsParams) => {
-        const base = { purchases: ctx.purchases, grain: config.periodGrain };
+        const base = { purchases: ctx.purchases, returns: ctx.returns, grain: config.periodGrain };
         const split = splitOf(p);
         return {
           statements: [],
@@ -77,7 +77,11 @@ export const revenueModule = defineModule({
       cli: true,
       plan: (config: BehaviourConfig, ctx: PlanContext) => ({
         statements: [],
-        query: buildPeriodsCsvSql({ purchases: ctx.purchases, grain: config.periodGrain }),
+        query: buildPeriodsCsvSql({
+          purchases: ctx.purchases,
+          returns: ctx.returns,
+          grain: config.periodGrain,
+        }),
       }),
     },
   ],

@@ -6,6 +6,7 @@
  * LEFT JOIN it to `rfm_customers` (build-segment-customers-sql.ts), and later analyses (clustering)
  * read it directly.
  */
+import type { PurchaseUnit } from '../behaviour/scope.ts';
 import {
   buildCustomerFeaturesSql,
   type CUSTOMER_FEATURE_COLUMNS,
@@ -59,11 +60,14 @@ export function rfmFeaturesCutoff(
  */
 export function buildRfmFeaturesSql(
   config: RfmConfig,
-  options: Pick<RfmBuildOptions, 'purchases' | 'asOf' | 'tables'>,
+  options: Pick<RfmBuildOptions, 'purchases' | 'asOf' | 'tables'> & {
+    purchaseUnit?: PurchaseUnit | undefined;
+  },
 ): string {
   const to = rfmFeaturesCutoff(config, options);
   return buildCustomerFeaturesSql({
     purchases: options.purchases,
+    purchaseUnit: options.purchaseUnit,
     ...(to !== undefined ? { to } : {}),
     target: options.tables?.features ?? DEFAULT_RFM_TABLES.features,
   });

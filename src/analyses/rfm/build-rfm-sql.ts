@@ -9,7 +9,8 @@
  * - as_of: the config's (or the option's) date, else the latest purchase date (≤ range end).
  * - Customers: everyone with a purchase on or before as_of. recency_days = as_of − last purchase
  *   on or before as_of, in whole calendar days. frequency = distinct order_id in the window,
- *   revenue = sum of net_amount in the window; a customer whose purchases all lie before the window
+ *   revenue = sum of net_amount in the window, minus the customer's credit notes in the window that
+ *   match no order (options.returns; issue 12, item 2); a customer whose purchases all lie before the window
  *   has frequency 0 and revenue 0 (the "F 0" level of value5).
  * - Window: all (≤ as_of) | last N months (as_of − N months, as_of] | range [from, to] (≤ as_of).
  * - monetary = revenue (sum) or revenue / frequency rounded to cents (aov; 0 when frequency is 0).
@@ -48,6 +49,8 @@ export const DEFAULT_RFM_TABLES: RfmTables = {
 export interface RfmBuildOptions {
   /** Table or view with the canonical purchases columns (src/ingest/canonical.ts). */
   purchases: string;
+  /** Returns view (issue 12, item 2): its credit notes (`is_return`) are netted into revenue. */
+  returns?: string | undefined;
   /** YYYY-MM-DD; overrides config.asOf (CLI --as-of). */
   asOf?: string;
   /** Locale of segment_label (default zh-CN). */
@@ -91,9 +94,22 @@ WITH b AS (SELECT ${asOf} AS as_of),
     FROM ${p} p CROSS JOIN b
     WHERE p.order_date <= b.as_of AND p.customer_id IS NOT NULL
     GROUP BY p.customer_id, b.as_of
-  )
+  )${
+    o.returns
+      ? `,
+  returned AS (
+    SELECT p.customer_id, coalesce(sum(p.net_amount)${filter}, 0) AS amount
+    FROM ${ident(o.returns)} p CROSS JOIN b
+    WHERE p.is_return AND p.order_date <= b.as_of GROUP BY p.customer_id
+  ),
+  netted AS (
+    SELECT pc.* REPLACE (CAST(pc.revenue + coalesce(r.amount, 0) AS DECIMAL(18,2)) AS revenue)
+    FROM per_customer pc LEFT JOIN returned r ON r.customer_id = pc.customer_id
+  )`
+      : ''
+  }
 SELECT customer_id, as_of, last_purchase_date, recency_days, frequency, revenue, ${monetary} AS monetary
-FROM per_customer`;
+FROM ${o.returns ? 'netted' : 'per_customer'}`;
 }
 
 function bins(spec: DimensionCuts) {

@@ -16,6 +16,7 @@ import {
 } from './build-segment-customers-sql.ts';
 import { resolveRfmConfig, type RfmConfig } from './rfm-config.ts';
 import { planOverview, readOverview } from './overview.ts';
+import { configForCurrency } from './money-cuts.ts';
 
 const tables = DEFAULT_RFM_TABLES;
 
@@ -25,7 +26,12 @@ function asOf(ctx: PlanContext) {
 
 /** The feature table statement (issue 6): whole history up to the RFM cut-off. */
 function featuresSql(config: RfmConfig, ctx: PlanContext): string {
-  return buildRfmFeaturesSql(resolveRfmConfig(config), { purchases: ctx.purchases, tables, ...asOf(ctx) });
+  return buildRfmFeaturesSql(resolveRfmConfig(configForCurrency(config, ctx.currency)), {
+    purchases: ctx.purchases,
+    purchaseUnit: ctx.purchaseUnit,
+    tables,
+    ...asOf(ctx),
+  });
 }
 
 export interface DrillParams {
@@ -42,12 +48,17 @@ export const rfmModule = defineModule({
   needs: ['orders'],
   configKey: 'rfm',
   prepare: (config: RfmConfig, ctx) =>
-    buildRfmSql(resolveRfmConfig(config), { purchases: ctx.purchases, locale: ctx.locale, ...asOf(ctx) })
-      .statements,
+    buildRfmSql(resolveRfmConfig(configForCurrency(config, ctx.currency)), {
+      purchases: ctx.purchases,
+      returns: ctx.returns,
+      locale: ctx.locale,
+      ...asOf(ctx),
+    }).statements,
   parts: {
     /** rfm_* tables, then the overview charts' queries. */
     overview: {
-      plan: (config: RfmConfig, ctx: PlanContext, _params: void) => planOverview(config, ctx),
+      plan: (config: RfmConfig, ctx: PlanContext, _params: void) =>
+        planOverview(configForCurrency(config, ctx.currency), ctx),
       read: (rows, _params: void, config: RfmConfig) => readOverview(rows, config),
     },
     /** Builds the rfm_features table; its name as the result. */

@@ -106,6 +106,7 @@ export function planOverview(config: RfmConfig, ctx: PlanContext): ModulePlan {
   const resolved = resolveRfmConfig(config);
   const plan = buildRfmSql(resolved, {
     purchases: ctx.purchases,
+    returns: ctx.returns,
     locale: ctx.locale,
     ...(ctx.asOf ? { asOf: ctx.asOf } : {}),
   });

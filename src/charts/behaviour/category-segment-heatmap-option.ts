@@ -6,7 +6,7 @@
 import type { EChartsOption } from 'echarts';
 import type { Locale } from '../../i18n/i18n.ts';
 import { translate } from '../../i18n/i18n.ts';
-import { formatCompact, formatInteger, formatPercent } from '../../i18n/format.ts';
+import { formatMoney, formatInteger, formatPercent } from '../../i18n/format.ts';
 import { baseTooltip, plainText } from './chart-text.ts';
 
 export interface CategorySegmentCell {
@@ -22,6 +22,8 @@ export function categorySegmentHeatmapOption(
   cells: readonly CategorySegmentCell[],
   spec: {
     locale: Locale;
+    /** ISO code of the amounts (formatMoney). */
+    currency?: string | null | undefined;
     /** Display name of a segment id (e.g. its RFM label); the id itself when absent. */
     segmentLabel?: (segment: string | null) => string | null;
     /** Categories kept, by revenue; default 20. */
@@ -52,7 +54,7 @@ export function categorySegmentHeatmapOption(
         if (!c) return '';
         return [
           `${plainText(locale, c.category)} · ${label(c.segment)}`,
-          `${translate(locale, 'behaviour.metric.revenue')}: ${formatCompact(locale, c.revenue)}`,
+          `${translate(locale, 'behaviour.metric.revenue')}: ${formatMoney(locale, c.revenue, spec.currency)}`,
           `${translate(locale, 'behaviour.metric.share')}: ${formatPercent(locale, c.segment_revenue_share ?? 0)}`,
           `${translate(locale, 'behaviour.metric.orders')}: ${formatInteger(locale, c.orders)}`,
           `${translate(locale, 'behaviour.metric.customers')}: ${formatInteger(locale, c.customers)}`,

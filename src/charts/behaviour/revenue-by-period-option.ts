@@ -5,7 +5,7 @@
 import type { EChartsOption } from 'echarts';
 import type { Locale } from '../../i18n/i18n.ts';
 import { translate } from '../../i18n/i18n.ts';
-import { formatCompact, formatInteger, formatPercent } from '../../i18n/format.ts';
+import { formatMoney, formatInteger, formatPercent } from '../../i18n/format.ts';
 import type { PeriodGrain } from '../../analyses/revenue/period.ts';
 import { baseTooltip, dataIndexOf, periodLabel, plainText } from './chart-text.ts';
 
@@ -22,7 +22,7 @@ export interface RevenuePeriodRow {
 
 export function revenueByPeriodOption(
   rows: readonly RevenuePeriodRow[],
-  spec: { locale: Locale; grain: PeriodGrain; split: boolean },
+  spec: { locale: Locale; grain: PeriodGrain; split: boolean; currency?: string | null | undefined },
 ): EChartsOption {
   const { locale, grain } = spec;
   const periods = [...new Set(rows.map((r) => r.period_start))].sort();
@@ -65,8 +65,8 @@ export function revenueByPeriodOption(
         if (i < 0 || i >= periods.length) return '';
         const lines = [
           periodLabel(periods[i]!, grain),
-          `${translate(locale, 'behaviour.metric.revenue')}: ${formatCompact(locale, totals[i]!)}`,
-          ...stacks.map((s) => `${s.name}: ${formatCompact(locale, s.data[i]!)}`),
+          `${translate(locale, 'behaviour.metric.revenue')}: ${formatMoney(locale, totals[i]!, spec.currency)}`,
+          ...stacks.map((s) => `${s.name}: ${formatMoney(locale, s.data[i]!, spec.currency)}`),
           `${translate(locale, 'behaviour.metric.orders')}: ${formatInteger(locale, orders[i]!)}`,
         ];
         if (!spec.split) {
@@ -82,7 +82,7 @@ export function revenueByPeriodOption(
       {
         type: 'value',
         name: translate(locale, 'behaviour.metric.revenue'),
-        axisLabel: { formatter: (v: number) => formatCompact(locale, v) },
+        axisLabel: { formatter: (v: number) => formatMoney(locale, v, spec.currency) },
       },
       { type: 'value', name: translate(locale, 'behaviour.metric.orders'), minInterval: 1 },
     ],

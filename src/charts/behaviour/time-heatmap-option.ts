@@ -2,7 +2,7 @@
 import type { EChartsOption } from 'echarts';
 import type { Locale, MessageKey } from '../../i18n/i18n.ts';
 import { translate } from '../../i18n/i18n.ts';
-import { formatCompact, formatInteger } from '../../i18n/format.ts';
+import { formatMoney, formatInteger } from '../../i18n/format.ts';
 import type { TimeCell } from '../../analyses/behaviour/peak-hours.ts';
 import { baseTooltip } from './chart-text.ts';
 
@@ -12,14 +12,15 @@ export function weekdayName(locale: Locale, isoWeekday: number): string {
 
 export function timeHeatmapOption(
   cells: readonly TimeCell[],
-  spec: { locale: Locale; metric?: 'orders' | 'revenue' },
+  spec: { locale: Locale; metric?: 'orders' | 'revenue'; currency?: string | null | undefined },
 ): EChartsOption {
   const { locale } = spec;
   const metric = spec.metric ?? 'orders';
   const hours = Array.from({ length: 24 }, (_, h) => String(h));
   const weekdays = [1, 2, 3, 4, 5, 6, 7].map((w) => weekdayName(locale, w));
   const max = Math.max(0, ...cells.map((c) => c[metric]));
-  const fmt = (v: number) => (metric === 'orders' ? formatInteger(locale, v) : formatCompact(locale, v));
+  const fmt = (v: number) =>
+    metric === 'orders' ? formatInteger(locale, v) : formatMoney(locale, v, spec.currency);
   return {
     animation: false,
     title: { text: translate(locale, 'behaviour.time.title') },
@@ -36,7 +37,7 @@ export function timeHeatmapOption(
             hour: cell.hour,
           }),
           `${translate(locale, 'behaviour.metric.orders')}: ${formatInteger(locale, cell.orders)}`,
-          `${translate(locale, 'behaviour.metric.revenue')}: ${formatCompact(locale, cell.revenue)}`,
+          `${translate(locale, 'behaviour.metric.revenue')}: ${formatMoney(locale, cell.revenue, spec.currency)}`,
         ].join('\n');
       },
     },

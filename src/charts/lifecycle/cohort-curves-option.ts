@@ -2,7 +2,7 @@
 import type { EChartsOption } from 'echarts';
 import type { Locale } from '../../i18n/i18n.ts';
 import { translate } from '../../i18n/i18n.ts';
-import { formatCompact, formatPercent } from '../../i18n/format.ts';
+import { formatMoney, formatPercent } from '../../i18n/format.ts';
 import type { CohortGrain } from '../../analyses/lifecycle/build-cohorts-sql.ts';
 import { baseTooltip } from '../behaviour/chart-text.ts';
 import { cohortLabel, cohortPeriodName, type CohortRow } from './cohort-heatmap-option.ts';
@@ -10,14 +10,21 @@ import { cohortLabel, cohortPeriodName, type CohortRow } from './cohort-heatmap-
 /** `metric` 'retention' (share) or 'revenue' (cumulative revenue per customer). The newest `maxCohorts` cohorts. */
 export function cohortCurvesOption(
   rows: readonly CohortRow[],
-  spec: { locale: Locale; grain: CohortGrain; metric?: 'retention' | 'revenue'; maxCohorts?: number },
+  spec: {
+    locale: Locale;
+    grain: CohortGrain;
+    metric?: 'retention' | 'revenue';
+    maxCohorts?: number;
+    currency?: string | null | undefined;
+  },
 ): EChartsOption {
   const { locale, grain } = spec;
   const metric = spec.metric ?? 'retention';
   const cohorts = [...new Set(rows.map((r) => r.cohort))].sort().slice(-(spec.maxCohorts ?? 12));
   const maxIndex = Math.max(0, ...rows.map((r) => r.period_index));
   const value = (r: CohortRow) => (metric === 'retention' ? r.retention : r.cumulative_revenue_per_customer);
-  const fmt = (v: number) => (metric === 'retention' ? formatPercent(locale, v) : formatCompact(locale, v));
+  const fmt = (v: number) =>
+    metric === 'retention' ? formatPercent(locale, v) : formatMoney(locale, v, spec.currency);
   const series = cohorts.map((c) => {
     const data: (number | null)[] = Array.from({ length: maxIndex + 1 }, () => null);
     for (const r of rows) if (r.cohort === c) data[r.period_index] = value(r);

@@ -2,7 +2,7 @@
 import type { EChartsOption } from 'echarts';
 import type { Locale } from '../../i18n/i18n.ts';
 import { translate } from '../../i18n/i18n.ts';
-import { formatCompact, formatInteger, formatPercent } from '../../i18n/format.ts';
+import { formatMoney, formatInteger, formatPercent } from '../../i18n/format.ts';
 import type { CohortGrain } from '../../analyses/lifecycle/build-cohorts-sql.ts';
 import { baseTooltip, periodLabel } from '../behaviour/chart-text.ts';
 
@@ -26,7 +26,7 @@ export function cohortLabel(cohort: string, grain: CohortGrain): string {
 
 export function cohortHeatmapOption(
   rows: readonly CohortRow[],
-  spec: { locale: Locale; grain: CohortGrain },
+  spec: { locale: Locale; grain: CohortGrain; currency?: string | null | undefined },
 ): EChartsOption {
   const { locale, grain } = spec;
   const cohorts = [...new Set(rows.map((r) => r.cohort))].sort();
@@ -47,8 +47,8 @@ export function cohortHeatmapOption(
           translate(locale, 'cohort.size', { count: formatInteger(locale, row.cohort_size) }),
           `${translate(locale, 'behaviour.metric.customers')}: ${formatInteger(locale, row.customers)}`,
           `${translate(locale, 'cohort.retention')}: ${formatPercent(locale, row.retention)}`,
-          `${translate(locale, 'behaviour.metric.revenue')}: ${formatCompact(locale, row.revenue)}`,
-          `${translate(locale, 'cohort.cumulativeRevenue')}: ${formatCompact(locale, row.cumulative_revenue_per_customer)}`,
+          `${translate(locale, 'behaviour.metric.revenue')}: ${formatMoney(locale, row.revenue, spec.currency)}`,
+          `${translate(locale, 'cohort.cumulativeRevenue')}: ${formatMoney(locale, row.cumulative_revenue_per_customer, spec.currency)}`,
         ].join('\n');
       },
     },

@@ -3,7 +3,7 @@
  * still cleaned so a customer or segment name cannot inject rich-text style markup ({style|text}).
  */
 import type { Locale } from '../../i18n/i18n.ts';
-import { formatCompact, formatInteger, formatPercent } from '../../i18n/format.ts';
+import { formatInteger, formatMoney, formatPercent } from '../../i18n/format.ts';
 
 /** Plain text safe for ECharts rich text: braces become full-width, control characters spaces. */
 export function safeText(value: unknown): string {
@@ -16,8 +16,9 @@ export function safeText(value: unknown): string {
 export function fmtInt(locale: Locale, n: unknown): string {
   return typeof n === 'number' && Number.isFinite(n) ? formatInteger(locale, n) : '–';
 }
-export function fmtAmount(locale: Locale, n: unknown): string {
-  return typeof n === 'number' && Number.isFinite(n) ? formatCompact(locale, n) : '–';
+/** An amount with the dataset's currency symbol (formatMoney); no symbol when `currency` is unknown. */
+export function fmtAmount(locale: Locale, n: unknown, currency?: string | null): string {
+  return typeof n === 'number' && Number.isFinite(n) ? formatMoney(locale, n, currency) : '–';
 }
 export function fmtShare(locale: Locale, n: unknown, digits = 1): string {
   return typeof n === 'number' && Number.isFinite(n) ? formatPercent(locale, n, digits) : '–';

@@ -14,6 +14,8 @@ export interface DistributionBin {
 
 export interface DistributionSpec {
   locale: Locale;
+  /** ISO code of the amounts (formatMoney); absent / null = no symbol. */
+  currency?: string | null | undefined;
   dimension: 'r' | 'f' | 'm';
   /** Cut points in use (cutPointsFromRows(...)[dimension].cuts). */
   cuts: readonly number[];
@@ -29,7 +31,8 @@ export function distributionOption(
   spec: DistributionSpec,
 ): EChartsCoreOption {
   const { locale } = spec;
-  const fmt = (v: number) => (spec.dimension === 'm' ? fmtAmount(locale, v) : fmtInt(locale, v));
+  const fmt = (v: number) =>
+    spec.dimension === 'm' ? fmtAmount(locale, v, spec.currency) : fmtInt(locale, v);
   const data = bins.map((b) => ({ value: [(b.bin_lower + b.bin_upper) / 2, b.customers], bin: b }));
   const lines = [
     // Every other label sits higher, so close cut points (31, 61, 91 days) stay readable.
@@ -44,7 +47,7 @@ export function distributionOption(
             lineStyle: { type: 'dashed' },
             // A mean is rarely whole: 2 decimals, so "2.31 orders" does not read as 2.
             label: {
-              formatter: `${translate(locale, 'rfm.comparison')} ${fmtAmount(locale, spec.comparison)}`,
+              formatter: `${translate(locale, 'rfm.comparison')} ${fmtAmount(locale, spec.comparison, spec.currency)}`,
             },
           },
         ]

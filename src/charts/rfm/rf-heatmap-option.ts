@@ -13,6 +13,8 @@ export interface RfCell {
 
 export interface RfHeatmapSpec {
   locale: Locale;
+  /** ISO code of the amounts (formatMoney); absent / null = no symbol. */
+  currency?: string | null | undefined;
   /** Levels of R and F (k = cut points + 1). */
   levels: { r: number; f: number };
   /** Colour by customers (default) or average monetary value. */
@@ -65,7 +67,7 @@ export function rfHeatmapOption(cells: readonly RfCell[], spec: RfHeatmapSpec): 
         return [
           `R ${d[0] + 1} · F ${d[1] + 1}`,
           `${translate(locale, 'rfm.customers')}: ${fmtInt(locale, d[3])}`,
-          `${translate(locale, 'rfm.avgMonetary')}: ${fmtAmount(locale, cell?.avg_monetary)}`,
+          `${translate(locale, 'rfm.avgMonetary')}: ${fmtAmount(locale, cell?.avg_monetary, spec.currency)}`,
         ].join('\n');
       },
     },

@@ -16,6 +16,8 @@ export interface SegmentSummaryRow {
 
 export interface SegmentBarSpec {
   locale: Locale;
+  /** ISO code of the amounts (formatMoney); absent / null = no symbol. */
+  currency?: string | null | undefined;
   /** Hide segments without customers (default true). */
   hideEmpty?: boolean;
 }
@@ -46,7 +48,7 @@ export function segmentBarOption(
         return [
           safeText(r.segment_label),
           `${translate(locale, 'rfm.customers')}: ${fmtInt(locale, r.customers)} (${fmtShare(locale, r.customer_share)})`,
-          `${translate(locale, 'rfm.revenue')}: ${fmtAmount(locale, r.revenue)} (${fmtShare(locale, r.revenue_share)})`,
+          `${translate(locale, 'rfm.revenue')}: ${fmtAmount(locale, r.revenue, spec.currency)} (${fmtShare(locale, r.revenue_share)})`,
           `${translate(locale, 'rfm.orders')}: ${fmtInt(locale, r.orders)}`,
         ].join('\n');
       },

@@ -6,6 +6,8 @@ import type { SegmentSummaryRow } from './segment-bar-option.ts';
 
 export interface SegmentTreemapSpec {
   locale: Locale;
+  /** ISO code of the amounts (formatMoney); absent / null = no symbol. */
+  currency?: string | null | undefined;
   metric: 'customers' | 'revenue';
 }
 
@@ -29,7 +31,7 @@ export function segmentTreemapOption(
         return [
           d.name,
           `${translate(locale, 'rfm.customers')}: ${fmtInt(locale, d.row.customers)} (${fmtShare(locale, d.row.customer_share)})`,
-          `${translate(locale, 'rfm.revenue')}: ${fmtAmount(locale, d.row.revenue)} (${fmtShare(locale, d.row.revenue_share)})`,
+          `${translate(locale, 'rfm.revenue')}: ${fmtAmount(locale, d.row.revenue, spec.currency)} (${fmtShare(locale, d.row.revenue_share)})`,
         ].join('\n');
       },
     },

@@ -8,7 +8,13 @@ import type { DbPort } from '../db-port.ts';
 import { EngineError } from '../engine-error.ts';
 import { readAll, type SourceFile } from '../source-file.ts';
 import { queryRows } from '../query-rows.ts';
-import { detectEncoding, type EncodingEvidence, type TextEncoding } from '../../ingest/detect-format.ts';
+import {
+  detectEncoding,
+  detectLegacyEncoding,
+  type EncodingEvidence,
+  type TextEncoding,
+} from '../../ingest/detect-format.ts';
+import { notUtf8Lines, Utf8Scanner } from '../../ingest/line-decode.ts';
 import { sniffDelimiter, splitDelimitedRows } from '../../ingest/delimited-text.ts';
 import { findHeaderRow, trailingSummaryRows } from '../../ingest/header-row.ts';
 import { buildReadCsvSql, buildSniffCsvSql, SAMPLE_BUFFER_BYTES } from '../../ingest/build-load-sql.ts';
@@ -17,6 +23,7 @@ import { assertFits } from './memory-guard.ts';
 import type { IngestNote, LoadOptions, LoadProgress } from './load-types.ts';
 
 const SAMPLE_BYTES = 64 * 1024;
+const SCAN_SLICE = 8 * 1024 * 1024;
 
 export interface CsvSource {
   /** read_csv(...) (possibly wrapped to leave out total rows) over the registered UTF-8 text. */
@@ -52,8 +59,11 @@ async function registerUtf8(
   signal?: AbortSignal,
 ): Promise<Utf8Text> {
   let bytes: Uint8Array;
-  assertFits(encoding === 'utf-8' && source.ref ? 'csvByHandle' : 'csvInMemory', source);
-  if (encoding === 'utf-8' && source.ref) {
+  // UTF-8 with a line in another encoding or a NUL byte is decoded line by line (issue 12).
+  const scan = encoding === 'utf-8' ? await scanUtf8(source, bomLength, progress, signal) : null;
+  const plain = scan?.plain === true;
+  assertFits(plain && source.ref ? 'csvByHandle' : 'csvInMemory', source);
+  if (plain && source.ref) {
     // Already what DuckDB reads (its reader skips a UTF-8 BOM): no copy into the JS heap.
     await db.registerFile(registered, source.ref);
     const head = await source.read(bomLength, Math.min(source.size, SAMPLE_BYTES));
@@ -61,7 +71,7 @@ async function registerUtf8(
     const tail = complete ? head : await source.read(source.size - SAMPLE_BYTES, source.size);
     return { head: decodeUtf8(head), tail: decodeUtf8(tail), complete };
   }
-  if (encoding === 'utf-8') {
+  if (plain) {
     bytes = (
       await readAll(
         source,
@@ -70,8 +80,18 @@ async function registerUtf8(
       )
     ).subarray(bomLength);
   } else {
-    const t = await transcodeToUtf8(source, encoding, bomLength, progress, signal);
+    const fallback = scan && !scan.plain ? scan.fallback : undefined;
+    const t = await transcodeToUtf8(source, encoding, bomLength, progress, signal, undefined, fallback);
     if (t.replacements > 0) notes.push({ kind: 'invalid_characters', count: t.replacements });
+    if (t.lines && t.lines.otherEncodingLines > 0) {
+      const count = t.lines.otherEncodingLines;
+      notes.push({ kind: 'mixed_encoding', count, sample: t.lines.otherEncoding.toUpperCase() });
+    }
+    if (t.lines && t.lines.nulLines > 0) {
+      const more = t.lines.nulLines > t.lines.nulLineNumbers.length ? ', …' : '';
+      const sample = t.lines.nulLineNumbers.join(', ') + more;
+      notes.push({ kind: 'nul_lines_set_aside', count: t.lines.nulLines, sample });
+    }
     bytes = t.utf8;
   }
   const complete = bytes.byteLength <= SAMPLE_BYTES;
@@ -79,6 +99,37 @@ async function registerUtf8(
   const tail = complete ? head : decodeUtf8(bytes.subarray(bytes.byteLength - SAMPLE_BYTES));
   await db.registerBytes(registered, bytes);
   return { head, tail, complete };
+}
+
+/**
+ * Whether the file (after its BOM) is strictly UTF-8 with no NUL byte — what DuckDB can read as it
+ * is — in one pass over slices, nothing kept. If not, the legacy encoding of its lines that are not
+ * UTF-8, judged on those lines of the first bad slice (line-decode.ts reads each line in its own).
+ */
+async function scanUtf8(
+  source: SourceFile,
+  bomLength: number,
+  progress: (p: LoadProgress) => void,
+  signal?: AbortSignal,
+): Promise<{ plain: true } | { plain: false; fallback: TextEncoding }> {
+  const scanner = new Utf8Scanner();
+  let start = bomLength;
+  let plain = true;
+  for (; start < source.size; start += SCAN_SLICE) {
+    signal?.throwIfAborted();
+    const end = Math.min(source.size, start + SCAN_SLICE);
+    if (!scanner.push(await source.read(start, end))) {
+      plain = false;
+      break;
+    }
+    progress({ phase: 'read', done: end, total: source.size, unit: 'bytes' });
+  }
+  if (plain && scanner.end()) return { plain: true };
+  start = Math.min(start, Math.max(bomLength, source.size - SCAN_SLICE));
+  // The lines of this slice (and of the 64 KiB before it: a line it cut) that are not UTF-8.
+  const from = Math.max(bomLength, start - SAMPLE_BYTES);
+  const bytes = await source.read(from, Math.min(source.size, start + SCAN_SLICE + 4));
+  return { plain: false, fallback: detectLegacyEncoding(notUtf8Lines(bytes, SAMPLE_BYTES)).encoding };
 }
 
 /** DuckDB's sniffer, strict first (it finds escapes), lenient for ragged files it cannot place. */

@@ -13,8 +13,9 @@ export const behaviour = {
     en: 'Median repurchase cycle {days} days',
   },
   'behaviour.intervals.sameDay': {
-    'zh-CN': '同一天的多笔订单计为一次购买，因此间隔至少为 1 天。',
-    en: 'Several orders on the same day count as one purchase, so an interval is at least 1 day.',
+    'zh-CN':
+      '间隔按清洗规则“一次购买指”的口径计算：按订单时同一天的两个订单间隔 0 天；按购买日时同一天的订单合并，间隔至少 1 天。',
+    en: 'Intervals follow the cleaning rule “One purchase is”: by orders, two orders on one day are 0 days apart; by purchase days, a day’s orders are merged and an interval is at least 1 day.',
   },
   'behaviour.repurchase.rate': { 'zh-CN': '复购率', en: 'Repurchase rate' },
   'behaviour.repurchase.second': {

@@ -20,6 +20,22 @@ export const cleaning = {
   'cleaning.reason.missing_customer_id': { 'zh-CN': '缺少客户ID', en: 'Missing customer id' },
   'cleaning.reason.missing_order_time': { 'zh-CN': '缺少下单时间', en: 'Missing order time' },
   'cleaning.reason.unparseable_order_time': { 'zh-CN': '下单时间无法识别', en: 'Order time not recognised' },
+  'cleaning.reason.unparseable_amount': {
+    'zh-CN': '金额或数量无法识别为数字（如 abc、0x10、NaN、inf），不按 0 计',
+    en: 'Amount or quantity is not a readable number (e.g. abc, 0x10, NaN, inf); not counted as 0',
+  },
+  'cleaning.reason.other_currency': {
+    'zh-CN': '币种与本数据集不同（不同币种的金额不相加）',
+    en: 'In another currency than the dataset (amounts in different currencies are never added up)',
+  },
+  'cleaning.reason.conflicting_customer_ids': {
+    'zh-CN': '同一订单的各行属于不同客户（无法判断订单归属）',
+    en: 'Lines of one order name different customers (whose order it is is unknown)',
+  },
+  'cleaning.reason.return_ignored': {
+    'zh-CN': '退货/冲销单（设置为忽略退货）',
+    en: 'Return / credit note (returns are ignored by the settings)',
+  },
   'cleaning.reason.negative_amount': {
     'zh-CN': '金额为负（且不是退款）',
     en: 'Negative amount (not a refund)',
@@ -37,6 +53,14 @@ export const cleaning = {
     en: 'Status is not a purchase (closed, cancelled, unpaid, refunded)',
   },
   'cleaning.reason.fully_refunded': { 'zh-CN': '已全额退款', en: 'Fully refunded' },
+  'cleaning.reason.duplicate_across_files': {
+    'zh-CN': '同一订单也在后面的文件中（内容相同，只计一次）',
+    en: 'Same order in a later file (identical, counted once)',
+  },
+  'cleaning.reason.replaced_by_later_file': {
+    'zh-CN': '同一订单在后面的文件中有新版本（如状态变化），采用新版本',
+    en: 'Same order changed in a later file (e.g. its status): the later version is kept',
+  },
 
   'cleaning.repair.text_guard': {
     'zh-CN': '去掉防 Excel 改写的保护符（="…"、制表符、单引号）',
@@ -66,9 +90,13 @@ export const cleaning = {
     'zh-CN': '金额后的备注文字被去掉',
     en: 'Notes after an amount dropped',
   },
+  'cleaning.repair.amount_scientific': {
+    'zh-CN': '科学计数法的数字（如 1.5E3 = 1500）',
+    en: 'Numbers in scientific notation read (e.g. 1.5E3 = 1500)',
+  },
   'cleaning.repair.amount_unparseable': {
-    'zh-CN': '无法识别的金额（视为空）',
-    en: 'Unrecognised amounts (read as empty)',
+    'zh-CN': '无法识别的金额或数量（所在订单被搁置）',
+    en: 'Unrecognised amounts or quantities (their orders are set aside)',
   },
   'cleaning.repair.date_reformatted': {
     'zh-CN': '日期格式统一（如 2023/5/10 9:05）',
@@ -162,6 +190,7 @@ export const cleaning = {
   'role.status': { 'zh-CN': '订单状态', en: 'Status' },
   'role.region': { 'zh-CN': '地区', en: 'Region' },
   'role.store': { 'zh-CN': '店铺', en: 'Store' },
+  'role.currency': { 'zh-CN': '币种', en: 'Currency' },
   'role.name': { 'zh-CN': '姓名', en: 'Name' },
   'role.phone': { 'zh-CN': '手机号', en: 'Phone' },
   'role.email': { 'zh-CN': '邮箱', en: 'Email' },

@@ -18,6 +18,14 @@ export const ingest = {
     'zh-CN': '有 {count} 个字符在所选编码下无效，显示为 �。如果文字是乱码，请换一种编码。',
     en: '{count} character(s) were invalid in the chosen encoding and show as �. If the text looks garbled, pick another encoding.',
   },
+  'ingest.note.mixed_encoding': {
+    'zh-CN': '文件混用了多种编码：有 {count} 行按 {sample} 读取（逐行判断），其余按所选编码读取。',
+    en: 'The file mixes encodings: {count} line(s) were read as {sample} (decided line by line), the rest in the chosen encoding.',
+  },
+  'ingest.note.nul_lines_set_aside': {
+    'zh-CN': '有 {count} 行含有空字符（NUL，文件可能部分损坏），已搁置未读入：第 {sample} 行。',
+    en: '{count} line(s) held a NUL byte (the file may be partly damaged) and were set aside: line {sample}.',
+  },
   'ingest.note.merged_cells_filled': {
     'zh-CN': '已展开 {count} 处合并单元格（每个格子都填入合并的值）。',
     en: 'Unmerged {count} merged cell range(s), copying the value into each cell.',

@@ -36,7 +36,7 @@ export const rfm = {
   'rfm.windowLastMonths': { 'zh-CN': '最近 {months} 个月', en: 'Last {months} months' },
   'rfm.windowRange': { 'zh-CN': '自定义日期范围', en: 'Date range' },
   'rfm.monetaryKind': { 'zh-CN': 'M 的口径', en: 'M measures' },
-  'rfm.monetarySum': { 'zh-CN': '累计消费金额', en: 'Total spend' },
+  'rfm.monetarySum': { 'zh-CN': '累计消费金额（扣除退货）', en: 'Total spend (net of returns)' },
   'rfm.monetaryAov': { 'zh-CN': '平均每单金额', en: 'Average order value' },
   'rfm.cutPoints': { 'zh-CN': '分段阈值', en: 'Cut points' },
   'rfm.cutPointsHint': {

@@ -40,6 +40,30 @@ export const workspace = {
     'zh-CN': '搁置不合理的金额、数量和日期',
     en: 'Set aside impossible amounts, quantities and dates',
   },
+  'clean.returns': { 'zh-CN': '退货与冲销单', en: 'Returns and credit notes' },
+  'clean.returns.net': { 'zh-CN': '从收入中扣除（默认）', en: 'Net them against revenue (default)' },
+  'clean.returns.ignore': { 'zh-CN': '忽略退货（只计毛销售额）', en: 'Ignore returns (gross sales only)' },
+  'clean.returnsHelp': {
+    'zh-CN':
+      '合计金额为负的订单（如 C536379）是冲销单：单号去掉 C 能对上同一客户的原订单时冲抵该订单，否则按退货日期计入退款。M 与收入均为扣除退货后的净额；退货抵消全部购买的客户不算购买客户。忽略退货时冲销单被搁置。',
+    en: 'An order whose total is negative (e.g. C536379) is a credit note: netted against the same customer’s original order when its id without the C matches, else a refund on its own date. M and revenue are net of returns; a customer whose returns cancel every purchase is not a purchaser. Ignoring returns sets credit notes aside.',
+  },
+  'clean.returnsSummary': {
+    'zh-CN':
+      '退货：{notes} 张冲销单（{rows} 行）共退款 {amount}，其中 {matched} 张冲抵到原订单，其余按退货日期计入；{customers} 位客户的购买已全部退回，不算购买客户',
+    en: 'Returns: {notes} credit notes ({rows} rows) refunding {amount}; {matched} netted against their original order, the others on their own date; {customers} customers returned everything they bought and are not counted as purchasers',
+  },
+  'clean.purchase': { 'zh-CN': '一次购买指', en: 'One purchase is' },
+  'clean.purchase.orders': { 'zh-CN': '一个订单（默认）', en: 'One order (default)' },
+  'clean.purchase.days': {
+    'zh-CN': '一个购买日（同一客户同一天的订单合并为一次）',
+    en: 'One purchase day (a customer’s orders of one day count once)',
+  },
+  'clean.purchaseHelp': {
+    'zh-CN':
+      '所有分析都按这一口径计数：RFM 的 F、订单数、客单价、购买间隔、复购率、流失与生命周期规则。按订单计时，同一天的两个订单间隔为 0 天。',
+    en: 'Every analysis counts this unit: RFM F, orders, AOV, purchase intervals, repurchase, churn and lifecycle rules. With orders, two orders on one day are 0 days apart.',
+  },
   'clean.rule.normalizeText': { 'zh-CN': '去空格、全角转半角', en: 'Trim and convert full-width characters' },
   'clean.purchaseStatuses': { 'zh-CN': '计为购买的订单状态', en: 'Order statuses that count as purchases' },
   'clean.synonyms': { 'zh-CN': '品类同义词（每行一条）', en: 'Category synonyms (one per line)' },

@@ -28,14 +28,17 @@ import {
   type SourceColumn,
 } from '../repair/repair-exprs.ts';
 import { buildStatusCaseSql } from './status-rules.ts';
-import { NOT_PURCHASE_REASONS } from './report.ts';
+import { CREDIT_NOTE, NOT_PURCHASE_REASONS } from './report.ts';
 import { buildOrdersFromAggSql } from './order-agg.ts';
 import {
   column,
   exprOptions,
+  numberIssues,
   orderIdExpr,
+  ordersNetViewName,
   ORDER_VALUE_TYPES,
   reasonCase,
+  returnsViewName,
   ROW_ROLES,
   SQL_TYPES,
   timeTextPresent,
@@ -90,12 +93,18 @@ export function buildRowsSql(plan: CleaningPlan): string[] {
   const timeText = timeCols.length ? timeCols.map((c) => timeTextPresent(plan, c)).join(' OR ') : 'FALSE';
   const statusCol = column(plan, 'status');
   const overrides = plan.cleaning.statusRules.overrides;
+  // num_issue (cleaning-plan.ts numberIssues) reads the repaired values and their source columns.
+  const issues = numberIssues(plan);
+  values.push(...(issues?.raws ?? []).map(([alias, raw]) => `${raw} AS ${ident(alias)}`));
+  const all = issues
+    ? `* EXCLUDE (${issues.raws.map(([alias]) => ident(alias)).join(', ')}), ${issues.issue} AS num_issue`
+    : '*, CAST(NULL AS INTEGER) AS num_issue';
   if (statusCol && plan.clean) {
     // Fast path (issue 7): a status column holds few distinct values; normalise each once and join.
     const raw = ident(statusCol.name);
     return [
       `CREATE OR REPLACE TEMP TABLE ${ident(t.rows)} AS
-SELECT *, coalesce(order_time_raw, paid_time) AS order_time
+SELECT ${all}, coalesce(order_time_raw, paid_time) AS order_time
 FROM (
   SELECT __cl_src.rowid + 1 AS source_row, ${values.join(',\n    ')},
     (${timeText}) AS time_text_present,
@@ -109,7 +118,7 @@ FROM (
   }
   return [
     `CREATE OR REPLACE TEMP ${t.rows === t.rowsView ? 'VIEW' : 'TABLE'} ${ident(t.rows)} AS
-SELECT *, ${statusCol ? buildStatusCaseSql('status', overrides) : 'CAST(NULL AS VARCHAR)'} AS status_norm,
+SELECT ${all}, ${statusCol ? buildStatusCaseSql('status', overrides) : 'CAST(NULL AS VARCHAR)'} AS status_norm,
   coalesce(order_time_raw, paid_time) AS order_time
 FROM (
   SELECT rowid + 1 AS source_row, ${values.join(',\n    ')},
@@ -149,8 +158,11 @@ function orderAggregates(plan: CleaningPlan, single: boolean): string[] {
       (c) => `${firstOf(c)} AS ${c}`,
     ),
     `${firstOf('status', 'status_norm')} AS status_norm`,
-    ...(['region', 'store'] as const).map((c) => `${firstOf(c)} AS ${c}`),
+    ...(['region', 'store', 'currency'] as const).map((c) => `${firstOf(c)} AS ${c}`),
     `${single ? 'time_text_present' : 'bool_or(time_text_present)'} AS time_text_present`,
+    `${single ? 'num_issue' : 'min(num_issue)'} AS num_issue`,
+    // Issue 12, item 4: lines of one order naming different customers set the order aside.
+    `${single ? 'CAST(1 AS BIGINT)' : 'count(DISTINCT customer_id)'} AS customer_count`,
   ];
 }
 
@@ -187,7 +199,6 @@ export function buildOrdersSql(plan: CleaningPlan): string[] {
         : 'CAST(1 AS BIGINT)';
   const orderIdOf = (q: string) => orderIdExpr(plan, q);
   const orderId = orderIdOf('');
-  const keep = NOT_PURCHASE_REASONS.map(str).join(', ');
   const aliases = setAsideAliases(plan.source.columns);
   const original = plan.source.columns
     .map((col, i) => `CAST(s.${ident(col.name)} AS VARCHAR) AS ${ident(aliases[i]!)}`)
@@ -212,9 +223,18 @@ WITH agg AS (
     max(source_row) AS last_row, count(*) AS line_count,
     ${orderAggregates(plan, false).join(',\n    ')}
   FROM ${lines} GROUP BY order_id${constantVersion ? '' : ', version'}),
+${
+  constantVersion
+    ? `ranked AS (SELECT *, CAST(1 AS BIGINT) AS version_rank FROM agg)`
+    : `ids AS (
+  -- A synthesised id (row-<n>) equal to a file's id is not a conflict: only the file's ids count.
+  SELECT order_id, count(DISTINCT customer_id) FILTER (WHERE order_id_raw IS NOT NULL) AS customer_count
+  FROM ${lines} GROUP BY order_id),
 ranked AS (
-  SELECT *, ${constantVersion ? 'CAST(1 AS BIGINT)' : rankSql} AS version_rank
-  FROM agg)
+  -- Customers are counted over every version of an order id (issue 12, item 4).
+  SELECT agg.* REPLACE (ids.customer_count AS customer_count), ${rankSql} AS version_rank
+  FROM agg JOIN ids USING (order_id))`
+}
 SELECT *, ${reasonCase(plan)} AS reason FROM ranked`,
     fromAgg
       ? // Sparse (issue 7): only rows set aside or kept as non-purchases; used rows are counted from
@@ -236,20 +256,110 @@ SELECT r.source_row, CASE WHEN l.source_row IS NULL THEN 'exact_duplicate' ELSE 
 FROM ${ident(t.rows)} r
 LEFT JOIN ${lines} l ON l.source_row = r.source_row
 LEFT JOIN ${ident(t.orders)} o ON o.order_id = l.order_id AND o.version = l.version`,
-    `CREATE OR REPLACE VIEW ${ident(t.ordersClean)} AS
-SELECT customer_id, order_id, order_time, CAST(order_time AS DATE) AS order_date, gross_amount,
-  CAST(coalesce(refund_amount, 0) AS DECIMAL(18, 2)) AS refund_amount,
-  CAST(gross_amount - coalesce(refund_amount, 0) AS DECIMAL(18, 2)) AS net_amount,
-  quantity, list_amount, discount_amount, category, product, channel, payment_method,
-  status_norm AS status, region, store, reason IS NULL AS is_purchase
-FROM ${ident(t.orders)} WHERE reason IS NULL OR reason IN (${keep})`,
-    `CREATE OR REPLACE VIEW ${ident(t.purchases)} AS SELECT * FROM ${ident(t.ordersClean)} WHERE is_purchase`,
+    ...buildNettedOrdersSql(plan),
     `CREATE OR REPLACE TABLE ${ident(t.setAside)} AS
 SELECT rr.source_row, rr.reason${original ? ', ' + original : ''}
 FROM ${ident(t.reasons)} rr JOIN (SELECT rowid + 1 AS __cl_source_row, * FROM ${ident(plan.source.table)}) s
   ON s.__cl_source_row = rr.source_row
-WHERE rr.reason IS NOT NULL ORDER BY rr.source_row`,
+WHERE rr.reason IS NOT NULL AND rr.reason <> ${str(CREDIT_NOTE)} ORDER BY rr.source_row`,
   ].filter((sql) => sql !== '');
+}
+
+const TEXT_COLUMNS = ['category', 'product', 'channel', 'payment_method'] as const;
+
+/**
+ * The outputs over the orders table, with returns netted (issue 12, item 2):
+ * - `<orders_clean>__net`: every kept order plus each credit note not matched to an order (gross 0,
+ *   refund = its amount, `is_return`). A credit note `C123` of the customer who placed order `123`
+ *   is added to that order's refund instead. `is_purchase` is false for an order its returns cancel
+ *   (refund ≥ paid) and for every order of a customer whose returns cancel all purchases (net ≤ 0).
+ * - `orders_clean` (canonical columns), `purchases` (is_purchase) and the returns view: money that
+ *   counts in revenue but is not a purchase (unmatched credit notes, orders cancelled by returns).
+ */
+export function buildNettedOrdersSql(plan: CleaningPlan): string[] {
+  const t = workTables(plan);
+  const net = ordersNetViewName(t.ordersClean);
+  const keep = [...NOT_PURCHASE_REASONS, CREDIT_NOTE].map(str).join(', ');
+  const cn = str(CREDIT_NOTE);
+  const common = `order_time, quantity, list_amount, discount_amount, ${TEXT_COLUMNS.join(', ')}, status_norm AS status, region, store, reason`;
+  const columns = `customer_id, order_id, order_time, CAST(order_time AS DATE) AS order_date, gross_amount,
+  refund_amount, CAST(gross_amount - refund_amount AS DECIMAL(18, 2)) AS net_amount,
+  quantity, list_amount, discount_amount, category, product, channel, payment_method,
+  status, region, store, is_purchase, is_return`;
+  return [
+    `CREATE OR REPLACE VIEW ${ident(net)} AS
+WITH o AS (SELECT * FROM ${ident(t.orders)} WHERE reason IS NULL OR reason IN (${keep})),
+cn AS (
+  SELECT order_id, customer_id, -gross_amount AS amount,
+    CASE WHEN regexp_matches(order_id, '^[Cc][0-9]') THEN substr(order_id, 2) END AS target
+  FROM o WHERE reason = ${cn}),
+matched AS (
+  SELECT cn.order_id, cn.target, cn.amount FROM cn
+  JOIN (SELECT order_id, customer_id FROM o WHERE reason IS NULL) p
+    ON p.order_id = cn.target AND p.customer_id = cn.customer_id),
+back AS (SELECT target, sum(amount) AS amount FROM matched GROUP BY target),
+netted AS (
+  SELECT o.customer_id, o.order_id, o.gross_amount,
+    CAST(coalesce(o.refund_amount, 0) + coalesce(b.amount, 0) AS DECIMAL(18, 2)) AS refund_amount,
+    ${common}, b.amount IS NOT NULL AS has_return, FALSE AS is_return
+  FROM o LEFT JOIN back b ON b.target = o.order_id AND o.reason IS NULL
+  WHERE o.reason IS DISTINCT FROM ${cn}
+  UNION ALL
+  SELECT customer_id, order_id, CAST(0 AS DECIMAL(18, 2)) AS gross_amount,
+    CAST(-gross_amount AS DECIMAL(18, 2)) AS refund_amount, ${common}, TRUE AS has_return, TRUE AS is_return
+  FROM o WHERE reason = ${cn} AND order_id NOT IN (SELECT order_id FROM matched)),
+returned AS (
+  SELECT customer_id, sum(gross_amount - refund_amount) <= 0 AS all_returned FROM netted
+  WHERE (reason IS NULL OR is_return)
+    AND customer_id IN (SELECT customer_id FROM netted WHERE has_return)
+  GROUP BY customer_id)
+SELECT n.*, reason IS NULL AND NOT (has_return AND refund_amount >= gross_amount)
+    AND NOT coalesce(r.all_returned, FALSE) AS is_purchase,
+  coalesce(r.all_returned, FALSE) AS all_returned
+FROM netted n LEFT JOIN returned r ON r.customer_id = n.customer_id`,
+    `CREATE OR REPLACE VIEW ${ident(t.ordersClean)} AS
+SELECT ${columns} FROM ${ident(net)} WHERE reason IS DISTINCT FROM ${cn} OR is_return`,
+    plan.cleaning.purchase === 'days'
+      ? purchaseDaysViewSql(t.purchases, t.ordersClean)
+      : `CREATE OR REPLACE VIEW ${ident(t.purchases)} AS SELECT * FROM ${ident(t.ordersClean)} WHERE is_purchase`,
+    `CREATE OR REPLACE VIEW ${ident(returnsViewName(t.purchases))} AS
+SELECT ${columns} FROM ${ident(net)} WHERE is_return OR (reason IS NULL AND NOT is_purchase)`,
+  ];
+}
+
+/**
+ * The purchases view when one purchase is a purchase day (issue 12, item 10, `cleaning.purchase:
+ * days`): a customer's purchase orders of one calendar day merged into one row. order_id is the
+ * day's first order id, order_time its first time; money and quantities are summed; the other
+ * values are those of the day's first order.
+ */
+function purchaseDaysViewSql(purchases: string, ordersClean: string): string {
+  const first = (c: string) => `arg_min(${c}, order_time) AS ${c}`;
+  const sum = (c: string, type: string) => `CAST(sum(${c}) AS ${type}) AS ${c}`;
+  return `CREATE OR REPLACE VIEW ${ident(purchases)} AS
+SELECT customer_id, min(order_id) AS order_id, min(order_time) AS order_time, order_date,
+  ${['gross_amount', 'refund_amount', 'net_amount'].map((c) => sum(c, 'DECIMAL(18, 2)')).join(', ')},
+  ${sum('quantity', 'DECIMAL(18, 3)')},
+  ${['list_amount', 'discount_amount'].map((c) => sum(c, 'DECIMAL(18, 2)')).join(', ')},
+  ${['category', 'product', 'channel', 'payment_method', 'status', 'region', 'store'].map(first).join(', ')},
+  TRUE AS is_purchase, FALSE AS is_return
+FROM ${ident(ordersClean)} WHERE is_purchase GROUP BY customer_id, order_date`;
+}
+
+/**
+ * One row of the returns summary (report.ts ReturnsSummary, snake_case): credit notes, their rows,
+ * those matched to an order, their amount, customers whose returns cancel every purchase.
+ */
+export function buildReturnsSummarySql(plan: CleaningPlan): string {
+  const t = workTables(plan);
+  const net = ident(ordersNetViewName(t.ordersClean));
+  return `SELECT
+  (SELECT count(*) FROM ${ident(t.orders)} WHERE reason = ${str(CREDIT_NOTE)}) AS credit_notes,
+  (SELECT coalesce(sum(line_count), 0) FROM ${ident(t.orders)} WHERE reason = ${str(CREDIT_NOTE)}) AS rows,
+  (SELECT count(*) FROM ${ident(t.orders)} WHERE reason = ${str(CREDIT_NOTE)})
+    - (SELECT count(*) FROM ${net} WHERE is_return) AS matched,
+  (SELECT coalesce(-sum(gross_amount), 0) FROM ${ident(t.orders)} WHERE reason = ${str(CREDIT_NOTE)}) AS amount,
+  (SELECT count(DISTINCT customer_id) FROM ${net} WHERE all_returned) AS customers_fully_returned`;
 }
 
 /** Every statement, in order, once the date order and granularity are decided. */
@@ -299,10 +409,11 @@ export function buildReportSql(plan: CleaningPlan) {
     usedRows: plan.ordersFromAgg
       ? `SELECT coalesce(sum(line_count), 0) AS n FROM ${ident(t.orders)} WHERE reason IS NULL`
       : null,
+    returns: buildReturnsSummarySql(plan),
     statuses: `SELECT status AS raw, status_norm AS status, count(*) AS n FROM ${ident(t.rows)}
       GROUP BY ALL ORDER BY n DESC, raw NULLS FIRST LIMIT 200`,
     timeFromPaid: `SELECT count(*) AS n FROM ${ident(t.rows)} WHERE order_time_raw IS NULL AND paid_time IS NOT NULL`,
-    orders: `SELECT count(*) AS total, count(*) FILTER (WHERE is_purchase) AS purchases FROM ${ident(t.ordersClean)}`,
+    orders: `SELECT count(*) FILTER (WHERE NOT is_return) AS total, count(*) FILTER (WHERE is_purchase) AS purchases FROM ${ident(t.ordersClean)}`,
     dropWork: [
       ...[t.linesView, t.rowsView].map((x) => `DROP VIEW IF EXISTS ${ident(x)}`),
       ...[t.reasons, t.lines, t.rowsTable, t.dups, t.multiIds].map((x) => `DROP TABLE IF EXISTS ${ident(x)}`),

@@ -17,5 +17,7 @@ export interface SetAsideViewSpec {
 
 export function buildSetAsideViewSql(spec: SetAsideViewSpec): string {
   const limit = spec.limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.trunc(spec.limit))}`;
-  return `${buildMaskedSelectSql(spec.table, spec.columns, spec.pii)} ORDER BY "source_row"${limit}`;
+  // Several files (combine-files.ts): the table is written file by file, each in row order.
+  const order = spec.columns[0] === 'source_file' ? 'rowid' : '"source_row"';
+  return `${buildMaskedSelectSql(spec.table, spec.columns, spec.pii)} ORDER BY ${order}${limit}`;
 }

@@ -6,14 +6,21 @@
 import { dateLiteral, ident, literal, str } from '../../sql/quote.ts';
 import type { CleaningConfig } from '../../config/schema.ts';
 import { TABLES } from '../canonical.ts';
-import { repairExpr, type ExprOptions, type SourceColumn, type ValueType } from '../repair/repair-exprs.ts';
+import {
+  numberIssueExpr,
+  repairExpr,
+  type ExprOptions,
+  type SourceColumn,
+  type ValueType,
+} from '../repair/repair-exprs.ts';
 import type { DateOrder } from '../repair/date-order.ts';
 import type { CleanText } from '../repair/text-profile.ts';
 import { buildIsPurchaseSql } from './status-rules.ts';
 import type { Granularity } from './granularity.ts';
 import { ORDERS_ROLE, type FieldName } from '../roles/index.ts';
 import { repairTypes } from './repair-types.ts';
-import { CLEAN_WORK_PREFIX } from '../tables.ts';
+import { CREDIT_NOTE } from './report.ts';
+import { CLEAN_WORK_PREFIX, returnsViewName } from '../tables.ts';
 
 export type OrderRole = FieldName<typeof ORDERS_ROLE>;
 
@@ -65,6 +72,11 @@ export interface CleaningPlan {
    * keep one version per order: the orders table is read from it instead of grouping again.
    */
   ordersFromAgg?: boolean;
+  /**
+   * Currency-column values (upper-cased, trimmed) of currencies other than the dataset's: their
+   * orders are set aside as `other_currency` (ingest/currency/detect-currency.ts). Absent = none.
+   */
+  otherCurrencies?: readonly string[];
 }
 
 /** The table behind the `ordersClean` view (issue 7: a view spares copying every order once more). */
@@ -72,19 +84,28 @@ export function ordersBaseTable(ordersClean: string): string {
   return `${ordersClean}__base`;
 }
 
-/**
- * Every relation cleaning leaves behind for these outputs, views first (they read the tables):
- * what to drop when a cleaned dataset is removed.
- */
 /** The orders view over the aggregate table (plan.ordersFromAgg). */
 export function ordersViewName(ordersClean: string): string {
   return `${ordersClean}__orders`;
 }
 
+/** The orders after netting returns (issue 12, item 2): orders_clean, purchases and returns read it. */
+export function ordersNetViewName(ordersClean: string): string {
+  return `${ordersClean}__net`;
+}
+
+export { returnsViewName };
+
+/**
+ * Every relation cleaning leaves behind for these outputs, views first (they read the tables):
+ * what to drop when a cleaned dataset is removed.
+ */
 export function cleaningOutputRelations(tables: CleaningTables): { name: string; kind: 'table' | 'view' }[] {
   return [
+    { name: returnsViewName(tables.purchases), kind: 'view' },
     { name: tables.purchases, kind: 'view' },
     { name: tables.ordersClean, kind: 'view' },
+    { name: ordersNetViewName(tables.ordersClean), kind: 'view' },
     { name: ordersViewName(tables.ordersClean), kind: 'view' },
     { name: ordersBaseTable(tables.ordersClean), kind: 'table' },
     { name: tables.setAside, kind: 'table' },
@@ -168,6 +189,34 @@ function categoryExpr(expr: string, synonyms: Record<string, string>): string {
 /** Every orders role, in the order of the rows table. */
 export const ROW_ROLES = Object.keys(ORDER_VALUE_TYPES) as OrderRole[];
 
+/** Roles read as numbers (amounts, prices, quantities): a value present there must give a number. */
+export const NUMBER_ROLES = ROW_ROLES.filter(
+  (r) => ORDER_VALUE_TYPES[r] === 'amount' || ORDER_VALUE_TYPES[r] === 'number',
+);
+
+/**
+ * `num_issue` of a row (issue 12): why a present number value gave none, as the reason it sets the
+ * row's order aside — 1 unparseable_amount (not a finite number: `abc`, `0x10`, `NaN`, `inf`), 2
+ * absurd_amount (a money value too large to store: `1e20`), 3 absurd_quantity — the first reason
+ * wins (least), NULL = none. `raws`: the source columns the rows pass carries as `__cl_nraw<i>` for
+ * it (its inner select), dropped once `issue` (read in the outer select) is computed. Null when no
+ * number role is mapped.
+ */
+export function numberIssues(plan: CleaningPlan): { raws: [string, string][]; issue: string } | null {
+  const raws: [string, string][] = [];
+  const parts: string[] = [];
+  for (const role of NUMBER_ROLES) {
+    const c = column(plan, role);
+    if (!c) continue;
+    const raw = `__cl_nraw${raws.length}`;
+    raws.push([raw, ident(c.name)]);
+    const why = numberIssueExpr(c, ident(role), ident(raw));
+    parts.push(ORDER_VALUE_TYPES[role] === 'number' ? `CASE ${why} WHEN 2 THEN 3 ELSE ${why} END` : why);
+  }
+  if (parts.length === 0) return null;
+  return { raws, issue: parts.length === 1 ? parts[0]! : `least(${parts.join(', ')})` };
+}
+
 /**
  * The reason of an order version (NULL = a purchase). `over` gives the SQL of an order-level value
  * by column name when the orders are read from other columns (order-agg.ts); default the column.
@@ -178,22 +227,43 @@ export function reasonCase(plan: CleaningPlan, over: Readonly<Record<string, str
   const gross = ref('gross_amount');
   const refund = ref('refund_amount');
   const quantity = ref('quantity');
-  const notRefund = `${ref('status_norm')} IS DISTINCT FROM 'refunded'`;
+  const status = ref('status_norm');
+  const notRefund = `${status} IS DISTINCT FROM 'refunded'`;
   const day = `CAST(${ref('order_time')} AS DATE)`;
+  // A credit note (issue 12, item 2): an order whose total is negative, with a purchase or refund
+  // status (a closed or deleted order with a negative amount stays `negative_amount`).
+  const creditNote = `${gross} < 0 AND -${gross} <= ${literal(c.maxAmount)} AND (${buildIsPurchaseSql(status, c.statusRules)} OR ${status} IN ('refunded', 'partially_refunded'))`;
   const rules: [string, string][] = [];
+  // Lines (or versions) of one order id naming different customers (issue 12, item 4): whose order
+  // it is is unknown, so every version is set aside rather than credited to one of them.
+  rules.push([`${ref('customer_count')} > 1`, 'conflicting_customer_ids']);
   if (c.dedupeOrderIds) rules.push([`${ref('version_rank')} > 1`, 'duplicate_order_id']);
   rules.push([`${ref('customer_id')} IS NULL`, 'missing_customer_id']);
   rules.push([`${ref('order_time')} IS NULL AND ${ref('time_text_present')}`, 'unparseable_order_time']);
   rules.push([`${ref('order_time')} IS NULL`, 'missing_order_time']);
+  // A number that cannot be read is never 0; one too large to store is absurd whatever the rules.
+  const issue = numberIssues(plan) ? ref('num_issue') : null;
+  if (issue) rules.push([`${issue} = 1`, 'unparseable_amount']);
+  if (issue && !c.dropImpossibleValues) {
+    rules.push([`${issue} = 2`, 'absurd_amount']);
+    rules.push([`${issue} = 3`, 'absurd_quantity']);
+  }
+  const or = (n: number) => (issue ? ` OR ${issue} = ${n}` : '');
+  if (plan.otherCurrencies?.length && column(plan, 'currency')) {
+    const list = plan.otherCurrencies.map(str).join(', ');
+    rules.push([`upper(trim(${ref('currency')})) IN (${list})`, 'other_currency']);
+  }
+  if (c.returns === 'ignore') rules.push([creditNote, 'return_ignored']);
   if (c.dropImpossibleValues) {
-    rules.push([`${gross} < 0 AND ${notRefund}`, 'negative_amount']);
-    rules.push([`${gross} > ${literal(c.maxAmount)}`, 'absurd_amount']);
-    rules.push([`${quantity} < 0 AND ${notRefund}`, 'negative_quantity']);
-    rules.push([`${quantity} > ${literal(c.maxQuantity)}`, 'absurd_quantity']);
+    rules.push([`${gross} < 0 AND ${notRefund} AND NOT (${creditNote})`, 'negative_amount']);
+    rules.push([`${gross} > ${literal(c.maxAmount)}${or(2)}`, 'absurd_amount']);
+    rules.push([`${quantity} < 0 AND ${notRefund} AND NOT (${creditNote})`, 'negative_quantity']);
+    rules.push([`${quantity} > ${literal(c.maxQuantity)}${or(3)}`, 'absurd_quantity']);
     rules.push([`${day} > ${dateLiteral(plan.today)}`, 'future_date']);
     rules.push([`${day} < ${dateLiteral(c.minDate)}`, 'implausible_date']);
   }
-  rules.push([`NOT ${buildIsPurchaseSql(ref('status_norm'), c.statusRules)}`, 'status_not_purchase']);
+  rules.push([creditNote, CREDIT_NOTE]);
+  rules.push([`NOT ${buildIsPurchaseSql(status, c.statusRules)}`, 'status_not_purchase']);
   rules.push([`${refund} > 0 AND ${gross} > 0 AND ${refund} >= ${gross}`, 'fully_refunded']);
   return `CASE ${rules.map(([cond, code]) => `WHEN ${cond} THEN ${str(code)}`).join(' ')} ELSE NULL END`;
 }

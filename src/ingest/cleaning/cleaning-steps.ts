@@ -33,9 +33,11 @@ import {
   decideGranularity,
   type GranularityStats,
 } from './granularity.ts';
-import { assertReportAddsUp, type CleaningReport, type ReasonCode } from './report.ts';
+import { assertReportAddsUp, CREDIT_NOTE, type CleaningReport, type ReasonCode } from './report.ts';
+import { returnsViewName } from './cleaning-plan.ts';
 import { isPurchaseStatus } from './status-rules.ts';
 import { num, type StepRow, type Steps } from './steps.ts';
+import { buildCurrencyStatsSql, decideCurrency, type CurrencyDecision } from '../currency/detect-currency.ts';
 
 export interface OrderCleaningInput {
   /** A loaded table (a real table: its rowid is the source row order), mapping already validated. */
@@ -48,6 +50,8 @@ export interface OrderCleaningInput {
   keepWorkTables?: boolean;
   /** See CleanSourceOptions.fastPaths (default true; the results are identical either way). */
   fastPaths?: boolean;
+  /** Platform recognised from the headers (mapping/platforms.ts): evidence for the currency. */
+  platform?: string | null | undefined;
 }
 
 const isText = (c: SourceColumn) => /^(VARCHAR|TEXT)/i.test(c.type.trim());
@@ -123,6 +127,30 @@ function granularityStats(g: StepRow): GranularityStats {
   };
 }
 
+/** The dataset's currency from the config, a currency column, amount marks, platform or headers. */
+function* currency(input: OrderCleaningInput): Steps<CurrencyDecision> {
+  const { source, mapping } = input;
+  const moneyRoles = (['amount', 'unit_price'] as const).filter((r) => mapping[r] !== undefined);
+  const textMoney = moneyRoles
+    .map((r) => source.columns.find((c) => c.name === mapping[r]))
+    .filter((c): c is SourceColumn => c !== undefined && isText(c))
+    .map((c) => c.name);
+  const query =
+    input.cleaning.currency === 'auto' || mapping.currency !== undefined
+      ? buildCurrencyStatsSql(source.table, mapping.currency, textMoney)
+      : null;
+  const rows = query ? yield { query } : [];
+  const counts = (kind: string) =>
+    rows.filter((r) => r.kind === kind).map((r) => ({ raw: String(r.raw), rows: num(r.n) }));
+  return decideCurrency({
+    configured: input.cleaning.currency,
+    ...(mapping.currency !== undefined ? { column: counts('column') } : {}),
+    symbols: counts('symbol'),
+    platform: input.platform,
+    moneyHeaders: moneyRoles.map((r) => mapping[r]!),
+  });
+}
+
 /** The steps of cleaning one orders table; they return the report (its counts checked to add up). */
 export function* orderCleaningSteps(input: OrderCleaningInput): Steps<CleaningReport> {
   const { source, mapping, cleaning } = input;
@@ -132,6 +160,7 @@ export function* orderCleaningSteps(input: OrderCleaningInput): Steps<CleaningRe
   const dateRoles = (['order_time', 'paid_time'] as const).filter((r) => mapping[r] !== undefined);
   const dateColumns = dateRoles.map((r) => source.columns.find((c) => c.name === mapping[r])!);
   const decisions = yield* dateOrders(input, dateColumns, clean);
+  const money = yield* currency(input);
   const base: CleaningPlan = {
     source,
     mapping,
@@ -141,6 +170,7 @@ export function* orderCleaningSteps(input: OrderCleaningInput): Steps<CleaningRe
     today: input.today,
     ...(input.tables ? { tables: input.tables } : {}),
     ...(clean ? { clean } : {}),
+    ...(money.setAsideValues.length ? { otherCurrencies: money.setAsideValues } : {}),
   };
   const t = workTables(base);
   const [dups] = yield { sql: buildExactDupsSql(base), query: `SELECT count(*) AS n FROM ${ident(t.dups)}` };
@@ -181,14 +211,23 @@ export function* orderCleaningSteps(input: OrderCleaningInput): Steps<CleaningRe
   let rowsUsed = 0;
   for (const r of yield { sql: [...dropAgg, ...buildOrdersSql(plan)], query: report.reasons }) {
     rowsRead += num(r.n);
-    if (r.reason === null) rowsUsed += num(r.n);
+    // A credit note's rows are used: netted against revenue (issue 12, item 2).
+    if (r.reason === null || r.reason === CREDIT_NOTE) rowsUsed += num(r.n);
     else reasons[r.reason as ReasonCode] = num(r.n);
   }
   if (report.usedRows) {
     const [used] = yield { query: report.usedRows };
-    rowsUsed = num(used!.n);
-    rowsRead += rowsUsed;
+    rowsUsed += num(used!.n);
+    rowsRead += num(used!.n);
   }
+  const [ret] = yield { query: report.returns };
+  const returns = {
+    creditNotes: num(ret!.credit_notes),
+    rows: num(ret!.rows),
+    matched: num(ret!.matched),
+    amount: num(ret!.amount),
+    customersFullyReturned: num(ret!.customers_fully_returned),
+  };
   const counts = buildRepairCountsSql(plan);
   const [countRow] = yield { query: counts.sql };
   const repairs: Partial<Record<RepairKind, number>> = {};
@@ -230,7 +269,14 @@ export function* orderCleaningSteps(input: OrderCleaningInput): Steps<CleaningRe
     dateOrders: decisions,
     questions: decisions.flatMap((d) => (d.question ? [d.question] : [])),
     statuses,
-    tables: { ordersClean: t.ordersClean, purchases: t.purchases, setAside: t.setAside },
+    currency: { ...money, setAsideRows: reasons.other_currency ?? 0 },
+    returns,
+    tables: {
+      ordersClean: t.ordersClean,
+      purchases: t.purchases,
+      setAside: t.setAside,
+      returns: returnsViewName(t.purchases),
+    },
   };
   assertReportAddsUp(result);
   return result;

@@ -12,6 +12,7 @@
 import { ident } from '../../sql/quote.ts';
 import {
   column,
+  numberIssues,
   orderIdExpr,
   reasonCase,
   SQL_TYPES,
@@ -50,6 +51,7 @@ function storedColumns(plan: CleaningPlan, single: boolean): Record<string, stri
   const out: Record<string, string> = {};
   for (const r of FIRST_ROLES) if (has(r) || r === 'customer_id' || r === 'order_time') out[r] = first(r);
   if (has('status')) out.status_norm = first('status_norm');
+  if (numberIssues(plan)) out.num_issue = single ? 'num_issue' : 'min(num_issue)';
   if (has('amount') || line) out.sum_gross = dec(sum(line ? `coalesce(amount, ${line})` : 'amount'));
   if (has('amount')) out.first_gross = first('amount');
   if (has('refund')) {
@@ -91,6 +93,8 @@ export function buildOrderAggSql(plan: CleaningPlan): string[] {
     'coalesce(min(source_row) FILTER (WHERE amount IS NOT NULL) = min(source_row), FALSE) AS first_has_amount',
     `${varies} AS lines_vary`,
     'bool_or(time_text_present) AS time_text_present',
+    // Issue 12, item 4: lines of one order naming different customers set the order aside.
+    'count(DISTINCT customer_id) AS customer_count',
     ...stored(false),
   ];
   const oneLine = [
@@ -103,6 +107,7 @@ export function buildOrderAggSql(plan: CleaningPlan): string[] {
     'amount IS NOT NULL AS first_has_amount',
     'FALSE AS lines_vary',
     'time_text_present',
+    'CAST(1 AS BIGINT) AS customer_count',
     ...stored(true),
   ];
   const multi = `SELECT order_id_raw FROM ${ident(t.multiIds)}`;
@@ -169,6 +174,8 @@ export function buildOrdersFromAggSql(plan: CleaningPlan): string[] {
     list_amount: pick('sum_list', nullDec),
     discount_amount: sum ? pick('sum_discount', nullDec) : pick('first_discount', nullDec),
     version_rank: 'CAST(1 AS BIGINT)',
+    num_issue: pick('num_issue', 'CAST(NULL AS INTEGER)'),
+    customer_count: 'customer_count',
   };
   const reason = reasonCase(plan, values);
   const order = [

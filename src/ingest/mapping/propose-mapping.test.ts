@@ -41,7 +41,7 @@ describe('proposeMapping per platform header set', () => {
       expected: { customer_id: '买家昵称', order_id: '订单号', order_time: '订单创建时间', paid_time: '买家付款时间', amount: '订单实付金额', refund: '订单已退款金额', product: '全部商品名称', channel: '销售渠道', payment_method: '付款方式', status: '订单状态', region: '收货人省份', store: '归属店铺' } },
     { name: 'Shopify', platform: 'shopify',
       headers: ['Name', 'Email', 'Financial Status', 'Paid at', 'Fulfillment Status', 'Currency', 'Subtotal', 'Total', 'Discount Amount', 'Created at', 'Lineitem quantity', 'Lineitem name', 'Lineitem price', 'Billing Name', 'Billing Province', 'Billing Phone', 'Payment Method', 'Refunded Amount', 'Id', 'Source'],
-      expected: { customer_id: 'Email', order_id: 'Name', order_time: 'Created at', paid_time: 'Paid at', amount: 'Total', refund: 'Refunded Amount', quantity: 'Lineitem quantity', unit_price: 'Lineitem price', discount: 'Discount Amount', product: 'Lineitem name', status: 'Financial Status', region: 'Billing Province', payment_method: 'Payment Method', channel: 'Source' } },
+      expected: { customer_id: 'Email', order_id: 'Name', order_time: 'Created at', paid_time: 'Paid at', amount: 'Total', refund: 'Refunded Amount', quantity: 'Lineitem quantity', unit_price: 'Lineitem price', discount: 'Discount Amount', product: 'Lineitem name', status: 'Financial Status', region: 'Billing Province', payment_method: 'Payment Method', channel: 'Source', currency: 'Currency' } },
     { name: 'WooCommerce (SkyVerge)', platform: 'woocommerce',
       headers: ['order_id', 'order_number', 'date', 'status', 'order_total', 'payment_method', 'customer_user', 'billing_email', 'billing_phone'],
       expected: { customer_id: 'customer_user', order_id: 'order_id', order_time: 'date', amount: 'order_total', status: 'status', payment_method: 'payment_method' } },
@@ -135,6 +135,18 @@ describe('value sniffing', () => {
     );
     expect(bad.confidence.order_time).toMatchObject({ values: 'disagree' });
     expect(bad.confidence.order_time!.score).toBeLessThan(0.5);
+  });
+
+  it("takes Excel's scientific notation as amounts, long ids in it as ids (issue 12)", () => {
+    const p = proposeMapping(
+      'orders',
+      cols(['客户ID', '订单号', '下单时间', '金额'], {
+        订单号: ['1.23457E+17', '1.23458E+17'],
+        金额: ['1.5E3', '1.23E+05', '2E1'],
+      }),
+    );
+    expect(p.confidence.amount).toMatchObject({ values: 'agree' });
+    expect(p.confidence.order_id!.values).not.toBe('disagree');
   });
 
   it('proposes date, e-mail and phone columns from values when headers say nothing', () => {

@@ -32,6 +32,7 @@ const RE = {
   date: /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:[ T]+\d{1,2}[:时]\d{1,2}.*)?$|^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?: .*)?$|^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/,
   money: /^\(?[-+]?\s*(?:[¥$€£]|CNY|RMB)?\s*[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:万|亿)?\s*元?\)?$/,
   integer: /^[-+]?\d{1,9}$/,
+  scientific: /^[-+]?\d+(?:\.\d+)?[eE]([-+]?\d{1,3})$/,
   id: /^[A-Za-z#]*[-_]?\d[\dA-Za-z_-]{3,}$|^\d(?:\.\d+)?E\+\d+$/i,
   bool: /^(?:true|false|yes|no|是|否|y|n|0|1)$/i,
 };
@@ -42,6 +43,9 @@ function classify(v: string): ValueKind {
   if (RE.date.test(v)) return 'date';
   if (RE.integer.test(v) && v.replace(/^[-+]/, '').length <= 6) return 'integer';
   if (RE.money.test(v) && (/[.,¥$元万]/.test(v) || v.length <= 9)) return 'money';
+  // Excel's scientific notation of an amount (1.5E3); long ids turned into 1.23457E+17 stay ids.
+  const sci = RE.scientific.exec(v);
+  if (sci && Math.abs(Number(sci[1])) <= 9) return 'money';
   if (RE.id.test(v)) return 'id';
   if (RE.bool.test(v)) return 'bool';
   return 'text';

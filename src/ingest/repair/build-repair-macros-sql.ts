@@ -5,7 +5,8 @@
  *   cl_text(v)       guards removed (`="…"`, surrounding quotes, tabs, one leading `'`), placeholders → NULL
  *   cl_hw(v)         full-width → half-width (ids, numbers, dates, statuses)
  *   cl_id(v)         cl_text + `123.0` → `123` (ids stay text)
- *   cl_num(v)        amounts: ¥ ￥ $ 元, thousands commas, (123.00), 万/亿, trailing notes → DECIMAL(38,6)
+ *   cl_num(v)        amounts: ¥ ￥ $ 元, thousands commas, (123.00), 1.5E3, 万/亿, trailing notes → DECIMAL(38,6)
+ *   cl_num_issue(v)  why a present value is no amount: 1 not a finite number, 2 too large (see below)
  *   cl_ts(v, dmy)    dates and times in any format of exports.md §3.4 → TIMESTAMP (wall clock, offset dropped)
  *   cl_region(v)     province from an address (`浙江省 杭州市 …` → 浙江省), 北京 → 北京市
  */
@@ -19,6 +20,8 @@ import {
   COMPACT_GROUPS,
   COMPACT_RE,
   DEFAULT_SERIAL_RANGE,
+  NO_NUMBER,
+  NOT_FINITE_RE,
   PLACEHOLDERS,
   SERIAL_RE,
   YMD_GROUPS,
@@ -36,6 +39,8 @@ const groups = (names: readonly string[]) => `[${names.map(str).join(', ')}]`;
 const once = (expr: string, name: string, body: string) =>
   `list_transform([${expr}], lambda ${name}: ${body})[1]`;
 const WS = `' ' || chr(9) || chr(10) || chr(13)`;
+/** -1 for a negative amount (accounting parentheses or a minus sign), else 1; inside cl_num_calc. */
+const NEG = `CASE WHEN cl_p.open <> '' OR cl_p.sign1 = '-' OR cl_p.sign2 = '-' THEN -1 ELSE 1 END`;
 
 /** CREATE OR REPLACE TEMP MACRO statements, in dependency order. */
 export function buildRepairMacrosSql(options: RepairMacroOptions = {}): string[] {
@@ -55,13 +60,24 @@ export function buildRepairMacrosSql(options: RepairMacroOptions = {}): string[]
       'cl_p',
       `CASE
       WHEN cl_p.num = '' OR (cl_p.open = '') <> (cl_p.close = '') THEN NULL
+      WHEN cl_p.exp = '' AND cl_p.unit = '' THEN TRY_CAST(cl_dec(replace(cl_p.num, ',', '')) * ${NEG} AS DECIMAL(38, 6))
       ELSE TRY_CAST(
-        cl_dec(replace(cl_p.num, ',', ''))
-        * CASE cl_p.unit WHEN '万' THEN 10000 WHEN '亿' THEN 100000000 WHEN '万亿' THEN 1000000000000 ELSE 1 END
-        * CASE WHEN cl_p.open <> '' OR cl_p.sign1 = '-' OR cl_p.sign2 = '-' THEN -1 ELSE 1 END
+        CASE WHEN ${NEG} = -1 THEN '-' ELSE '' END || replace(cl_p.num, ',', '') || 'e' || CAST(
+          coalesce(TRY_CAST(substr(cl_p.exp, 2) AS INTEGER), 0)
+          + CASE cl_p.unit WHEN '万' THEN 4 WHEN '亿' THEN 8 WHEN '万亿' THEN 12 ELSE 0 END AS VARCHAR)
         AS DECIMAL(38, 6)) END`,
     )}`,
     `CREATE OR REPLACE TEMP MACRO cl_num(v) AS cl_num_calc(cl_num_parts(cl_text(cl_hw(v))))`,
+    // Why a present number value gave no amount: 1 = not a finite number (`abc`, `0x10`, `NaN`,
+    // `inf`, `#VALUE!`), 2 = a number too large to store (`1e20`, 20 digits); NULL = empty.
+    `CREATE OR REPLACE TEMP MACRO cl_num_issue(v) AS ${once(
+      'cl_text(cl_hw(v))',
+      'cl_s',
+      `CASE
+      WHEN regexp_matches(v, ${str(NOT_FINITE_RE)}) THEN 1
+      WHEN cl_s IS NULL OR cl_s IN (${NO_NUMBER.map(str).join(', ')}) THEN NULL
+      ELSE ${once('cl_num_parts(cl_s)', 'cl_m', "CASE WHEN cl_m.num <> '' AND (cl_m.open = '') = (cl_m.close = '') THEN 2 ELSE 1 END")} END`,
+    )}`,
     `CREATE OR REPLACE TEMP MACRO cl_mk_ts(y, mo, d, h, mi, s, ap) AS try(make_timestamp(
       ${int('y')}, ${int('mo')}, ${int('d')},
       CASE WHEN upper(ap) = 'PM' AND coalesce(${int('h')}, 0) < 12 THEN coalesce(${int('h')}, 0) + 12

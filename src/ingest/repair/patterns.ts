@@ -7,13 +7,19 @@
 export const PLACEHOLDERS = ['', '-', '--', 'none', 'nan', 'null', '#null!', 'n/a'] as const;
 
 /**
- * An amount: optional accounting parentheses, sign, currency, thousands separators, 万/亿 unit,
- * 元 suffix, and a trailing parenthesised note (`69.20(分销商等级折扣：47.80)`).
- * Groups: open, sign1, sign2, num, unit, close, note.
+ * An amount: optional accounting parentheses, sign, currency, thousands separators, an exponent as
+ * Excel writes it (`1.5E3`, `1.23E+05`), 万/亿 unit, 元 suffix, and a trailing parenthesised note
+ * (`69.20(分销商等级折扣：47.80)`). Groups: open, sign1, sign2, num, exp, unit, close, note.
  */
 export const AMOUNT_RE =
-  '^(\\()?\\s*([-+])?\\s*(?:¥|\\$|€|£|CNY|RMB|USD)?\\s*([-+])?\\s*((?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\\.[0-9]*)?|\\.[0-9]+)\\s*(万亿|万|亿)?\\s*(?:元|块|CNY|RMB|USD)?\\s*(\\))?\\s*(\\(.*)?$';
-export const AMOUNT_GROUPS = ['open', 'sign1', 'sign2', 'num', 'unit', 'close', 'note'] as const;
+  '^(\\()?\\s*([-+])?\\s*(?:¥|\\$|€|£|CNY|RMB|USD)?\\s*([-+])?\\s*((?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]{1,3})?\\s*(万亿|万|亿)?\\s*(?:元|块|CNY|RMB|USD)?\\s*(\\))?\\s*(\\(.*)?$';
+export const AMOUNT_GROUPS = ['open', 'sign1', 'sign2', 'num', 'exp', 'unit', 'close', 'note'] as const;
+
+/** Words a number column of a Chinese export uses for "none" (a discount of 无): empty, not unreadable. */
+export const NO_NUMBER = ['无', '暂无', '—', '/'] as const;
+
+/** `NaN` and infinities in a number column: not a number, even though `nan` is also a placeholder. */
+export const NOT_FINITE_RE = '^\\s*[-+]?(?i:nan|inf|infinity)\\s*$';
 
 /**
  * Year first: `2023-05-10 09:05:33`, `2023/5/10 9:05`, `2023年5月10日 9时05分`,

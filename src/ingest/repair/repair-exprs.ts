@@ -9,6 +9,7 @@ import type { CleanText, SourceColumn } from './repair-types.ts';
 import {
   AB_Y_RE,
   COMPACT_RE,
+  NO_NUMBER,
   SCIENTIFIC_RE,
   SERIAL_RE,
   YMD_GROUPS,
@@ -30,6 +31,7 @@ export const REPAIR_KINDS = [
   'amount_negative_parentheses',
   'amount_unit',
   'amount_note_dropped',
+  'amount_scientific',
   'amount_unparseable',
   'date_reformatted',
   'date_chinese',
@@ -59,6 +61,8 @@ export interface ExprOptions {
   clean?: CleanText | null;
 }
 
+const noNumber = NO_NUMBER.map(str).join(', ');
+
 const kindOf = (type: string) => {
   const t = type.toUpperCase();
   if (t === 'VARCHAR' || t.startsWith('VARCHAR') || t === 'TEXT') return 'text';
@@ -76,6 +80,23 @@ const isExactNumber = (type: string) =>
 
 const asText = (c: SourceColumn) =>
   kindOf(c.type) === 'text' ? ident(c.name) : `CAST(${ident(c.name)} AS VARCHAR)`;
+
+/**
+ * Why a present value of `column` gave no number, as an amount or number role (NULL: it gave one, or
+ * the cell is empty): 1 = not a finite number (`abc`, `0x10`, `NaN`, `inf`, `#VALUE!`), 2 = a number
+ * too large to store (`1e20`, 20 digits). `value` = the repaired value (repairExpr), `raw` = the
+ * source column as read. Cleaning sets such rows aside instead of reading them as 0 (issue 12).
+ */
+export function numberIssueExpr(column: SourceColumn, value: string, raw: string): string {
+  const k = kindOf(column.type);
+  const why =
+    k !== 'number'
+      ? `cl_num_issue(${k === 'text' ? raw : `CAST(${raw} AS VARCHAR)`})`
+      : isExactNumber(column.type)
+        ? '2'
+        : `CASE WHEN isfinite(TRY_CAST(${raw} AS DOUBLE)) THEN 2 ELSE 1 END`;
+  return `CASE WHEN ${value} IS NOT NULL OR ${raw} IS NULL THEN NULL ELSE ${why} END`;
+}
 
 /** The repaired value of `column` as the type its role needs. */
 export function repairExpr(column: SourceColumn, as: ValueType, o: ExprOptions): string {
@@ -215,7 +236,9 @@ export function repairConditions(
     add('amount_negative_parentheses', `(${ok} AND regexp_matches(${s}, '^\\('))`);
     add('amount_unit', `(${ok} AND regexp_matches(${s}, '[0-9.]\\s*(?:万|亿)'))`);
     add('amount_note_dropped', `(${ok} AND (${p}).note <> '')`);
-    add('amount_unparseable', `(${s} IS NOT NULL AND NOT (${ok}))`);
+    add('amount_scientific', `(${ok} AND (${p}).exp <> '')`);
+    add('amount_unparseable', `(${s} IS NOT NULL AND NOT (${ok}) AND ${s} NOT IN (${noNumber}))`);
+    add('placeholder_null', `${s} IN (${noNumber})`);
   }
   if (as === 'timestamp' && (k === 'text' || k === 'number')) {
     const ok = bound.ok ?? `cl_ts(${raw}, ${o.dmy ? 'TRUE' : 'FALSE'}) IS NOT NULL`;
@@ -246,7 +269,9 @@ function cleanConditions(
     add('amount_negative_parentheses', `(${ok} AND starts_with(${c}, '('))`);
     add('amount_unit', `(${ok} AND regexp_matches(${c}, '[0-9.]\\s*(?:万|亿)'))`);
     add('amount_note_dropped', `(${ok} AND (${p}).note <> '')`);
-    add('amount_unparseable', `(${c} IS NOT NULL AND NOT (${ok}))`);
+    add('amount_scientific', `(${ok} AND (${p}).exp <> '')`);
+    add('amount_unparseable', `(${c} IS NOT NULL AND NOT (${ok}) AND ${c} NOT IN (${noNumber}))`);
+    add('placeholder_null', `${c} IN (${noNumber})`);
   }
   if (as === 'timestamp') {
     const ok = bound.ok ?? `cl_ts_text(${c}, ${o.dmy ? 'TRUE' : 'FALSE'}) IS NOT NULL`;

@@ -5,6 +5,7 @@ import { decodeIpc } from '../../client/decode.ts';
 import { literal } from '../../sql/quote.ts';
 import { buildRepairMacrosSql } from './build-repair-macros-sql.ts';
 import {
+  numberIssueExpr,
   repairBindings,
   repairConditions,
   repairExpr,
@@ -90,8 +91,57 @@ describe('amount repairs', () => {
     ['abc', null, ['amount_unparseable']],
     ['12,34', null, ['amount_unparseable']],
     ['="12.5"', '12.50', ['text_guard']],
+    // Excel writes large or small numbers in scientific notation (issue 12).
+    ['1.5E3', '1500.00', ['amount_scientific']],
+    ['1.23E+05', '123000.00', ['amount_scientific']],
+    ['-2.5e-1', '-0.25', ['amount_scientific']],
+    ['1.2e1万', '120000.00', ['amount_scientific', 'amount_unit']],
+    ['1e15', '1000000000000000.00', ['amount_scientific']],
+    ['0x10', null, ['amount_unparseable']],
+    ['无', null, ['placeholder_null']],
+    ['inf', null, ['amount_unparseable']],
   ] as const)('%j → %j', async (input, out, kinds) => {
     expect(await repair(input, 'amount')).toEqual({ out, kinds: [...kinds] });
+  });
+});
+
+describe('why a present number value gives no amount (issue 12: never read as 0)', () => {
+  it.each([
+    ['12.50', null],
+    ['1.5E3', null],
+    ['', null],
+    ['-', null],
+    [null, null],
+    ['无', null],
+    ['abc', 1],
+    ['0x10', 1],
+    ['NaN', 1],
+    ['nan', 1],
+    ['inf', 1],
+    ['-Infinity', 1],
+    ['#VALUE!', 1],
+    ['1e308', 2],
+    ['1e999', 2],
+    ['12345678901234567890', 2],
+    ['99999999999999999999999999999亿', 2],
+  ] as const)('%j → %j', async (input, issue) => {
+    const col = { name: 'v', type: 'VARCHAR' };
+    const value = repairExpr(col, 'amount', { normalize: true, dmy: false });
+    const sql = `SELECT ${numberIssueExpr(col, value, 'v')} AS issue FROM (SELECT CAST(${literal(input)} AS VARCHAR) AS v)`;
+    expect(decodeIpc(await db.queryIpc(sql)).rows[0]!.issue).toBe(issue);
+  });
+  it.each([
+    ['DOUBLE', "'NaN'", 1],
+    ['DOUBLE', "'inf'", 1],
+    ['DOUBLE', '1e300', 2],
+    ['DOUBLE', '12.5', null],
+    ['HUGEINT', '123456789012345678901234', 2],
+    ['BIGINT', '42', null],
+  ] as const)('typed %s %s → %j', async (type, input, issue) => {
+    const col = { name: 'v', type };
+    const value = repairExpr(col, 'amount', { normalize: true, dmy: false });
+    const sql = `SELECT ${numberIssueExpr(col, value, 'v')} AS issue FROM (SELECT CAST(${input} AS ${type}) AS v)`;
+    expect(decodeIpc(await db.queryIpc(sql)).rows[0]!.issue).toBe(issue);
   });
 });
 

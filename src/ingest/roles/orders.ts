@@ -326,6 +326,12 @@ export const ORDERS_ROLE = defineRole({
         'Location',
       ],
     },
+    {
+      name: 'currency',
+      kind: 'category',
+      byValues: false,
+      synonyms: ['币种', '货币', '币别', '结算币种', '交易币种', 'Currency', 'Currency Code', 'currency'],
+    },
   ],
   required: ['customer_id', ['order_time', 'paid_time'], ['amount', 'unit_price']],
   cleaning: 'orders',
@@ -355,4 +361,5 @@ export const ORDER_OUTPUT_COLUMNS = [
   'region',
   'store',
   'is_purchase',
+  'is_return',
 ] as const;

@@ -40,7 +40,7 @@ describe('role registry', () => {
   it('orders and customers keep their roles, order and requirements', () => {
     expect(ROLES.orders).toEqual([
       'customer_id', 'order_id', 'order_time', 'paid_time', 'amount', 'refund', 'quantity', 'unit_price',
-      'discount', 'category', 'product', 'channel', 'payment_method', 'status', 'region', 'store',
+      'discount', 'category', 'product', 'channel', 'payment_method', 'status', 'region', 'store', 'currency',
     ]);
     expect(ROLES.customers).toEqual([
       'customer_id', 'name', 'phone', 'email', 'gender', 'birthday', 'age', 'region', 'registration_date',

@@ -14,7 +14,7 @@ import { validateOrdersMapping } from '../../ingest/cleaning/validate-mapping.ts
 import { TABLES } from '../../ingest/canonical.ts';
 import { setAsideColumns, setAsideQuery } from '../../client/dataset-queries.ts';
 import type { PiiKind } from '../../ingest/pii/mask.ts';
-import { cleanRequest, planDataset } from '../../client/dataset-flow.ts';
+import { combinedCleanRequest, planDataset, planLikeFirst } from '../../client/dataset-flow.ts';
 import { engineDatasetPort, settle } from '../../client/engine-datasets.ts';
 import { CustomersState } from '../cleaning/customers-state.svelte.ts';
 import { asDataset, columnSamples } from './loaded-dataset.ts';
@@ -36,6 +36,11 @@ export function unsureRoles(proposal: MappingProposal, mapping: Readonly<Record<
 export class AnalysisState {
   config = $state<AnalysisConfig>(defaultConfig());
   ordersTableId = $state<string | null>(null);
+  /**
+   * More files of the same role, appended to the first one (issue 12): in the order they were added;
+   * when an order is in several files, the copy in the file added last is kept.
+   */
+  moreOrdersIds = $state<string[]>([]);
   proposal = $state.raw<MappingProposal | null>(null);
   report = $state.raw<CleaningReport | null>(null);
   /** The report belongs to this mapping/cleaning; editing either makes it stale. */
@@ -64,6 +69,66 @@ export class AnalysisState {
 
   get ordersTable(): LoadedTable | null {
     return this.#app.tables.find((t) => t.id === this.ordersTableId) ?? null;
+  }
+
+  /** The other orders files, each with its mapping matched to the first file's and what it lacks. */
+  get moreOrders(): { table: LoadedTable; mapping: Record<string, string>; missing: string[][] }[] {
+    const tables = this.#app.tables;
+    const first = this.mapping;
+    return this.moreOrdersIds.flatMap((id) => {
+      const table = tables.find((t) => t.id === id);
+      if (!table) return [];
+      const plan = planLikeFirst('orders', columnSamples(table), first);
+      return [{ table, mapping: plan.mapping, missing: plan.missing }];
+    });
+  }
+
+  /** Every orders file cleaned together: the first, then the others that have every required column. */
+  get ordersTables(): LoadedTable[] {
+    const first = this.ordersTable;
+    if (!first) return [];
+    return [first, ...this.moreOrders.filter((m) => m.missing.length === 0).map((m) => m.table)];
+  }
+
+  /**
+   * Append a file to the orders (issue 12) when its columns fit; false when it does not. `sameHeaders`
+   * (a file just dropped): only when the first file's required columns are in it by name — another
+   * export of the same shop; a file with other headers stays apart until the user combines it.
+   */
+  addOrdersFile(table: LoadedTable, options: { sameHeaders?: boolean } = {}): boolean {
+    if (!this.ordersTable) {
+      this.useAsOrders(table);
+      return true;
+    }
+    if (table.id === this.ordersTableId || this.moreOrdersIds.includes(table.id)) return true;
+    const columns = columnSamples(table);
+    if (options.sameHeaders) {
+      const byName = planDataset('orders', columns, { mapping: this.mapping, match: 'by_name' });
+      if (byName.missing.length > 0) return false;
+    }
+    const plan = planLikeFirst('orders', columns, this.mapping);
+    if (plan.missing.length > 0) return false;
+    this.moreOrdersIds = [...this.moreOrdersIds, table.id];
+    this.reportStale = this.report !== null;
+    return true;
+  }
+
+  /** Take a file out of the orders; the next file becomes the first when the first is removed. */
+  removeOrdersFile(id: string): void {
+    if (this.moreOrdersIds.includes(id)) {
+      this.moreOrdersIds = this.moreOrdersIds.filter((x) => x !== id);
+      this.reportStale = this.report !== null;
+      return;
+    }
+    if (id !== this.ordersTableId) return;
+    const [next, ...rest] = this.moreOrders.map((m) => m.table);
+    const hadReport = this.report !== null;
+    this.forget();
+    if (next) {
+      this.useAsOrders(next);
+      this.moreOrdersIds = rest.map((t) => t.id);
+      this.reportStale = hadReport;
+    }
   }
 
   get orders(): SourceConfig | null {
@@ -108,6 +173,8 @@ export class AnalysisState {
   get setAsideColumns(): string[] {
     const table = this.ordersTable;
     if (!table) return [];
+    // Several files: the set-aside rows carry the file, its row there and the combined columns.
+    if (this.report?.setAsideColumns) return [...this.report.setAsideColumns];
     return setAsideColumns(table.profile.columns.map((c) => ({ name: c.name, type: c.type })));
   }
 
@@ -124,6 +191,7 @@ export class AnalysisState {
   /** Take a loaded table as the orders source and propose its mapping (kept if the config already has one that fits). */
   useAsOrders(table: LoadedTable): void {
     this.ordersTableId = table.id;
+    this.moreOrdersIds = this.moreOrdersIds.filter((id) => id !== table.id);
     const existing = this.orders;
     const plan = planDataset(
       'orders',
@@ -147,6 +215,7 @@ export class AnalysisState {
   /** The orders table was removed: keep the config (mapping stays reusable), drop data-bound state. */
   forget(): void {
     this.ordersTableId = null;
+    this.moreOrdersIds = [];
     this.proposal = null;
     this.report = null;
   }
@@ -191,10 +260,15 @@ export class AnalysisState {
     if (!table || !this.canClean) return false;
     this.#app.startTask('cleaning');
     // Snapshots: $state proxies cannot be structured-cloned into the worker.
-    const request = cleanRequest(
-      asDataset(table),
-      $state.snapshot(this.mapping),
+    const more = this.moreOrders.filter((m) => m.missing.length === 0);
+    const request = combinedCleanRequest(
+      [
+        { dataset: asDataset(table), mapping: $state.snapshot(this.mapping) },
+        ...more.map((m) => ({ dataset: asDataset(m.table), mapping: m.mapping })),
+      ],
       $state.snapshot(this.config.cleaning),
+      undefined,
+      this.orders?.platform ?? null,
     );
     const result = await settle(engineDatasetPort(this.#app.engine).clean('orders', request));
     this.#app.endTask();

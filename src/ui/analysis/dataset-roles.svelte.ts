@@ -45,6 +45,7 @@ export class DatasetRoles {
   useOf(table: LoadedTable): FileUse {
     const app = this.#app;
     if (app.analysis.ordersTableId === table.id) return 'orders';
+    if (app.analysis.moreOrdersIds.includes(table.id)) return 'orders';
     if (app.analysis.customers.tableId === table.id) return 'customers';
     if (app.comparison.info?.sourceTable === table.id) return 'comparison';
     return 'unused';
@@ -55,10 +56,11 @@ export class DatasetRoles {
     const app = this.#app;
     const current = this.useOf(table);
     if (current === use) return;
-    if (current === 'orders') app.analysis.forget();
+    if (current === 'orders') app.analysis.removeOrdersFile(table.id);
     if (current === 'customers') app.analysis.customers.release();
     if (current === 'comparison') await app.comparison.remove();
-    if (use === 'orders') app.analysis.useAsOrders(table);
+    // A second orders file is appended to the first (issue 12); the first becomes the orders otherwise.
+    if (use === 'orders' && !app.analysis.addOrdersFile(table)) app.analysis.useAsOrders(table);
     if (use === 'customers') {
       const customers = app.analysis.customers;
       customers.choose(table);

@@ -40,6 +40,13 @@ export class ConfigSession {
   /** The orders mapping of the last applied config, matched against the next orders file. */
   expected = $state.raw<{ mapping: Record<string, string>; name: string } | null>(null);
   match = $state.raw<ColumnMatchNotice | null>(null);
+  /**
+   * A saved or autosaved mapping did not fit the orders file dropped (issue 12 item 11): the file
+   * was mapped automatically instead, and the user is told so.
+   */
+  autoMapped = $state.raw<{ fileName: string; configName: string; missing: number } | null>(null);
+  /** Where the expected mapping came from: saved ones apply only to files they match. */
+  #origin: ConfigOrigin | null = null;
   /** The user applied a config: the autosaved one, restored late, must not replace it. */
   touched = false;
   #store: Promise<ConfigStore | null> | null = null;
@@ -97,6 +104,8 @@ export class ConfigSession {
         ? { mapping: { ...orders.mapping }, name: config.name }
         : null;
     this.match = null;
+    this.autoMapped = null;
+    this.#origin = origin;
     this.applied = origin === 'link' || origin === 'file' ? { name: config.name } : null;
     // With data loaded, a link sends the user to the mapping to clean again; the Setup screen
     // shows its own notice and the match report.
@@ -118,6 +127,27 @@ export class ConfigSession {
     if (!expected || !table || !current) return false;
     const columns = table.profile.columns.map((c) => c.name);
     const report = matchColumns(expected.mapping, columns, 'orders');
+    // A saved or autosaved setup applies only to a file that has every one of its columns (issue 12
+    // item 11): otherwise the file keeps its automatic mapping, and the user is told. A link or a
+    // file applied on purpose is matched column by column and reported (issue 5).
+    if (report.missing.length > 0 && (this.#origin === 'restored' || this.#origin === 'saved')) {
+      const proposal = analysis.proposal?.mapping ?? {};
+      if (!sameMapping(proposal, current.mapping)) {
+        const source: SourceConfig = { ...current, mapping: { ...proposal } as SourceConfig['mapping'] };
+        analysis.updateConfig({
+          sources: analysis.config.sources.map((s) => (s.id === source.id ? source : s)),
+        });
+        analysis.reportStale = analysis.report !== null;
+      }
+      this.match = null;
+      this.autoMapped = {
+        fileName: table.profile.fileName,
+        configName: expected.name,
+        missing: report.missing.length,
+      };
+      return true;
+    }
+    this.autoMapped = null;
     const mapping: Record<string, string> = { ...applyColumnMatch(current, report).mapping };
     const used = Object.values(mapping);
     const proposal: Readonly<Record<string, string>> = analysis.proposal?.mapping ?? {};
@@ -159,6 +189,7 @@ export class ConfigSession {
 
   dismissMatch(): void {
     this.match = null;
+    this.autoMapped = null;
     this.expected = null;
     this.applied = null;
   }

@@ -18,6 +18,9 @@ const SETTING_KEYS: Record<string, string> = {
   'cleaning.normalizeText': 'clean.rule.normalizeText',
   'cleaning.statusRules.purchaseStatuses': 'clean.purchaseStatuses',
   'cleaning.dateOrder': 'clean.dateOrder',
+  'cleaning.currency': 'currency.label',
+  'cleaning.returns': 'clean.returns',
+  'cleaning.purchase': 'clean.purchase',
 };
 
 /** Paths shown in their own block (segments, presets) rather than as settings. */
@@ -36,7 +39,9 @@ function valueText(t: T, path: string, value: SettingValue): string {
       ? `status.${value}`
       : path === 'cleaning.dateOrder'
         ? `cleaning.dateOrder.${value}`
-        : '';
+        : path === 'cleaning.returns' || path === 'cleaning.purchase'
+          ? `${path.replace('cleaning.', 'clean.')}.${value}`
+          : '';
   return hasMessage(key) ? t(key) : String(value);
 }
 

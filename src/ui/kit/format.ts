@@ -1,6 +1,6 @@
 /** Number formatting for the behaviour and lifecycle screens; missing values read as a dash. */
 import type { Locale } from '../../i18n/i18n.ts';
-import { formatCompact, formatInteger, formatPercent } from '../../i18n/format.ts';
+import { formatCompact, formatInteger, formatMoney, formatPercent } from '../../i18n/format.ts';
 
 const DASH = '—';
 
@@ -8,9 +8,9 @@ export function int(locale: Locale, v: number | null | undefined): string {
   return v === null || v === undefined ? DASH : formatInteger(locale, v);
 }
 
-/** Money and other large amounts: 万/亿 in zh. */
-export function money(locale: Locale, v: number | null | undefined): string {
-  return v === null || v === undefined ? DASH : formatCompact(locale, v);
+/** Money in the dataset's currency (formatMoney: ¥1.2万, $12,345; no symbol when it is unknown). */
+export function money(locale: Locale, v: number | null | undefined, currency?: string | null): string {
+  return v === null || v === undefined ? DASH : formatMoney(locale, v, currency);
 }
 
 export function pct(locale: Locale, v: number | null | undefined, digits = 1): string {

@@ -12,6 +12,8 @@ export interface UiPort {
   /** The running task, if any (buttons that start work are disabled meanwhile). */
   readonly job: unknown;
   t(key: MessageKey, params?: Record<string, string | number>): string;
+  /** ISO code of the analysed amounts (null = not detected or nothing cleaned yet): money formatting. */
+  readonly currency?: string | null;
 }
 
 /** A view that runs queries and follows the masking choice (set-aside tables). */

@@ -52,9 +52,12 @@ export class ComparisonDataset {
     this.#app = app;
   }
 
-  /** Loaded tables that can serve as the comparison (every one but the main orders table). */
+  /** Loaded tables that can serve as the comparison (every one but the analysed orders files). */
   get candidates(): LoadedTable[] {
-    return this.#app.tables.filter((t) => t.id !== this.#app.analysis.ordersTableId);
+    const orders = this.#app.analysis.ordersTables.map((t) => t.id);
+    return this.#app.tables.filter(
+      (t) => t.id !== this.#app.analysis.ordersTableId && !orders.includes(t.id),
+    );
   }
 
   /** Read a file and use it as the comparison dataset; false when it could not be used. */
@@ -107,6 +110,7 @@ export class ComparisonDataset {
       check.mapping,
       $state.snapshot(app.analysis.config.cleaning),
       COMPARISON_TABLES,
+      proposal.platform?.id ?? null,
     );
     const result = await settle(engineDatasetPort(app.engine).clean('orders', request));
     app.endTask();

@@ -36,7 +36,7 @@ describe('runCleaning: Taobao-style order export', () => {
     ['="4197010032432749220"', '王五', '50', '等待买家付款', '2023-05-12 10:00:00', '', '耳机', '1', addr, ''], // status_not_purchase
     ['="4197010032432749221"', '', '10', '交易成功', '2023-05-12 10:00:00', '', '耳机', '1', addr, ''], // missing_customer_id
     ['="4197010032432749222"', '赵六', '20', '交易成功', '', '', '耳机', '1', addr, ''], // missing_order_time
-    ['="4197010032432749223"', '钱七', '-5', '交易成功', '2023-05-13 10:00:00', '', '耳机', '1', addr, ''], // negative_amount
+    ['="4197010032432749223"', '钱七', '-5', '交易成功', '2023-05-13 10:00:00', '', '耳机', '1', addr, ''], // used: a credit note (issue 12, item 2)
     ['="4197010032432749224"', '孙八', '30', '交易成功', '2099-01-01 10:00:00', '', '耳机', '1', addr, ''], // future_date
     ['="4197010032432749225"', '周九', '100', '交易成功', '2023-05-14 10:00:00', '', '耳机', '1', addr, '100'], // fully_refunded
     ['="4197010032432749230"', '吴十', '88', '卖家已发货，等待买家确认', '2023-06-01 10:00:00', '2023-06-01 10:01:00', '充电器', '2', addr, ''], // duplicate_order_id
@@ -55,14 +55,21 @@ describe('runCleaning: Taobao-style order export', () => {
     expect(proposal.platform?.id).toBe('taobao');
     const report = await runCleaning(db, input, { mapping: proposal.mapping, today: TODAY });
     expect(report.rowsRead).toBe(14);
-    expect(report.rowsUsed).toBe(4);
-    expect(report.rowsSetAside).toBe(10);
+    expect(report.rowsUsed).toBe(5);
+    expect(report.rowsSetAside).toBe(9);
+    expect(report.returns).toEqual({
+      creditNotes: 1,
+      rows: 1,
+      matched: 0,
+      amount: 5,
+      customersFullyReturned: 1,
+    });
     expect(report.reasons).toEqual({
       exact_duplicate: 1,
       status_not_purchase: 2,
       missing_customer_id: 1,
       missing_order_time: 1,
-      negative_amount: 2,
+      negative_amount: 1,
       future_date: 1,
       fully_refunded: 1,
       duplicate_order_id: 1,
@@ -89,6 +96,7 @@ describe('runCleaning: Taobao-style order export', () => {
       ['4197010032432749218', '张三', 1234.5, 1234.5, 'completed', true],
       ['4197010032432749219', '李四', 99, 99, 'closed', false],
       ['4197010032432749220', '王五', 50, 50, 'pending_payment', false],
+      ['4197010032432749223', '钱七', 0, -5, 'completed', false], // a credit note (is_return)
       ['4197010032432749225', '周九', 100, 0, 'completed', false],
       ['4197010032432749230', '吴十', 88, 88, 'completed', true],
       ['4197010032432749231', '王二', 123.5, 123.5, 'paid', true],
@@ -111,7 +119,7 @@ describe('runCleaning: Taobao-style order export', () => {
       db,
       'SELECT source_row, reason, "订单编号", "买家会员名" FROM set_aside ORDER BY source_row',
     );
-    expect(aside).toHaveLength(10);
+    expect(aside).toHaveLength(9);
     expect(aside[0]).toEqual({
       source_row: 2,
       reason: 'exact_duplicate',
@@ -137,6 +145,7 @@ describe('runCleaning: Taobao-style order export', () => {
       'rows_set_aside',
       'reasons',
       'repairs',
+      'returns', // 钱七's credit note (issue 12, item 2)
       'encoding',
       'platform',
       'mapping',
@@ -370,7 +379,9 @@ describe('runCleaning: other granularities and rules', () => {
     const report = await runCleaning(db, t, { mapping: proposal.mapping, today: TODAY });
     expect(report.granularity.mode).toBe('line_sum');
     expect(report.dateOrders[0]).toMatchObject({ order: 'mdy', decidedBy: 'data' });
-    expect(report.reasons).toEqual({ negative_amount: 1, missing_customer_id: 1 });
+    // C536379 is a credit note (issue 12, item 2): used, netted; its customer bought nothing else.
+    expect(report.reasons).toEqual({ missing_customer_id: 1 });
+    expect(report.returns).toMatchObject({ creditNotes: 1, amount: 27.5, customersFullyReturned: 1 });
     expect(
       plain(await query(db, 'SELECT order_id, order_time, gross_amount, quantity FROM purchases')),
     ).toEqual([{ order_id: '536365', order_time: '2010-12-01 08:26:00', gross_amount: 22.08, quantity: 8 }]);
