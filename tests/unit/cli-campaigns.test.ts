@@ -172,12 +172,14 @@ describe('customer-lens analyze: campaigns, leads, experiment', () => {
       );
       const rows = e.slice(1).map((l) => l.split(','));
       const get = (o: string, a: string) => rows.find((x) => x[0] === o && x[1] === a)!;
+      // outcomes named as the file's columns (not the internal fields visited/converted/revenue)
+      expect(new Set(rows.map((x) => x[0]))).toEqual(new Set(['visit', 'conversion', 'spend']));
       // Hillstrom 2008: visit 18.3 / 15.1 / 10.6 %, conversion 1.25 / 0.88 / 0.57 %, spend $1.42 / $1.08 / $0.65
-      expect(get('visited', 'Mens E-Mail').slice(2, 5)).toEqual(['false', '21307', '3894']);
-      expect(get('visited', 'No E-Mail').slice(2, 5)).toEqual(['true', '21306', '2262']);
-      expect(Number(get('converted', 'Womens E-Mail')[5]).toFixed(4)).toBe('0.0088');
-      expect(Number(get('revenue', 'Mens E-Mail')[5]).toFixed(2)).toBe('1.42');
-      expect(Number(get('revenue', 'No E-Mail')[5]).toFixed(2)).toBe('0.65');
+      expect(get('visit', 'Mens E-Mail').slice(2, 5)).toEqual(['false', '21307', '3894']);
+      expect(get('visit', 'No E-Mail').slice(2, 5)).toEqual(['true', '21306', '2262']);
+      expect(Number(get('conversion', 'Womens E-Mail')[5]).toFixed(4)).toBe('0.0088');
+      expect(Number(get('spend', 'Mens E-Mail')[5]).toFixed(2)).toBe('1.42');
+      expect(Number(get('spend', 'No E-Mail')[5]).toFixed(2)).toBe('0.65');
     },
     120_000,
   );

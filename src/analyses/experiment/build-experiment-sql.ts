@@ -57,6 +57,10 @@ ORDER BY a.ord, is_control DESC, a.arm`;
 
 /** experiment.csv: exactly the issue's columns (rates as fractions 0–1, empty where none exists). */
 export function buildExperimentCsvSql(p: ExperimentSqlParams): string {
-  return `SELECT outcome, arm, is_control, customers, total, rate_or_mean, diff_vs_control, ci_low, ci_high, p_value
-FROM (${buildExperimentSql(p)}) AS e`;
+  return `SELECT coalesce(c.comment, e.outcome) AS outcome, arm, is_control, customers, total, rate_or_mean,
+  diff_vs_control, ci_low, ci_high, p_value
+FROM (SELECT row_number() OVER () AS rn, * FROM (${buildExperimentSql(p)}) AS x) AS e
+LEFT JOIN (SELECT column_name, nullif(comment, '') AS comment FROM duckdb_columns()
+  WHERE table_name = ${str(p.table)} AND schema_name = current_schema()) AS c ON c.column_name = e.outcome
+ORDER BY e.rn`;
 }

@@ -82,6 +82,19 @@ describe('experiment module', () => {
     await explainPlan(db, plan);
     const { decodeIpc } = await import('../../client/decode.ts');
     const out = decodeIpc(await db.queryIpc(plan.query));
+    // no column comment (a table not made by cleaning): the field's own name
+    expect(out.rows.map((r) => r['outcome'])).toContain('converted');
+    // cleaning keeps the file's column name as the comment: experiment.csv uses it, in the same order
+    await db.exec(`COMMENT ON COLUMN experiment_clean.converted IS 'conversion'`);
+    await db.exec(`COMMENT ON COLUMN experiment_clean.revenue IS 'spend'`);
+    const named = decodeIpc(await db.queryIpc(plan.query)).rows;
+    expect(named.map((r) => `${String(r['outcome'])}/${String(r['arm'])}`)).toEqual(
+      out.rows.map(
+        (r) =>
+          `${String(r['outcome']).replace('converted', 'conversion').replace('revenue', 'spend')}/${String(r['arm'])}`,
+      ),
+    );
+    expect(named.map((r) => r['outcome'])).toContain('spend');
     expect(Object.keys(out.rows[0]!)).toEqual([
       'outcome',
       'arm',

@@ -59,6 +59,7 @@ function tally() {
 }
 
 let db: DbPort;
+const ctx = { locale: 'en' as const, purchases: 'purchases' };
 beforeAll(async () => {
   if (present) db = await openNodeDb();
 });
@@ -82,7 +83,7 @@ describe.runIf(present)('Hillstrom e-mail test', () => {
       db,
       experimentModule.parts.table,
       { control: null, outcomes: [] },
-      { locale: 'en', purchases: 'purchases' },
+      ctx,
       undefined,
     );
     const get = (outcome: string, arm: string) => rows.find((r) => r.outcome === outcome && r.arm === arm)!;
@@ -125,5 +126,15 @@ describe.runIf(present)('Hillstrom e-mail test', () => {
       8,
     );
     expect(get('revenue', 'Mens E-Mail').p_value!).toBeLessThan(0.001);
+    // experiment.csv names the outcomes as the file does (visit, conversion, spend), same figures
+    const plan = experimentModule.exports[0]!.plan({ control: null, outcomes: [] }, ctx, undefined);
+    const { decodeIpc } = await import('../../client/decode.ts');
+    const csvRows = decodeIpc(await db.queryIpc(plan.query)).rows;
+    expect(csvRows.map((r) => r['outcome'])).toEqual(
+      ['visit', 'conversion', 'spend'].flatMap((o) => [o, o, o]),
+    );
+    const csvVisit = csvRows.find((r) => r['outcome'] === 'visit' && r['arm'] === 'Mens E-Mail')!;
+    expect(Number(csvVisit['total'])).toBe(3894);
+    expect(Number(csvVisit['customers'])).toBe(21307);
   }, 120_000);
 });

@@ -291,7 +291,19 @@ SELECT r.source_row, r.reason, ${original}
 FROM ${ident(t.rows)} r JOIN (SELECT rowid + 1 AS __cl_source_row, * FROM ${ident(plan.source.table)}) s
   ON s.__cl_source_row = r.source_row
 WHERE r.reason IS NOT NULL ORDER BY r.source_row`,
+    ...outcomeColumnComments(plan, t.clean),
   ];
+}
+
+/**
+ * Experiment outcomes keep the file's column name (Hillstrom `visit`, `conversion`, `spend`) as the
+ * clean column's comment, so experiment.csv can name its outcomes as the file does.
+ */
+function outcomeColumnComments(plan: RoleCleaningPlan, clean: string): string[] {
+  if (plan.role !== 'experiment') return [];
+  return ['visited', 'converted', 'revenue']
+    .filter((f) => Object.hasOwn(plan.mapping, f))
+    .map((f) => `COMMENT ON COLUMN ${ident(clean)}.${ident(f)} IS ${str(plan.mapping[f]!)}`);
 }
 
 /** Report queries: reasons (NULL = used) with counts; repairs by kind (as for customers); clean count. */
