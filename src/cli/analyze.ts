@@ -32,7 +32,7 @@ import {
   guessedOtherThanOrders,
   resolveRoleDatasets,
   splitRolePrefix,
-  touchesMatchWarning,
+  touchesMatchWarnings,
   type ExperimentFlags,
   type ForcedRole,
 } from './role-files.ts';
@@ -298,8 +298,8 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
       })),
     );
     if (roles.includes('touches')) {
-      const warning = await touchesMatchWarning(db, report.tables.purchases, options.locale);
-      if (warning) options.warn?.(warning);
+      for (const warning of await touchesMatchWarnings(db, report.tables.purchases, options.locale))
+        options.warn?.(warning);
     }
     return written;
   } finally {

@@ -13,6 +13,7 @@ import { GENERIC_CLEANING_ROLES, type GenericRole } from '../ingest/cleaning/bui
 import { toCleaningJson } from '../ingest/cleaning/report.ts';
 import type { RoleCleaningReport } from '../ingest/cleaning/role-cleaning-steps.ts';
 import { EXPERIMENT_OUTCOMES, type ExperimentOutcome } from '../analyses/experiment/experiment-config.ts';
+import { campaignMatchWarnings } from '../analyses/campaigns/match-warnings.ts';
 import { buildMatchSql } from '../analyses/campaigns/build-campaigns-sql.ts';
 import { roleTables } from '../ingest/roles/catalogue.ts';
 import { decodeIpc } from '../client/decode.ts';
@@ -174,24 +175,25 @@ export async function cleanRoleDatasets(
 }
 
 /**
- * The translated warning when the touches' customer ids match few orders (under half), with the
- * match rate and masked sample ids; null when they match well. Run after the campaigns prepare.
+ * The translated warnings of the campaign diagnostics (campaignMatchWarnings): touches' customer ids
+ * that match few orders (under half, with the match rate and masked sample ids), customers listed in
+ * both groups of a campaign. Run after the campaigns prepare.
  */
-export async function touchesMatchWarning(
-  db: DbPort,
-  purchases: string,
-  locale: Locale,
-): Promise<string | null> {
+export async function touchesMatchWarnings(db: DbPort, purchases: string, locale: Locale): Promise<string[]> {
   const sql = buildMatchSql({ touches: roleTables('touches').touches, purchases }, true);
   const [m] = decodeIpc(await db.queryIpc(sql.summary)).rows;
   const customers = Number(m?.customers ?? 0);
   const matched = Number(m?.matched ?? 0);
-  if (customers === 0 || matched / customers >= 0.5) return null;
   const samples = decodeIpc(await db.queryIpc(sql.samples)).rows.map((r) => String(r.customer_id));
-  return translate(locale, matched === 0 ? 'campaigns.noMatch' : 'campaigns.lowMatch', {
-    rate: `${((matched / customers) * 100).toFixed(1)}%`,
-    matched,
-    customers,
-    samples: samples.join(', '),
-  });
+  return campaignMatchWarnings(
+    {
+      customers,
+      matched,
+      matchRate: customers > 0 ? matched / customers : null,
+      inBothGroups: Number(m?.in_both_groups ?? 0),
+      unmatchedSamples: samples,
+    },
+    (key, params) => translate(locale, key, params),
+    { rate: (x) => `${((x ?? 0) * 100).toFixed(1)}%`, int: (x) => String(x) },
+  );
 }

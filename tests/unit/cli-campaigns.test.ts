@@ -122,6 +122,7 @@ describe('customer-lens analyze: campaigns, leads, experiment', () => {
         '活动名称,客户ID,分组,发送时间',
         '春季短信,13812345678,实验组,2026-03-01 09:00:00',
         '春季短信,13900001111,对照组,2026-03-01 09:00:00',
+        '春季短信,13900001111,实验组,2026-03-01 09:00:00', // in both groups: a second warning
       ].join('\n') + '\n',
     );
     const r = await run([
@@ -137,6 +138,9 @@ describe('customer-lens analyze: campaigns, leads, experiment', () => {
     expect(r.err).toContain('customer ids match no order (match rate 0.0%');
     expect(r.err).toContain('138****5678');
     expect(r.err).not.toContain('13812345678');
+    expect(r.err).toContain(
+      '1 customers are listed in both the target and the control group of one campaign',
+    );
   }, 120_000);
 
   it('bad flags and roles are one line', async () => {

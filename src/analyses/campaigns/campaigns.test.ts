@@ -14,6 +14,8 @@ import { explainPlan, runPart } from '../../../tests/unit/support/run-module.ts'
 import { newcombe, twoProportionP } from '../stats/intervals.ts';
 import { campaignListExport, campaignsModule } from './module.ts';
 import type { CampaignsConfig } from './campaigns-config.ts';
+import { campaignMatchWarnings } from './match-warnings.ts';
+import { translate } from '../../i18n/i18n.ts';
 
 let db: DbPort;
 const ctx = { locale: 'zh-CN' as const, purchases: 'purchases' };
@@ -267,5 +269,43 @@ describe('charts, channels, lists, match', () => {
     const again = await runPart(db, campaignsModule.parts.table, config, ctx, { mask: true });
     // A B C D E F G H I J K L X Y Z: 15 ids; with purchases: A B C D F X J = 7
     expect(again.match).toMatchObject({ customers: 15, matched: 7, inBothGroups: 0 });
+  });
+});
+
+describe('customers in both groups', () => {
+  it('are counted and shown as a translated warning (zh, en)', async () => {
+    await db.exec(`CREATE OR REPLACE TABLE touches_backup AS SELECT * FROM touches_clean`);
+    // A (Spring target) and H (BigControl target) also listed in their campaign's control group
+    await db.exec(`INSERT INTO touches_clean BY NAME
+      SELECT * REPLACE ('control' AS arm) FROM touches_clean
+      WHERE (campaign_id = 'Spring' AND customer_id = 'A') OR (campaign_id = 'BigControl' AND customer_id = 'H')`);
+    const { match } = await runPart(db, campaignsModule.parts.table, config, ctx, { mask: true });
+    expect(match.inBothGroups).toBe(2);
+    const format = { rate: (x: number | null) => String(x), int: (x: number) => String(x) };
+    // 7 of 15 ids have orders (under half): the low-match warning comes first, then this one
+    expect(campaignMatchWarnings(match, (k, p) => translate('zh-CN', k, p), format).slice(1)).toEqual([
+      '有 2 位客户在同一活动中同时列在实验组和对照组，两组都计入了他们，提升值因此不准。请检查触达名单的分组。',
+    ]);
+    expect(campaignMatchWarnings(match, (k, p) => translate('en', k, p), format).slice(1)).toEqual([
+      '2 customers are listed in both the target and the control group of one campaign; they count in both groups, so the lift mixes them. Check the groups in the touches file.',
+    ]);
+    await db.exec(`CREATE OR REPLACE TABLE touches_clean AS SELECT * FROM touches_backup`);
+    const again = await runPart(db, campaignsModule.parts.table, config, ctx, { mask: true });
+    expect(again.match.inBothGroups).toBe(0);
+    const after = campaignMatchWarnings(again.match, (k, p) => translate('en', k, p), format);
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatch(/^Only 0\.4666/);
+  });
+
+  it('a low match and the both-groups count give two warnings, the match first', () => {
+    const w = campaignMatchWarnings(
+      { customers: 10, matched: 0, matchRate: 0, inBothGroups: 3, unmatchedSamples: ['138****0001'] },
+      (k, p) => translate('en', k, p),
+      { rate: (x) => `${(x ?? 0) * 100}%`, int: String },
+    );
+    expect(w).toHaveLength(2);
+    expect(w[0]).toContain('match no order (match rate 0%: 0 of 10 customers');
+    expect(w[0]).toContain('138****0001');
+    expect(w[1]).toMatch(/^3 customers are listed in both/);
   });
 });

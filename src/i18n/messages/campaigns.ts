@@ -174,4 +174,9 @@ export const campaigns = {
       '触达文件的客户ID只有 {rate} 能在订单中找到（{customers} 位客户中 {matched} 位），例如未匹配：{samples}。没有订单的客户算作未转化。',
     en: "Only {rate} of the touches file's customer ids are found in the orders ({matched} of {customers}), unmatched e.g. {samples}. Customers without orders count as not converted.",
   },
+  'campaigns.inBothGroups': {
+    'zh-CN':
+      '有 {n} 位客户在同一活动中同时列在实验组和对照组，两组都计入了他们，提升值因此不准。请检查触达名单的分组。',
+    en: '{n} customers are listed in both the target and the control group of one campaign; they count in both groups, so the lift mixes them. Check the groups in the touches file.',
+  },
 } satisfies Messages;
