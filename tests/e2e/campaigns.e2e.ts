@@ -90,6 +90,8 @@ const phone = (i: number) => `1381234${String(i).padStart(4, '0')}`;
     t.push(
       `=HYPERLINK("x"),${phone(i)},${i % 3 === 0 ? '对照组' : '实验组'},短信,2025-03-01 08:00:00,${i % 3 === 0 ? '' : '成功'},0.1`,
     );
+  // customer 1 (a target) is also listed in the control group: the both-groups warning
+  t.push(`=HYPERLINK("x"),${phone(1)},对照组,短信,2025-03-01 08:00:00,,0.1`);
   writeFileSync(touches, t.join('\n') + '\n');
   const l = ['线索ID,线索来源,创建时间,首次跟进时间,线索状态,负责人,联系电话'];
   for (let i = 0; i < 10; i++)
@@ -102,6 +104,7 @@ const hillstrom = resolve(process.cwd(), '../shared/datasets/hillstrom/hillstrom
 
 const T = {
   'zh-CN': {
+    bothGroups: '有 1 位客户在同一活动中同时列在实验组和对照组',
     headers: [
       '活动名称',
       '活动时间',
@@ -115,6 +118,7 @@ const T = {
     ],
   },
   en: {
+    bothGroups: 'Customers listed in both the target and the control group of one campaign: 1.',
     headers: [
       'Campaign',
       'First send',
@@ -158,6 +162,9 @@ async function campaignsAndLeads(locale: 'zh-CN' | 'en') {
   const headers = (await page.getByTestId('campaigns-table').locator('thead th').allTextContents()).join('|');
   for (const h of T[locale].headers) expect(headers).toContain(h);
   expect(await page.getByTestId('campaign-row').count()).toBe(1);
+  expect(await page.getByTestId('campaigns-match-warning').allTextContents()).toEqual([
+    expect.stringContaining(T[locale].bothGroups),
+  ]);
   await page.getByTestId('campaigns-days-chart').waitFor({ timeout: 60_000 });
   await screenshot(page, `campaigns-${locale}`);
   const [download] = await Promise.all([

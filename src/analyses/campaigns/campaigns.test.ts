@@ -287,7 +287,7 @@ describe('customers in both groups', () => {
       '有 2 位客户在同一活动中同时列在实验组和对照组，两组都计入了他们，提升值因此不准。请检查触达名单的分组。',
     ]);
     expect(campaignMatchWarnings(match, (k, p) => translate('en', k, p), format).slice(1)).toEqual([
-      '2 customers are listed in both the target and the control group of one campaign; they count in both groups, so the lift mixes them. Check the groups in the touches file.',
+      'Customers listed in both the target and the control group of one campaign: 2. They count in both groups, so the lift mixes them. Check the groups in the touches file.',
     ]);
     await db.exec(`CREATE OR REPLACE TABLE touches_clean AS SELECT * FROM touches_backup`);
     const again = await runPart(db, campaignsModule.parts.table, config, ctx, { mask: true });
@@ -306,6 +306,6 @@ describe('customers in both groups', () => {
     expect(w).toHaveLength(2);
     expect(w[0]).toContain('match no order (match rate 0%: 0 of 10 customers');
     expect(w[0]).toContain('138****0001');
-    expect(w[1]).toMatch(/^3 customers are listed in both/);
+    expect(w[1]).toMatch(/^Customers listed in both .*: 3\. /);
   });
 });

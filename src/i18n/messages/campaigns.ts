@@ -177,6 +177,6 @@ export const campaigns = {
   'campaigns.inBothGroups': {
     'zh-CN':
       '有 {n} 位客户在同一活动中同时列在实验组和对照组，两组都计入了他们，提升值因此不准。请检查触达名单的分组。',
-    en: '{n} customers are listed in both the target and the control group of one campaign; they count in both groups, so the lift mixes them. Check the groups in the touches file.',
+    en: 'Customers listed in both the target and the control group of one campaign: {n}. They count in both groups, so the lift mixes them. Check the groups in the touches file.',
   },
 } satisfies Messages;
