@@ -201,6 +201,8 @@ describe('Online Retail: 13 monthly files = the concatenated file', () => {
       expect(readFileSync(join(outMonthly, name), 'utf8'), name).toBe(
         readFileSync(join(outAll, name), 'utf8'),
       );
-    expect(csvRows(outMonthly, 'customers.csv').length - 1).toBe(4339);
+    // 4,339 customers bought; those who returned everything (net ≤ 0) are not purchasers, leaving
+    // 4,318 scored customers (issue 12 item 2, see online-retail-returns.test.ts).
+    expect(csvRows(outMonthly, 'customers.csv').length - 1).toBe(4318);
   }, 600_000);
 });
