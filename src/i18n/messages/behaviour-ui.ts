@@ -131,8 +131,8 @@ export const behaviourUi = {
   'behaviourView.featuresTitle': { 'zh-CN': '客户行为特征', en: 'Customer behaviour features' },
   'behaviourView.featuresHint': {
     'zh-CN':
-      '每位客户一行，可导出，也供后续分析（如聚类）使用。销售额与客单价按订单实付（已扣除对上原订单的退款）计，未扣除对不上原订单的冲销单（毛额）；净额见 RFM 的 M 与流失名单的消费额。',
-    en: 'One row per customer, for export and for later analyses such as clustering. Revenue and AOV are order payments net of refunds matched to the order, but gross of credit notes matched to no order; the net figure is RFM’s M and the churn lists’ spend.',
+      '每位客户一行，可导出，也供后续分析（如聚类）使用。销售额与客单价为净额：实付减退款，并扣除该客户对不上原订单的冲销单；客单价 = 销售额 ÷ 订单数。',
+    en: 'One row per customer, for export and for later analyses such as clustering. Revenue and AOV are net: payments less refunds and less the customer’s credit notes matched to no order; AOV = revenue ÷ orders.',
   },
   'behaviourView.feature.customer_id': { 'zh-CN': '客户ID', en: 'Customer ID' },
   'behaviourView.feature.orders': { 'zh-CN': '订单数', en: 'Orders' },
