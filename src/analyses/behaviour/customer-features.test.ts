@@ -30,10 +30,11 @@ describe('customer features', () => {
       db,
       buildBehaviourCsvSql({ purchases: 'purchases', returns: 'feature_returns' }),
     );
-    const a = (rows: Record<string, unknown>[]) => rounded(rows).find((r) => r.customer_id === 'A');
+    type Rows = Awaited<ReturnType<typeof rowsOf>>;
+    const a = (rows: Rows) => rounded(rows).find((r) => r.customer_id === 'A');
     expect([a(plain)?.revenue, a(plain)?.aov]).toEqual([380, 95]);
     expect([a(netted)?.revenue, a(netted)?.aov]).toEqual([300, 75]);
-    const others = (rows: Record<string, unknown>[]) => rows.filter((r) => r.customer_id !== 'A');
+    const others = (rows: Rows) => rows.filter((r) => r.customer_id !== 'A');
     expect(others(netted)).toEqual(others(plain));
   });
 
