@@ -119,6 +119,11 @@ export class AppState {
     return this.analysis.report?.currency.code ?? null;
   }
 
+  /** What one purchase is (orders or purchase days): F and order-count labels follow it. */
+  get purchaseUnit(): 'orders' | 'days' {
+    return this.analysis.config.cleaning.purchase;
+  }
+
   /** What every module plan reads: the cleaned orders of the analysed dataset, in the UI language. */
   get planContext(): PlanContext {
     const report = this.analysis.report;

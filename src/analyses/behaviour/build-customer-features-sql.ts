@@ -75,7 +75,7 @@ function bandLabelSql(bands: readonly number[]): string {
 
 /**
  * SELECT of the features. Columns: customer_id; orders; purchase_days (distinct order dates);
- * first_purchase, last_purchase (DATE); revenue (net); avg_interval_days, median_interval_days (over
+ * first_purchase, last_purchase (DATE); revenue (net, less the customer's credit notes matched to no order in `returns` within the window); avg_interval_days, median_interval_days (over
  * the customer's intervals between purchase days, NULL with one purchase day); top_category_1..3,
  * top_channel, top_payment_method (most orders, then revenue, then name; NULL when unknown);
  * avg_discount_rate (mean paid/list ratio, 0.8 = 20 % off, NULL when no price info — on every row when
@@ -97,7 +97,7 @@ export function buildCustomerFeaturesSelectSql(options: CustomerFeaturesOptions)
       quantile_cont(interval_days, 0.5)::DOUBLE AS median_interval_days
     FROM intervals WHERE interval_days IS NOT NULL GROUP BY customer_id
   ),
-  base AS (
+  base0 AS (
     SELECT customer_id, count(*) AS orders, count(DISTINCT order_date) AS purchase_days,
       min(order_date) AS first_purchase, max(order_date) AS last_purchase,
       sum(net_amount) AS revenue,
@@ -105,7 +105,22 @@ export function buildCustomerFeaturesSelectSql(options: CustomerFeaturesOptions)
       ${promoShareSql(options.purchases)} AS promo_order_share,
       sum(net_amount)::DOUBLE / count(*) AS aov
     FROM scoped GROUP BY customer_id
+  ),${
+    options.returns
+      ? `
+  returned AS (
+    SELECT customer_id, sum(net_amount) AS amount
+    FROM (${scopedPurchasesSql({ ...options, purchases: options.returns })})
+    WHERE is_return GROUP BY customer_id
   ),
+  base AS (
+    SELECT b0.* REPLACE (b0.revenue + coalesce(r.amount, 0) AS revenue,
+      (b0.revenue + coalesce(r.amount, 0))::DOUBLE / b0.orders AS aov)
+    FROM base0 b0 LEFT JOIN returned r ON r.customer_id = b0.customer_id
+  ),`
+      : `
+  base AS (SELECT * FROM base0),`
+  }
   ${topValuesCte('category', 3)},
   ${topValuesCte('channel', 1)},
   ${topValuesCte('payment_method', 1)},

@@ -18,6 +18,26 @@ beforeAll(async () => {
 afterAll(async () => db.close());
 
 describe('customer features', () => {
+  // Issue 12 item 2: A's credit note matched to no order (−80 on 01-15, in the returns view) comes
+  // off A's revenue (380 → 300) and AOV (300 / 4 orders = 75); a returns-view row that is not a
+  // credit note (is_return false) is not subtracted; other customers are untouched.
+  it('nets unmatched credit notes into revenue and AOV', async () => {
+    await db.exec(`CREATE OR REPLACE TABLE feature_returns AS SELECT * FROM (VALUES
+        ('A', DATE '2024-01-15', -80.00, TRUE), ('A', DATE '2024-01-16', -1000.00, FALSE))
+        t(customer_id, order_date, net_amount, is_return)`);
+    const plain = await rowsOf(db, buildBehaviourCsvSql({ purchases: 'purchases' }));
+    const netted = await rowsOf(
+      db,
+      buildBehaviourCsvSql({ purchases: 'purchases', returns: 'feature_returns' }),
+    );
+    type Rows = Awaited<ReturnType<typeof rowsOf>>;
+    const a = (rows: Rows) => rounded(rows).find((r) => r.customer_id === 'A');
+    expect([a(plain)?.revenue, a(plain)?.aov]).toEqual([380, 95]);
+    expect([a(netted)?.revenue, a(netted)?.aov]).toEqual([300, 75]);
+    const others = (rows: Rows) => rows.filter((r) => r.customer_id !== 'A');
+    expect(others(netted)).toEqual(others(plain));
+  });
+
   it('creates one row per customer with hand-computed features', async () => {
     await db.exec(buildCustomerFeaturesSql({ purchases: 'purchases' }));
     const rows = rounded(await rowsOf(db, 'SELECT * FROM customer_features ORDER BY customer_id'));

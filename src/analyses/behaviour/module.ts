@@ -179,7 +179,12 @@ export const behaviourModule = defineModule({
     features: {
       plan: (config: BehaviourConfig, ctx: PlanContext, _params: void) => ({
         statements: [
-          buildCustomerFeaturesSql({ ...scope(ctx), aovBands: config.aovBands, target: FEATURES_TABLE }),
+          buildCustomerFeaturesSql({
+            ...scope(ctx),
+            returns: ctx.returns,
+            aovBands: config.aovBands,
+            target: FEATURES_TABLE,
+          }),
         ],
         queries: { features: buildTableRowsSql(FEATURES_TABLE, FEATURES_VIEW_LIMIT) },
       }),
@@ -194,7 +199,7 @@ export const behaviourModule = defineModule({
       cli: true,
       plan: (config: BehaviourConfig, ctx: PlanContext) => ({
         statements: [],
-        query: buildBehaviourCsvSql({ ...scope(ctx), aovBands: config.aovBands }),
+        query: buildBehaviourCsvSql({ ...scope(ctx), returns: ctx.returns, aovBands: config.aovBands }),
       }),
     },
   ],

@@ -21,7 +21,8 @@ export interface PurchaseScope {
   purchases: string;
   /**
    * Returns view (issue 12, item 2): rows that count in revenue but are not purchases (credit notes,
-   * orders cancelled by returns). Read only by the revenue builders and RFM monetary.
+   * orders cancelled by returns). Read by the revenue builders, RFM monetary, the churn lists' spend
+   * and the customer features' revenue and AOV.
    */
   returns?: string | undefined;
   /**

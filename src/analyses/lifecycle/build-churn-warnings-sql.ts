@@ -26,6 +26,11 @@ export interface ChurnWarningOptions extends LifecycleScope {
   segments?: string;
   /** Only customers of this RFM segment id (needs `segments`). */
   segment?: string;
+  /**
+   * The returns view (PlanContext.returns; issue 12 item 2): credit notes not matched to an order,
+   * on their own date (net_amount ≤ 0). Those up to as-of are subtracted from `spend`.
+   */
+  returns?: string | undefined;
 }
 
 /** The value columns every warning row carries after the rule's own (churn.csv's added columns). */
@@ -63,6 +68,16 @@ function customersCte(): string {
   )`;
 }
 
+/** `returned(customer_id, amount)`: unmatched credit notes up to as-of (≤ 0), or nothing without a returns view. */
+function returnedCte(returns: string | undefined): string {
+  if (returns === undefined) return '';
+  return `returned AS (
+    SELECT r.customer_id, sum(r.net_amount) AS amount
+    FROM ${ident(returns)} r, params WHERE r.is_return AND r.order_date <= params.as_of
+    GROUP BY r.customer_id
+  ),`;
+}
+
 /**
  * One row per customer and rule that fires at as-of — the customers at risk now. Rules:
  * `idle` (days_idle ≥ idleDays); `early_churn` (one purchase day only, at least earlyChurnDays before
@@ -71,7 +86,7 @@ function customersCte(): string {
  * strictly). Columns: customer_id, rule, days_idle (as-of − last purchase day), last_purchase,
  * threshold_days (the limit the rule compared with), detail (machine-readable `key=value;…`), then
  * CHURN_VALUE_COLUMNS: orders (distinct orders up to as-of), spend (net spend up to as-of,
- * DECIMAL(18,2)), segment, segment_label, rfm_code, r_score, f_score, m_score (from `segments`, NULL
+ * less the unmatched credit notes of `returns` up to as-of, DECIMAL(18,2)), segment, segment_label, rfm_code, r_score, f_score, m_score (from `segments`, NULL
  * without it or for a customer it lacks). Sorted by rule (idle, early_churn, overdue), days_idle
  * descending, customer_id.
  */
@@ -119,9 +134,12 @@ export function buildChurnWarningsSql(options: ChurnWarningOptions): string {
     options.segment !== undefined ? `\nWHERE s.segment::VARCHAR = ${literal(options.segment)}` : '';
   return `WITH ${purchaseDaysCtes(options)},
   ${customersCte()},
+${returnedCte(options.returns)}
   spend AS (
-    SELECT customer_id, count(DISTINCT order_id) AS orders, sum(net_amount)::DECIMAL(18,2) AS spend
-    FROM src GROUP BY customer_id
+    SELECT s.customer_id, count(DISTINCT s.order_id) AS orders,
+      (sum(s.net_amount) + ${options.returns ? 'coalesce(any_value(r.amount), 0)' : '0'})::DECIMAL(18,2) AS spend
+    FROM src s${options.returns ? ' LEFT JOIN returned r ON r.customer_id = s.customer_id' : ''}
+    GROUP BY s.customer_id
   ),
   warnings AS (${parts.join('\n    UNION ALL\n    ')})
 SELECT w.customer_id, w.rule, w.days_idle, w.last_purchase, w.threshold_days, w.detail,

@@ -376,6 +376,29 @@ describe('churn warnings', () => {
     expect(plain[0]).toMatchObject({ customer_id: 'F', spend: 300, segment: null, rfm_code: null });
   });
 
+  // Issue 12 item 2: an unmatched credit note (its own date, in the returns view) is subtracted from
+  // the customer's spend; one after as-of is not. F: 3 × 100 − 40 (02-01) = 260 (−25 on 05-10 is
+  // after as-of); B: 50 − 50 = 0; C, D: untouched.
+  it('subtracts unmatched credit notes up to as-of from spend', async () => {
+    await db.exec(`CREATE OR REPLACE TABLE churn_returns AS SELECT * FROM (VALUES
+        ('F', DATE '2024-02-01', -40.00, TRUE), ('F', DATE '2024-05-10', -25.00, TRUE),
+        ('B', DATE '2024-02-15', -50.00, TRUE), ('C', DATE '2024-03-01', -999.00, FALSE))
+        t(customer_id, order_date, net_amount, is_return)`);
+    const options = { purchases: 'purchases_churn', idleDays: 30, asOf: '2024-04-30' };
+    const rows = await rowsOf(
+      db,
+      buildChurnWarningsSql({ ...options, rules: ['idle'], returns: 'churn_returns' }),
+    );
+    expect(rows.map((r) => [r.customer_id, r.orders, r.spend])).toEqual([
+      ['F', 3, 260],
+      ['B', 1, 0],
+      ['C', 3, 200],
+      ['D', 1, 200],
+    ]);
+    const csv = await rowsOf(db, buildChurnCsvSql({ ...options, returns: 'churn_returns' }));
+    expect(csv.find((r) => r.customer_id === 'F')?.spend).toBe(260);
+  });
+
   it('writes churn.csv: customer_id, rule, days_idle, then the value columns', async () => {
     const rows = await rowsOf(
       db,

@@ -49,6 +49,7 @@ function churnOptions(
   return {
     purchases: ctx.purchases,
     purchaseUnit: ctx.purchaseUnit,
+    returns: ctx.returns,
     idleDays: c.lostDays,
     earlyChurnDays: c.earlyChurnDays,
     overdueFactor: c.overdueFactor,

@@ -17,6 +17,8 @@ export interface DistributionSpec {
   /** ISO code of the amounts (formatMoney); absent / null = no symbol. */
   currency?: string | null | undefined;
   dimension: 'r' | 'f' | 'm';
+  /** What one purchase is: the F axis reads orders or purchase days (issue 12 item 10); default orders. */
+  purchaseUnit?: 'orders' | 'days' | undefined;
   /** Cut points in use (cutPointsFromRows(...)[dimension].cuts). */
   cuts: readonly number[];
   /** Mean / median of a two-level dimension on raw values, drawn dashed. */
@@ -59,7 +61,12 @@ export function distributionOption(
     grid: { left: 8, right: 16, top: 56, bottom: 30, containLabel: true },
     xAxis: {
       type: 'value',
-      name: translate(locale, AXIS_KEY[spec.dimension]),
+      name: translate(
+        locale,
+        spec.dimension === 'f' && spec.purchaseUnit === 'days'
+          ? 'rfm.purchaseDays'
+          : AXIS_KEY[spec.dimension],
+      ),
       nameLocation: 'middle',
       nameGap: 24,
       scale: true,

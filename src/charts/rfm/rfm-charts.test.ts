@@ -103,6 +103,26 @@ describe('RFM chart options', () => {
     expect((o.tooltip.formatter as Fn)({ data: o.series[0].data[1] })).toBe('≥ 10\nCustomers: 1');
   });
 
+  // Issue 12 item 10: with one purchase = one purchase day, F is not a count of orders.
+  it('names F and the order count after the purchase unit (zh, en)', () => {
+    const bins = [{ bin_index: 0, bin_lower: 1, bin_upper: 3, open_ended: false, customers: 2 }];
+    const axis = (locale: 'en' | 'zh-CN', purchaseUnit?: 'orders' | 'days') =>
+      (distributionOption(bins, { locale, dimension: 'f', cuts: [], purchaseUnit }) as Loose).xAxis.name;
+    expect([axis('en'), axis('en', 'days'), axis('zh-CN', 'orders'), axis('zh-CN', 'days')]).toEqual([
+      'Orders',
+      'Purchase days',
+      '订单数',
+      '购买日数',
+    ]);
+    const tip = (purchaseUnit: 'orders' | 'days') => {
+      const o = segmentBarOption(rows, { locale: 'en', purchaseUnit }) as Loose;
+      return (o.tooltip.formatter as Fn)([{ name: '<b>｛x|evil｝</b>' }])
+        .split('\n')
+        .at(-1);
+    };
+    expect([tip('orders'), tip('days')]).toEqual(['Orders: 5', 'Purchase days: 5']);
+  });
+
   it('Pareto line with the diagonal and a headline marker', () => {
     const o = paretoOption(
       [

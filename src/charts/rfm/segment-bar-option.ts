@@ -18,6 +18,8 @@ export interface SegmentBarSpec {
   locale: Locale;
   /** ISO code of the amounts (formatMoney); absent / null = no symbol. */
   currency?: string | null | undefined;
+  /** What one purchase is: the tooltip counts orders or purchase days (issue 12 item 10); default orders. */
+  purchaseUnit?: 'orders' | 'days' | undefined;
   /** Hide segments without customers (default true). */
   hideEmpty?: boolean;
 }
@@ -49,7 +51,7 @@ export function segmentBarOption(
           safeText(r.segment_label),
           `${translate(locale, 'rfm.customers')}: ${fmtInt(locale, r.customers)} (${fmtShare(locale, r.customer_share)})`,
           `${translate(locale, 'rfm.revenue')}: ${fmtAmount(locale, r.revenue, spec.currency)} (${fmtShare(locale, r.revenue_share)})`,
-          `${translate(locale, 'rfm.orders')}: ${fmtInt(locale, r.orders)}`,
+          `${translate(locale, spec.purchaseUnit === 'days' ? 'rfm.purchaseDays' : 'rfm.orders')}: ${fmtInt(locale, r.orders)}`,
         ].join('\n');
       },
     },

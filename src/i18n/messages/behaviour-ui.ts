@@ -130,8 +130,9 @@ export const behaviourUi = {
 
   'behaviourView.featuresTitle': { 'zh-CN': '客户行为特征', en: 'Customer behaviour features' },
   'behaviourView.featuresHint': {
-    'zh-CN': '每位客户一行，可导出，也供后续分析（如聚类）使用。',
-    en: 'One row per customer, for export and for later analyses such as clustering.',
+    'zh-CN':
+      '每位客户一行，可导出，也供后续分析（如聚类）使用。销售额与客单价为净额：实付减退款，并扣除该客户对不上原订单的冲销单；客单价 = 销售额 ÷ 订单数。',
+    en: 'One row per customer, for export and for later analyses such as clustering. Revenue and AOV are net: payments less refunds and less the customer’s credit notes matched to no order; AOV = revenue ÷ orders.',
   },
   'behaviourView.feature.customer_id': { 'zh-CN': '客户ID', en: 'Customer ID' },
   'behaviourView.feature.orders': { 'zh-CN': '订单数', en: 'Orders' },
@@ -170,8 +171,9 @@ export const behaviourUi = {
   'lifecycleView.noneLost': { 'zh-CN': '还没有流失客户', en: 'No customer has been lost yet' },
 
   'lifecycleView.cohortHint': {
-    'zh-CN': '按首购期分组；显示最近 {shown} 个同期群（共 {total} 个）。',
-    en: 'Grouped by first purchase; showing the newest {shown} of {total} cohorts.',
+    'zh-CN':
+      '按首购期分组；显示最近 {shown} 个同期群（共 {total} 个）。销售额未扣除对不上原订单的冲销单（毛额）。',
+    en: 'Grouped by first purchase; showing the newest {shown} of {total} cohorts. Revenue is gross of credit notes matched to no order.',
   },
   'lifecycleView.cohortTitle': { 'zh-CN': '同期群', en: 'Cohorts' },
   'lifecycleView.cohortGrain': { 'zh-CN': '同期群周期', en: 'Cohort period' },
@@ -182,8 +184,8 @@ export const behaviourUi = {
 
   'lifecycleView.churnHint': {
     'zh-CN':
-      '名单只列出现在有流失风险的客户。沉睡：距最近一次购买 ≥ {idle} 天。早期流失：只有一个购买日，且已过去 ≥ {early} 天（曾早期流失、后来又回购的客户不在名单中，另行统计）。超期：购买日 ≥ {min} 个，且距最近购买超过自己购买间隔中位数 × {factor}。消费额 = 截至基准日的实付合计；客群与 R/F/M 分来自 RFM 分析（未运行 RFM 时为空）。每个名单都可以按消费额排序、按客群筛选、搜索和导出。',
-    en: 'Each list holds customers at risk now. Idle: last purchase ≥ {idle} days ago. Early churn: one purchase day only, ≥ {early} days ago (past early churners who came back are not listed; they are counted separately). Overdue: ≥ {min} purchase days and idle longer than their median interval × {factor}. Spend = net spend up to the as-of date; segment and R/F/M scores come from the RFM analysis (empty until it has run). Sort by spend, filter by segment, search and export each list.',
+      '名单只列出现在有流失风险的客户。沉睡：距最近一次购买 ≥ {idle} 天。早期流失：只有一个购买日，且已过去 ≥ {early} 天（曾早期流失、后来又回购的客户不在名单中，另行统计）。超期：购买日 ≥ {min} 个，且距最近购买超过自己购买间隔中位数 × {factor}。消费额 = 截至基准日的实付合计，扣除退款与对不上原订单的冲销单；客群与 R/F/M 分来自 RFM 分析（未运行 RFM 时为空）。每个名单都可以按消费额排序、按客群筛选、搜索和导出。',
+    en: 'Each list holds customers at risk now. Idle: last purchase ≥ {idle} days ago. Early churn: one purchase day only, ≥ {early} days ago (past early churners who came back are not listed; they are counted separately). Overdue: ≥ {min} purchase days and idle longer than their median interval × {factor}. Spend = net spend up to the as-of date, less refunds and credit notes matched to no order; segment and R/F/M scores come from the RFM analysis (empty until it has run). Sort by spend, filter by segment, search and export each list.',
   },
   'lifecycleView.earlyReturned': {
     'zh-CN': '过去的早期流失客户共 {total} 位，其中 {returned} 位（{share}）后来又回购了，不在名单中。',
@@ -213,8 +215,9 @@ export const behaviourUi = {
   'lifecycleView.detail.none': { 'zh-CN': '无', en: 'none' },
 
   'lifecycleView.compareHint': {
-    'zh-CN': '相对差异达到 {threshold} 的指标会被标出。',
-    en: 'Metrics whose relative difference reaches {threshold} are highlighted.',
+    'zh-CN':
+      '相对差异达到 {threshold} 的指标会被标出。销售额、客单价与人均销售额未扣除对不上原订单的冲销单（毛额）。',
+    en: 'Metrics whose relative difference reaches {threshold} are highlighted. Revenue, AOV and revenue per customer are gross of credit notes matched to no order.',
   },
   'lifecycleView.segments': { 'zh-CN': '客群', en: 'Segments' },
   'lifecycleView.channels': { 'zh-CN': '渠道', en: 'Channels' },

@@ -90,6 +90,7 @@ export const rfmUi = {
   'rfmUi.col.customerId': { 'zh-CN': '客户 ID', en: 'Customer ID' },
   'rfmUi.col.recency': { 'zh-CN': '距今天数', en: 'Days since' },
   'rfmUi.col.frequency': { 'zh-CN': '订单数', en: 'Orders' },
+  'rfmUi.col.frequencyDays': { 'zh-CN': '购买日数', en: 'Purchase days' },
   'rfmUi.col.monetary': { 'zh-CN': 'M 值', en: 'Monetary' },
   'rfmUi.col.revenue': { 'zh-CN': '销售额', en: 'Revenue' },
   'rfmUi.col.lastPurchase': { 'zh-CN': '最近购买日', en: 'Last purchase' },

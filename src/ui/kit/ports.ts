@@ -14,6 +14,8 @@ export interface UiPort {
   t(key: MessageKey, params?: Record<string, string | number>): string;
   /** ISO code of the analysed amounts (null = not detected or nothing cleaned yet): money formatting. */
   readonly currency?: string | null;
+  /** What one purchase is (config cleaning.purchase; issue 12 item 10): F and order counts are named after it. */
+  readonly purchaseUnit?: 'orders' | 'days';
 }
 
 /** A view that runs queries and follows the masking choice (set-aside tables). */
