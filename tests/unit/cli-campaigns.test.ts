@@ -1,24 +1,13 @@
 /** `customer-lens analyze` with touches, leads and experiment files (issue 13). */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { main } from '../../src/cli/main.ts';
+import { runCli } from './support/run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cl-cli-camp-'));
 
-async function run(args: string[]) {
-  const err: string[] = [];
-  const out: string[] = [];
-  const so = vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
-  const se = vi.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
-  try {
-    return { code: await main(args), err: err.join(''), out: out.join('') };
-  } finally {
-    so.mockRestore();
-    se.mockRestore();
-  }
-}
+const run = runCli;
 
 const csv = (path: string) =>
   readFileSync(path, 'utf8')

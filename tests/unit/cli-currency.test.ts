@@ -1,23 +1,13 @@
 /** Issue 12 item 3 through the CLI: cleaning.json `currency`, `--currency`, mixed currencies set aside. */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main.ts';
+import { runCli } from './support/run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cl-cur-'));
 
-async function run(args: string[]) {
-  const err: string[] = [];
-  const so = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  const se = vi.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
-  try {
-    return { code: await main(args), err: err.join('') };
-  } finally {
-    so.mockRestore();
-    se.mockRestore();
-  }
-}
+const run = runCli;
 
 const HEADER = 'Name,Email,Financial Status,Paid at,Currency,Total,Lineitem name,Created at';
 /** A Shopify-like export in USD: 30 customers, 5–12 orders of $20–$600 each, in May 2024. */

@@ -2,28 +2,16 @@
  * Issue 12 through the CLI: unreadable amounts (item 5) and files mixing encodings or holding a
  * stray NUL byte (item 6) are set aside with a reason in cleaning.json, never read as 0 or garbled.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main.ts';
+import { runCli } from './support/run-cli.ts';
 import { encodeLegacy } from './support/legacy-encoding.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cl-cli-parsing-'));
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const so = vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
-  const se = vi.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
-  try {
-    const code = await main(args);
-    return { code, out: out.join(''), err: err.join('') };
-  } finally {
-    so.mockRestore();
-    se.mockRestore();
-  }
-}
+const run = runCli;
 
 const lines = (out: string, name: string) => readFileSync(join(out, name), 'utf8').trim().split('\n');
 

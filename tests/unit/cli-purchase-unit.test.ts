@@ -4,25 +4,15 @@
  * and the intervals run between orders (0 and 1 day); with `--purchase days` F = 2 and the interval is
  * 1 day. Before, F counted orders (3) while intervals counted days (1): they disagreed.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main.ts';
+import { runCli } from './support/run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cl-cli-purchase-'));
 
-async function run(args: string[]) {
-  const err: string[] = [];
-  const so = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  const se = vi.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
-  try {
-    return { code: await main(args), err: err.join('') };
-  } finally {
-    so.mockRestore();
-    se.mockRestore();
-  }
-}
+const run = runCli;
 
 /** customer_id → the named columns of a CLI CSV. */
 function byCustomer(file: string, columns: readonly string[]) {

@@ -3,25 +3,15 @@
  * periods.csv, fully returned customers absent from customers.csv), `--ignore-returns`, and an order
  * whose lines name two customers set aside (`conflicting_customer_ids`).
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main.ts';
+import { runCli } from './support/run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cl-cli-returns-'));
 
-async function run(args: string[]) {
-  const err: string[] = [];
-  const so = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  const se = vi.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
-  try {
-    return { code: await main(args), err: err.join('') };
-  } finally {
-    so.mockRestore();
-    se.mockRestore();
-  }
-}
+const run = runCli;
 
 const csvRows = (file: string) =>
   readFileSync(file, 'utf8')

@@ -1,26 +1,14 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main.ts';
+import { runCli } from './support/run-cli.ts';
 import { analyze } from '../../src/cli/analyze.ts';
 import { CliError } from '../../src/cli/cli-error.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cl-cli-'));
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const so = vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
-  const se = vi.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
-  try {
-    const code = await main(args);
-    return { code, out: out.join(''), err: err.join('') };
-  } finally {
-    so.mockRestore();
-    se.mockRestore();
-  }
-}
+const run = runCli;
 
 describe('customer-lens analyze', () => {
   it('writes profile.json with tables, columns, types and row counts', async () => {
