@@ -189,6 +189,8 @@ describe('group comparison', () => {
     expect(await info.getAttribute('data-rows-read')).toBe(String(panel.orders + 1));
     expect(await info.getAttribute('data-rows-used')).toBe(String(panel.orders));
     expect(await info.getAttribute('data-rows-set-aside')).toBe('1');
+    // Same headers, same currency (CNY) as the main data: no currency warning.
+    expect(await page.getByTestId('compare-currency').count()).toBe(0);
     expect(await info.textContent()).toContain(
       `读取 ${panel.orders + 1} 行 = 使用 ${panel.orders} 行 + 搁置 1 行`,
     );

@@ -2,6 +2,12 @@
 import type { Messages } from './types.ts';
 
 export const compareUi = {
+  'compareUi.currencyMismatch': {
+    'zh-CN':
+      '注意：A 的金额币种是 {a}，B 是 {b}，金额类指标（收入、客单价等）不能直接比较；次数与比例类指标不受影响。',
+    en: 'Note: A’s amounts are in {a} and B’s in {b}, so money metrics (revenue, AOV…) cannot be compared directly; counts and rates are not affected.',
+  },
+  'compareUi.currencyUnknown': { 'zh-CN': '未识别的币种', en: 'an undetected currency' },
   'compareUi.attributeIs': { 'zh-CN': '{attribute} = {value}', en: '{attribute} = {value}' },
   'compareUi.tagHas': { 'zh-CN': '{attribute}含“{value}”', en: '{attribute} include “{value}”' },
   'compareUi.withCount': { 'zh-CN': '{label}（{count} 人）', en: '{label} ({count})' },
