@@ -201,6 +201,33 @@ describe('cohorts', () => {
     expect(csv).toHaveLength(10);
   });
 
+  // Issue 12 item 2: unmatched credit notes (the returns view) are subtracted from their cohort's
+  // revenue in the period of their date. Cohort 2024-01 = A, B. B −30 on 03-05 → period 2; A −5 on
+  // 2023-12-20 (before A's first purchase) → period 0; A −8 on 05-01 is after as-of (04-15, the last
+  // purchase); C's FALSE row is not a credit note; Z bought nothing, so has no cohort.
+  it('subtracts unmatched credit notes from the cohort revenue of their period', async () => {
+    await db.exec(`CREATE OR REPLACE TABLE cohort_returns AS SELECT * FROM (VALUES
+        ('B', DATE '2024-03-05', -30.00, TRUE), ('A', DATE '2023-12-20', -5.00, TRUE),
+        ('A', DATE '2024-05-01', -8.00, TRUE), ('C', DATE '2024-03-01', -999.00, FALSE),
+        ('Z', DATE '2024-02-01', -7.00, TRUE))
+        t(customer_id, order_date, net_amount, is_return)`);
+    const rows = rounded(
+      await rowsOf(db, buildCohortsSql({ purchases: 'purchases', returns: 'cohort_returns' })),
+    );
+    const jan = rows.filter((x) => x.cohort === '2024-01-01');
+    expect(jan.map((x) => [x.period_index, x.revenue, x.cumulative_revenue])).toEqual([
+      [0, 245, 245],
+      [1, 100, 345],
+      [2, -30, 315],
+      [3, 100, 415],
+    ]);
+    expect(jan.map((x) => x.customers)).toEqual([2, 1, 0, 1]); // credit notes never add a customer
+    const plain = rounded(await rowsOf(db, buildCohortsSql({ purchases: 'purchases' })));
+    expect(rows.filter((x) => x.cohort !== '2024-01-01')).toEqual(
+      plain.filter((x) => x.cohort !== '2024-01-01'),
+    );
+  });
+
   it('uses Monday weeks for weekly cohorts', async () => {
     const rows = await rowsOf(
       db,

@@ -125,7 +125,12 @@ export const lifecycleModule = defineModule({
     cohorts: {
       plan: (config: LifecycleConfig, ctx: PlanContext, _params: void) =>
         queriesPlan({
-          cohorts: buildCohortsSql({ purchases: ctx.purchases, grain: config.cohortGrain, ...asOf(ctx) }),
+          cohorts: buildCohortsSql({
+            purchases: ctx.purchases,
+            returns: ctx.returns,
+            grain: config.cohortGrain,
+            ...asOf(ctx),
+          }),
         }),
       read: (rows) => readRows(rows.cohorts, COHORT_ROW),
     },
@@ -169,7 +174,12 @@ export const lifecycleModule = defineModule({
       cli: true,
       plan: (config: LifecycleConfig, ctx: PlanContext) => ({
         statements: [],
-        query: buildCohortsCsvSql({ purchases: ctx.purchases, grain: config.cohortGrain, ...asOf(ctx) }),
+        query: buildCohortsCsvSql({
+          purchases: ctx.purchases,
+          returns: ctx.returns,
+          grain: config.cohortGrain,
+          ...asOf(ctx),
+        }),
       }),
     },
     {

@@ -172,8 +172,8 @@ export const behaviourUi = {
 
   'lifecycleView.cohortHint': {
     'zh-CN':
-      '按首购期分组；显示最近 {shown} 个同期群（共 {total} 个）。销售额未扣除对不上原订单的冲销单（毛额）。',
-    en: 'Grouped by first purchase; showing the newest {shown} of {total} cohorts. Revenue is gross of credit notes matched to no order.',
+      '按首购期分组；显示最近 {shown} 个同期群（共 {total} 个）。销售额为净额：实付减退款，对不上原订单的冲销单计入其日期所在的期。',
+    en: 'Grouped by first purchase; showing the newest {shown} of {total} cohorts. Revenue is net: payments less refunds, with credit notes matched to no order counted in the period of their date.',
   },
   'lifecycleView.cohortTitle': { 'zh-CN': '同期群', en: 'Cohorts' },
   'lifecycleView.cohortGrain': { 'zh-CN': '同期群周期', en: 'Cohort period' },
