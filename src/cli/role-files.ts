@@ -7,9 +7,15 @@
  */
 import type { AnalysisConfig } from '../config/schema.ts';
 import type { DatasetPort, LoadedDataset, SavedMapping } from '../client/dataset-flow.ts';
-import { cleanRequest, datasetColumns, planDataset, planUsable } from '../client/dataset-flow.ts';
-import { classifyDataset } from '../ingest/mapping/classify-dataset.ts';
-import { GENERIC_CLEANING_ROLES, type GenericRole } from '../ingest/cleaning/build-role-cleaning-sql.ts';
+import {
+  bestCompleteRole,
+  cleanRequest,
+  datasetColumns,
+  guessGenericRole,
+  planDataset,
+  planUsable,
+} from '../client/dataset-flow.ts';
+import { GENERIC_CLEANING_ROLES, isGenericRole, type GenericRole } from '../ingest/roles/generic.ts';
 import { toCleaningJson } from '../ingest/cleaning/report.ts';
 import type { RoleCleaningReport } from '../ingest/cleaning/role-cleaning-steps.ts';
 import { EXPERIMENT_OUTCOMES, type ExperimentOutcome } from '../analyses/experiment/experiment-config.ts';
@@ -66,8 +72,8 @@ function savedMapping(config: AnalysisConfig | null, kind: GenericRole): SavedMa
  * cost as an amount, a customer list's last purchase and total spend).
  */
 export function guessedOtherThanOrders(dataset: LoadedDataset): boolean {
-  const best = classifyDataset(datasetColumns(dataset)).find((g) => g.complete)?.role;
-  return best !== undefined && best !== 'orders';
+  const best = bestCompleteRole(datasetColumns(dataset));
+  return best !== null && best !== 'orders';
 }
 
 /**
@@ -89,8 +95,8 @@ export function resolveRoleDatasets(
     const force = forced.get(dataset);
     if (force === 'orders' || force === 'customers') continue;
     const columns = datasetColumns(dataset);
-    const role = force ?? classifyDataset(columns).find((g) => g.complete)?.role;
-    if (!role || !(GENERIC_CLEANING_ROLES as readonly string[]).includes(role)) {
+    const role = force ?? guessGenericRole(columns);
+    if (!role || !isGenericRole(role)) {
       unused.push(dataset);
       continue;
     }

@@ -15,6 +15,9 @@ import { proposeMapping, type ColumnInfo, type MappingProposal } from '../ingest
 import { classifyDataset, type RoleGuess } from '../ingest/mapping/classify-dataset.ts';
 import { looksLikeCustomers } from '../ingest/cleaning/build-customers-cleaning-sql.ts';
 import { roleDeclaration, type DatasetRole } from '../ingest/roles/index.ts';
+import { GENERIC_CLEANING_ROLES, isGenericRole, type GenericRole } from '../ingest/roles/generic.ts';
+
+export { GENERIC_CLEANING_ROLES, type GenericRole };
 
 /** A loaded table: its profile and first rows (decoded), whatever engine read it. */
 export interface LoadedDataset {
@@ -189,6 +192,17 @@ export async function openDataset<F>(
   const guesses = options.role ? [] : classifyDataset(columns);
   const role = options.role ?? guesses[0]!.role;
   return { dataset, guesses, plan: planDataset(role, columns, options.saved) };
+}
+
+/** The role a file's headers fit best among those they fully map (classifyDataset), if any. */
+export function bestCompleteRole(columns: readonly ColumnInfo[]): DatasetRole | null {
+  return classifyDataset(columns).find((g) => g.complete)?.role ?? null;
+}
+
+/** The generic role (touches, experiment results, leads) a file's headers say it is, if any. */
+export function guessGenericRole(columns: readonly ColumnInfo[]): GenericRole | null {
+  const role = bestCompleteRole(columns);
+  return role !== null && isGenericRole(role) ? role : null;
 }
 
 /** The request that cleans a planned dataset. */

@@ -33,12 +33,9 @@ import {
 import { setAsideAliases } from './build-cleaning-sql.ts';
 import type { MappingIssue } from './validate-mapping.ts';
 
-export const GENERIC_CLEANING_ROLES = ['touches', 'experiment', 'leads'] as const;
-export type GenericRole = (typeof GENERIC_CLEANING_ROLES)[number];
+import { GENERIC_CLEANING_ROLES, isGenericRole, type GenericRole } from '../roles/generic.ts';
 
-export function isGenericRole(role: string): role is GenericRole {
-  return (GENERIC_CLEANING_ROLES as readonly string[]).includes(role);
-}
+export { GENERIC_CLEANING_ROLES, isGenericRole, type GenericRole };
 
 /** Set-aside reasons of the generic roles, in precedence order (a row gets the first that applies). */
 export const ROLE_REASON_CODES = [

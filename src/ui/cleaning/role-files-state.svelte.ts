@@ -6,15 +6,18 @@
  */
 import type { AppState, LoadedTable } from '../app-state.svelte.ts';
 import { columnSamples, asDataset } from '../analysis/loaded-dataset.ts';
-import { cleanRequest, planDataset } from '../../client/dataset-flow.ts';
+import {
+  cleanRequest,
+  GENERIC_CLEANING_ROLES,
+  guessGenericRole,
+  planDataset,
+  type GenericRole,
+} from '../../client/dataset-flow.ts';
 import { engineDatasetPort, settle } from '../../client/engine-datasets.ts';
-import { classifyDataset } from '../../ingest/mapping/classify-dataset.ts';
 import type { RoleCleaningReport } from '../../client/engine-client.ts';
 import type { SourceConfig } from '../../config/schema.ts';
 
-/** The roles cleaned by the generic cleaning (ingest/cleaning/build-role-cleaning-sql.ts). */
-export const GENERIC_CLEANING_ROLES = ['touches', 'experiment', 'leads'] as const;
-export type GenericRole = (typeof GENERIC_CLEANING_ROLES)[number];
+export { GENERIC_CLEANING_ROLES, type GenericRole };
 
 export class RoleFilesState {
   readonly #app: AppState;
@@ -35,10 +38,7 @@ export class RoleFilesState {
   /** The role of a table: the user's choice, else the best complete guess among these roles. */
   roleOf(table: LoadedTable): GenericRole | null {
     if (Object.hasOwn(this.roles, table.id)) return this.roles[table.id] ?? null;
-    const guess = classifyDataset(columnSamples(table)).find((g) => g.complete)?.role;
-    return guess && (GENERIC_CLEANING_ROLES as readonly string[]).includes(guess)
-      ? (guess as GenericRole)
-      : null;
+    return guessGenericRole(columnSamples(table));
   }
 
   setRole(table: LoadedTable, role: GenericRole | null): void {

@@ -1,0 +1,7 @@
+/** The roles cleaned by the generic cleaning (issue 13; ingest/cleaning/build-role-cleaning-sql.ts). */
+export const GENERIC_CLEANING_ROLES = ['touches', 'experiment', 'leads'] as const;
+export type GenericRole = (typeof GENERIC_CLEANING_ROLES)[number];
+
+export function isGenericRole(role: string): role is GenericRole {
+  return (GENERIC_CLEANING_ROLES as readonly string[]).includes(role);
+}
