@@ -4,7 +4,6 @@
  * Bad input → one line on stderr and a non-zero exit, never a stack trace.
  */
 import { parseArgs } from 'node:util';
-import { analyze } from './analyze.ts';
 import { CliError } from './cli-error.ts';
 import { CURRENCY_CODES, isCurrencyCode } from '../ingest/currency/currency.ts';
 
@@ -92,6 +91,8 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
+    // Loaded only when there is work: `--help` and usage errors answer without the engine.
+    const { analyze } = await import('./analyze.ts');
     const written = await analyze({
       attributionDays: days === undefined ? undefined : Number(days),
       margin: margin === undefined ? undefined : Number(margin),
