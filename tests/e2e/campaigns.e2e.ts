@@ -11,6 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openSession, screenshot, waitIdle, type Session } from './support/browser.ts';
+import { axeViolations } from './support/axe.ts';
 import { pct } from '../../src/ui/kit/format.ts';
 
 /** Cells of a CSV export (RFC 4180 quoting), rows × columns. */
@@ -167,6 +168,7 @@ async function campaignsAndLeads(locale: 'zh-CN' | 'en') {
   ]);
   await page.getByTestId('campaigns-days-chart').waitFor({ timeout: 60_000 });
   await screenshot(page, `campaigns-${locale}`);
+  expect(await axeViolations(page), 'axe-core violations').toEqual([]);
   const [download] = await Promise.all([
     page.waitForEvent('download', { timeout: 60_000 }),
     page.getByTestId('campaigns-export-csv').click(),
@@ -223,6 +225,7 @@ async function campaignsAndLeads(locale: 'zh-CN' | 'en') {
   for (const r of late.slice(1)) expect(r[phoneCol]).toMatch(/^138\*{4}\d{4}$/);
   expect(late.flat()).toContain(`'@王`);
   await screenshot(page, `leads-${locale}`);
+  expect(await axeViolations(page), 'axe-core violations').toEqual([]);
 }
 
 describe('campaigns, experiment and leads', () => {
@@ -262,6 +265,7 @@ describe('campaigns, experiment and leads', () => {
       await expect.poll(() => control.textContent(), { timeout: 60_000 }).toContain('Mens E-Mail');
       expect(await control.count()).toBe(1);
       await screenshot(page, `experiment-${locale}`);
+      expect(await axeViolations(page), 'axe-core violations').toEqual([]);
     },
     300_000,
   );

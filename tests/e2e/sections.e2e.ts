@@ -2,11 +2,15 @@
  * Smoke test over the module registry (issue 11): on the sample, every registered analysis section
  * opens from its tab in zh-CN and en, finishes its work and shows no error. A new module is covered
  * by registering it; a screenshot of each section goes to test-results/e2e/.
+ * Accessibility (issue 18): axe-core finds no violation on the landing page, the data, mapping & cleaning
+ * and setup tabs, and every section the sample opens (the sections that need other files are scanned
+ * in campaigns.e2e.ts).
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { sectionModules } from '../../src/analyses/registry.ts';
 import { translate } from '../../src/i18n/i18n.ts';
 import { openSession, screenshot, waitIdle, type Session } from './support/browser.ts';
+import { axeViolations, type AxeViolation } from './support/axe.ts';
 
 let session: Session | null = null;
 afterEach(async () => {
@@ -24,6 +28,12 @@ describe('every registered section opens on the sample', () => {
     const { page } = session;
     await page.goto(session.baseUrl);
     await page.getByTestId('engine-ready').waitFor({ timeout: 60_000 });
+    const a11y: Record<string, AxeViolation[]> = {};
+    const scan = async (screen: string) => {
+      const found = await axeViolations(page);
+      if (found.length) a11y[screen] = found;
+    };
+    await scan('landing');
     await page.getByTestId('load-sample').click();
     await page.locator('[data-testid=rfm-overview][data-ready=true]').waitFor({ timeout: 90_000 });
     await waitIdle(page);
@@ -43,6 +53,13 @@ describe('every registered section opens on the sample', () => {
       await waitIdle(page, 90_000);
       await expect(page.locator('[role=alert]').allTextContents()).resolves.toEqual([]);
       await screenshot(page, `section-${module.id}-${locale}`);
+      await scan(module.id);
     }
+    for (const id of ['data', 'clean', 'config']) {
+      await page.getByTestId(`nav-${id}`).click();
+      await waitIdle(page, 90_000);
+      await scan(id);
+    }
+    expect(a11y, 'axe-core violations per screen').toEqual({});
   });
 });
