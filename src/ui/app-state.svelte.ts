@@ -71,6 +71,10 @@ export class AppState {
   activeId = $state<string | null>(null);
   job = $state<Job | null>(null);
   errors = $state<ShownError[]>([]);
+  /** The last job the user cancelled, said in words until the next job starts (issue 18). */
+  cancelled = $state<{ kind: TaskKind; name: string } | null>(null);
+  /** Bumped when a flow opens a result on its own: the workspace moves focus to the page heading. */
+  focusHeading = $state(0);
   /** The engine is working, or a multi-step flow (load → clean → analyse) is under way. */
   busy = $derived.by(() => this.#engineBusy || this.#flows > 0);
   #engineBusy = $state(false);
@@ -214,10 +218,12 @@ export class AppState {
       return;
     }
     if (await this.analysis.clean()) this.section = 'rfm';
+    this.focusHeading++;
   }
 
   async cancel(): Promise<void> {
     this.#cancelled = true;
+    if (this.job) this.cancelled = { kind: this.job.kind, name: this.job.fileName };
     await this.engine.cancel();
   }
 
@@ -235,6 +241,7 @@ export class AppState {
 
   /** Show a non-file task (cleaning, an analysis, an export) as the running job. */
   startTask(kind: Exclude<TaskKind, 'load'>): void {
+    this.cancelled = null;
     this.job = { kind, fileName: '', progress: null, queued: 0 };
   }
 
@@ -275,6 +282,7 @@ export class AppState {
 
   async #loadOne(file: File, queued: number, options?: LoadFileOptions): Promise<void> {
     const table = options?.table ?? `t${this.#nextTable++}`;
+    this.cancelled = null;
     this.job = { kind: 'load', fileName: file.name, progress: null, queued };
     const started = performance.now();
     const result = await this.engine.loadFile(file, { ...options, table }, (progress) => {

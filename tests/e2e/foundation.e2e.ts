@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { utils, write } from '@e965/xlsx';
 import { openSession, screenshot, waitIdle, type Session } from './support/browser.ts';
 
@@ -107,6 +107,10 @@ describe('loading files', () => {
     await page.getByTestId('nav-data').waitFor({ timeout: 60_000 });
     await waitIdle(page);
     console.log(`sample: click → loaded, cleaned and analysed ${Date.now() - t0} ms`);
+    // Focus moves from the vanished sample button to the heading of the dashboard it opened (issue 18).
+    await expect(page.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe(
+      '客户透镜 · RFM 分群',
+    );
     await showData(page);
     const rows = Number((await page.getByTestId('row-count').textContent())!.replaceAll(',', ''));
     expect(rows).toBeGreaterThanOrEqual(20_000);
@@ -181,6 +185,10 @@ describe('big files', () => {
     await waitIdle(page);
     expect(await page.getByTestId('table-profile').count()).toBe(0);
     expect(await page.getByRole('alert').count()).toBe(0);
+    // The cancel is said in words (issue 18), and the note goes when the next job starts.
+    await expect(page.getByTestId('cancelled-note').textContent()).resolves.toContain(
+      `Loading “${basename(big)}” was cancelled.`,
+    );
     await page.getByTestId('file-input').setInputFiles([csvFixture(5)]);
     await page.getByTestId('nav-data').waitFor({ timeout: 30_000 });
     await waitIdle(page);

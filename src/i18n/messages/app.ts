@@ -26,8 +26,9 @@ export const app = {
   },
   'drop.title': { 'zh-CN': '拖入文件，或点击选择', en: 'Drop files here, or click to choose' },
   'drop.formats': {
-    'zh-CN': '支持 CSV（UTF-8）与 Excel .xlsx，可一次选择多个文件',
-    en: 'CSV (UTF-8) and Excel .xlsx; several files at once',
+    'zh-CN':
+      '支持 CSV/TXT（UTF-8、GBK/GB18030、UTF-16 等编码自动识别）、Excel（.xlsx/.xls）、Parquet、JSON 及其 .gz/.zip 压缩包，可一次选择多个文件',
+    en: 'CSV/TXT in UTF-8, GBK/GB18030, UTF-16 and other encodings (detected), Excel (.xlsx/.xls), Parquet, JSON, also inside .gz/.zip; several files at once',
   },
   'drop.inputLabel': { 'zh-CN': '选择要分析的文件', en: 'Choose files to analyse' },
   'drop.addMore': { 'zh-CN': '添加文件', en: 'Add files' },
@@ -44,6 +45,23 @@ export const app = {
   'progress.profile': { 'zh-CN': '统计行数与预览', en: 'Counting rows and preparing the preview' },
   'progress.loading': { 'zh-CN': '正在载入 {name}', en: 'Loading {name}' },
   'progress.cancel': { 'zh-CN': '取消', en: 'Cancel' },
+  'progress.cancelled.load': {
+    'zh-CN': '已取消载入“{name}”。之前载入的数据和结果保持不变。',
+    en: 'Loading “{name}” was cancelled. Data and results loaded before are unchanged.',
+  },
+  'progress.cancelled.cleaning': {
+    'zh-CN': '已取消清洗。映射与清洗规则保持不变，可随时重新开始。',
+    en: 'Cleaning was cancelled. The mapping and rules are kept; start it again at any time.',
+  },
+  'progress.cancelled.analysis': {
+    'zh-CN': '已取消计算。显示的结果是取消前完成的部分。',
+    en: 'The analysis was cancelled. What is shown was finished before the cancel.',
+  },
+  'progress.cancelled.export': {
+    'zh-CN': '已取消导出，没有生成文件。',
+    en: 'The export was cancelled; no file was made.',
+  },
+  'progress.dismiss': { 'zh-CN': '知道了', en: 'Dismiss' },
   'progress.queued': { 'zh-CN': '还有 {count} 个文件排队', en: '{count} more file(s) queued' },
   'task.cleaning': { 'zh-CN': '正在映射与清洗订单…', en: 'Mapping and cleaning the orders…' },
   'task.analysis': { 'zh-CN': '正在计算分析…', en: 'Computing the analysis…' },
