@@ -206,6 +206,17 @@ describe('group comparison', () => {
         .locator('[data-testid=compare-table] tr[data-metric=customers]')
         .getAttribute('data-flagged'),
     ).toBe('true');
+    // "差异显著" only where a test says p < 0.05 (issue 18); totals are marked large, never significant.
+    const customersRow = page.locator('[data-testid=compare-table] tr[data-metric=customers]');
+    await expect(customersRow.locator('td').last().textContent()).resolves.toBe('不检验（合计或中位数）');
+    await expect(customersRow.textContent()).resolves.toContain('差异较大');
+    for (const row of await page.locator('[data-testid=compare-table] tbody tr').all()) {
+      const text = (await row.locator('td').last().textContent())!;
+      const p = /p = (< )?([\d.]+)/.exec(text);
+      const significant = (await row.getAttribute('data-significant')) === 'true';
+      expect(significant, text).toBe(p !== null && (p[1] !== undefined || Number(p[2]) < 0.05));
+      expect((await row.textContent())!.includes('差异显著'), text).toBe(significant);
+    }
     expect(await page.locator('[data-testid=compare-table] th').nth(2).textContent()).toBe(
       '对比数据集（B：panel.csv）',
     );

@@ -3,7 +3,7 @@
  * absolute and relative differences and a flag where the difference is large.
  */
 import { dateLiteral, ident, literal, str } from '../../sql/quote.ts';
-import { mergeDays, paidRatioSql, promoShareSql, type PurchaseUnit } from '../behaviour/scope.ts';
+import { mergeDays, onPromoSql, paidRatioSql, promoShareSql, type PurchaseUnit } from '../behaviour/scope.ts';
 import { checkDays } from './lifecycle-ctes.ts';
 import { buildTagRowsSql } from './build-group-choices-sql.ts';
 
@@ -56,6 +56,26 @@ export const COMPARISON_METRICS = [
   'idle_share',
 ] as const;
 
+/**
+ * How a metric's difference is tested (issue 18: "significant" only when a test says so): Welch's t on
+ * the unit values behind a mean (orders, customers, intervals), a two-proportion z test on a share, none
+ * on totals and on the median. The SQL gives each tested metric its n and, for means, the sample sd.
+ */
+export const METRIC_TESTS = {
+  customers: null,
+  orders: null,
+  revenue: null,
+  aov: 'welch',
+  orders_per_customer: 'welch',
+  revenue_per_customer: 'welch',
+  repurchase_rate: 'two_proportion',
+  avg_interval_days: 'welch',
+  median_interval_days: null,
+  avg_discount_rate: 'welch',
+  promo_order_share: 'two_proportion',
+  idle_share: 'two_proportion',
+} as const satisfies Record<(typeof COMPARISON_METRICS)[number], 'welch' | 'two_proportion' | null>;
+
 function filterSql(filter: GroupFilter | undefined): string {
   if (!filter || filter.kind === 'all') return 'TRUE';
   switch (filter.kind) {
@@ -102,7 +122,25 @@ function metricsCte(
       (SELECT avg(${paidRatioSql(purchases)}) FROM ${group}) AS avg_discount_rate,
       (SELECT ${promoShareSql(purchases)} FROM ${group}) AS promo_order_share,
       (SELECT (count(*) FILTER (WHERE as_of - last_day >= ${lostDays}))::DOUBLE / nullif(count(*), 0)
-        FROM per_customer, params) AS idle_share
+        FROM per_customer, params) AS idle_share,
+      -- n and sample sd of the unit values behind each tested metric (METRIC_TESTS)
+      (SELECT count(net_amount)::DOUBLE FROM ${group}) AS aov__n,
+      (SELECT stddev_samp(net_amount)::DOUBLE FROM ${group}) AS aov__sd,
+      (SELECT count(*)::DOUBLE FROM per_customer) AS orders_per_customer__n,
+      (SELECT stddev_samp(orders)::DOUBLE FROM per_customer) AS orders_per_customer__sd,
+      (SELECT count(*)::DOUBLE FROM per_customer) AS revenue_per_customer__n,
+      (SELECT stddev_samp(revenue)::DOUBLE FROM per_customer) AS revenue_per_customer__sd,
+      (SELECT count(*)::DOUBLE FROM per_customer) AS repurchase_rate__n,
+      NULL::DOUBLE AS repurchase_rate__sd,
+      (SELECT count(d)::DOUBLE FROM intervals) AS avg_interval_days__n,
+      (SELECT stddev_samp(d)::DOUBLE FROM intervals) AS avg_interval_days__sd,
+      (SELECT count(${paidRatioSql(purchases)})::DOUBLE FROM ${group}) AS avg_discount_rate__n,
+      (SELECT stddev_samp(${paidRatioSql(purchases)})::DOUBLE FROM ${group}) AS avg_discount_rate__sd,
+      (SELECT count(CASE WHEN ${onPromoSql(purchases)} THEN 1 WHEN NOT ${onPromoSql(purchases)} THEN 0 END)::DOUBLE
+        FROM ${group}) AS promo_order_share__n,
+      NULL::DOUBLE AS promo_order_share__sd,
+      (SELECT count(*)::DOUBLE FROM per_customer) AS idle_share__n,
+      NULL::DOUBLE AS idle_share__sd
   )`;
 }
 
@@ -112,6 +150,8 @@ function metricsCte(
  * while b is not; never when either is NULL). Metrics
  * follow the behaviour definitions: revenue is net, intervals are between purchase days (pooled),
  * discount rate is paid/list, idle_share is the share of customers idle ≥ lostDays at as-of.
+ * n_a, n_b, sd_a, sd_b: the sample behind a tested metric (METRIC_TESTS; NULL for untested ones, sd
+ * NULL for shares).
  */
 export function buildGroupComparisonSql(options: GroupComparisonOptions): string {
   const lostDays = literal(checkDays('lostDays', options.lostDays ?? 90));
@@ -121,13 +161,14 @@ export function buildGroupComparisonSql(options: GroupComparisonOptions): string
     options.asOf !== undefined
       ? dateLiteral(options.asOf)
       : `greatest((SELECT max(order_date) FROM group_a), (SELECT max(order_date) FROM group_b))`;
-  const rows = COMPARISON_METRICS.map(
-    (
-      m,
-      i,
-    ) => `SELECT ${str(m)} AS metric, ${i} AS metric_order, a.${ident(m)} AS value_a, b.${ident(m)} AS value_b
-    FROM metrics_a a, metrics_b b`,
-  );
+  const rows = COMPARISON_METRICS.map((m, i) => {
+    const tested = METRIC_TESTS[m] !== null;
+    const stat = (side: 'a' | 'b', s: 'n' | 'sd') =>
+      tested ? `${side}.${ident(`${m}__${s}`)}` : 'NULL::DOUBLE';
+    return `SELECT ${str(m)} AS metric, ${i} AS metric_order, a.${ident(m)} AS value_a, b.${ident(m)} AS value_b,
+      ${stat('a', 'n')} AS n_a, ${stat('b', 'n')} AS n_b, ${stat('a', 'sd')} AS sd_a, ${stat('b', 'sd')} AS sd_b
+    FROM metrics_a a, metrics_b b`;
+  });
   return `WITH group_a AS (SELECT * FROM ${ident(options.a.purchases)} WHERE ${filterSql(options.a.filter)}),
   group_b AS (SELECT * FROM ${ident(options.b.purchases)} WHERE ${filterSql(options.b.filter)}),
   params AS (SELECT ${asOf} AS as_of),
@@ -137,7 +178,8 @@ export function buildGroupComparisonSql(options: GroupComparisonOptions): string
 SELECT metric, value_a, value_b, value_b - value_a AS diff_abs,
   (value_b - value_a) / nullif(abs(value_a), 0) AS diff_rel,
   coalesce(CASE WHEN value_a = 0 THEN value_b <> 0
-    ELSE abs(value_b - value_a) / abs(value_a) >= ${literal(threshold)} END, FALSE) AS flagged
+    ELSE abs(value_b - value_a) / abs(value_a) >= ${literal(threshold)} END, FALSE) AS flagged,
+  n_a, n_b, sd_a, sd_b
 FROM long
 ORDER BY metric_order`;
 }

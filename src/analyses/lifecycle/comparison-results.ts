@@ -4,7 +4,8 @@
  */
 import { readRows } from '../read-rows.ts';
 import type { QueryRows } from '../contract.ts';
-import { COMPARISON_METRICS } from './build-group-comparison-sql.ts';
+import { COMPARISON_METRICS, METRIC_TESTS } from './build-group-comparison-sql.ts';
+import { twoProportionP, welch } from '../stats/intervals.ts';
 import type { GroupAttribute } from './build-group-choices-sql.ts';
 
 export { COMPARISON_METRICS } from './build-group-comparison-sql.ts';
@@ -50,14 +51,46 @@ export const COMPARISON_ROW = {
   diff_abs: 'num?',
   diff_rel: 'num?',
   flagged: 'bool',
+  n_a: 'num?',
+  n_b: 'num?',
+  sd_a: 'num?',
+  sd_b: 'num?',
 } as const;
+/** Below this p-value a tested difference is called significant. */
+export const SIGNIFICANCE_LEVEL = 0.05;
 export interface ComparisonRow {
   metric: ComparisonMetric;
   value_a: number | null;
   value_b: number | null;
   diff_abs: number | null;
   diff_rel: number | null;
+  /** |relative difference| at or above the threshold ("large difference"), whatever the test says. */
   flagged: boolean;
+  /** The test used on this metric; null for totals and the median (not tested). */
+  test: 'welch' | 'two_proportion' | null;
+  /** Two-sided p-value; null when untested or the sample is too small (n < 2, no variance). */
+  p_value: number | null;
+  /** p_value < SIGNIFICANCE_LEVEL. */
+  significant: boolean;
+}
+
+/** The test's p-value for one metric row (see METRIC_TESTS). */
+export function comparisonP(
+  test: ComparisonRow['test'],
+  r: {
+    value_a: number | null;
+    value_b: number | null;
+    n_a: number | null;
+    n_b: number | null;
+    sd_a: number | null;
+    sd_b: number | null;
+  },
+): number | null {
+  const { value_a: a, value_b: b, n_a: na, n_b: nb } = r;
+  if (test === null || a === null || b === null || na === null || nb === null) return null;
+  if (test === 'two_proportion') return twoProportionP(Math.round(a * na), na, Math.round(b * nb), nb);
+  if (r.sd_a === null || r.sd_b === null) return null;
+  return welch(a, r.sd_a ** 2, na, b, r.sd_b ** 2, nb)?.p ?? null;
 }
 
 const isMetric = (m: string): m is ComparisonMetric => (COMPARISON_METRICS as readonly string[]).includes(m);
@@ -66,6 +99,21 @@ const isMetric = (m: string): m is ComparisonMetric => (COMPARISON_METRICS as re
 export function readComparison(rows: QueryRows): ComparisonRow[] {
   return readRows(rows.comparison, COMPARISON_ROW).flatMap((r) => {
     const metric = r.metric;
-    return isMetric(metric) ? [{ ...r, metric }] : [];
+    if (!isMetric(metric)) return [];
+    const test = METRIC_TESTS[metric];
+    const p = comparisonP(test, r);
+    return [
+      {
+        metric,
+        value_a: r.value_a,
+        value_b: r.value_b,
+        diff_abs: r.diff_abs,
+        diff_rel: r.diff_rel,
+        flagged: r.flagged,
+        test,
+        p_value: p,
+        significant: p !== null && p < SIGNIFICANCE_LEVEL,
+      },
+    ];
   });
 }

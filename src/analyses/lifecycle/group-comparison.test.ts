@@ -4,6 +4,7 @@ import type { DbPort } from '../../engine/db-port.ts';
 import { decodeIpc } from '../../client/decode.ts';
 import { createPurchases, rounded } from '../behaviour/testing/purchases-fixture.ts';
 import { buildGroupComparisonSql, COMPARISON_METRICS } from './build-group-comparison-sql.ts';
+import { comparisonP, readComparison } from './comparison-results.ts';
 
 let db: DbPort;
 const rowsOf = async (_db: DbPort, sql: string) =>
@@ -110,5 +111,43 @@ describe('group comparison', () => {
       value_b: 1,
       flagged: false,
     });
+  });
+
+  it('tests each mean with Welch t and each share with a two-proportion z test; totals untested', async () => {
+    const sql = buildGroupComparisonSql({
+      a: { purchases: 'purchases', filter: { kind: 'segment', table: 'rfm_customers', value: 'X' } },
+      b: { purchases: 'purchases', filter: { kind: 'segment', table: 'rfm_customers', value: 'Y' } },
+      asOf: '2024-04-10',
+    });
+    const rows = readComparison({ comparison: await rowsOf(db, sql) });
+    const m = Object.fromEntries(rows.map((r) => [r.metric, r]));
+    // AOV: X's orders 100, 100, 200 vs Y's 50, 50, 50. R: t.test(c(100,100,200), c(50,50,50)) →
+    // t = 2.5, df = 2, p-value = 0.1296: a 62 % difference that is not significant.
+    expect(m.aov).toMatchObject({ test: 'welch', flagged: true, significant: false });
+    expect(m.aov!.p_value).toBeCloseTo(0.1296, 4);
+    // Repurchase rate 1 of 2 vs 1 of 1: pooled 2/3, z = −0.866, p = 0.386.
+    expect(m.repurchase_rate!.test).toBe('two_proportion');
+    expect(m.repurchase_rate!.p_value).toBeCloseTo(0.3865, 4);
+    // One customer in Y: no variance of orders per customer → no p-value rather than a guess.
+    expect(m.orders_per_customer).toMatchObject({ test: 'welch', p_value: null, significant: false });
+    for (const metric of ['customers', 'orders', 'revenue', 'median_interval_days'] as const)
+      expect(m[metric]).toMatchObject({ test: null, p_value: null, significant: false });
+  });
+
+  it('reproduces R for larger samples (t.test and prop.test without continuity correction)', () => {
+    // t.test(1:5, 6:10): t = −5, df = 8, p-value = 0.001053.
+    const sd = Math.sqrt(2.5);
+    const w = comparisonP('welch', { value_a: 3, value_b: 8, n_a: 5, n_b: 5, sd_a: sd, sd_b: sd });
+    expect(w).toBeCloseTo(0.001053, 6);
+    // prop.test(c(30, 45), c(100, 100), correct = FALSE): X-squared = 4.8, p-value = 0.02846.
+    const z = comparisonP('two_proportion', {
+      value_a: 0.3,
+      value_b: 0.45,
+      n_a: 100,
+      n_b: 100,
+      sd_a: null,
+      sd_b: null,
+    });
+    expect(z).toBeCloseTo(0.02846, 5);
   });
 });

@@ -216,8 +216,8 @@ export const behaviourUi = {
 
   'lifecycleView.compareHint': {
     'zh-CN':
-      '相对差异达到 {threshold} 的指标会被标出。销售额、客单价与人均销售额未扣除对不上原订单的冲销单（毛额）。',
-    en: 'Metrics whose relative difference reaches {threshold} are highlighted. Revenue, AOV and revenue per customer are gross of credit notes matched to no order.',
+      '相对差异达到 {threshold} 的指标标为“差异较大”；只有检验的 p < 0.05 时才标为“差异显著”（均值用 Welch t 检验，比例用两比例 z 检验，合计与中位数不检验）。销售额、客单价与人均销售额未扣除对不上原订单的冲销单（毛额）。',
+    en: 'Metrics whose relative difference reaches {threshold} are marked “large difference”; “significant” only when a test gives p < 0.05 (Welch t-test for means, two-proportion z-test for shares; totals and the median are not tested). Revenue, AOV and revenue per customer are gross of credit notes matched to no order.',
   },
   'lifecycleView.segments': { 'zh-CN': '客群', en: 'Segments' },
   'lifecycleView.channels': { 'zh-CN': '渠道', en: 'Channels' },
