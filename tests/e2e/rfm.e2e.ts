@@ -138,7 +138,15 @@ describe('RFM overview', () => {
     await page.getByTestId('rfm-preset').selectOption('value5');
     await waitForRowCount(page, 6);
     const before = new Map(await segmentCounts(page));
-    await page.getByTestId('cut-points-r').fill('31, 61, 91, 121');
+    // Typed as marketers state them (issue 18): from the top score down, with slashes.
+    await page.getByTestId('cut-points-r').fill('121/91/61/31');
+    await expect(page.getByTestId('cut-reversed-r').textContent()).resolves.toContain('31, 61, 91, 121');
+    await expect(page.getByTestId('cut-preview-r').textContent()).resolves.toBe(
+      '按此输入：≤ 30天=5分，31–60天=4分，61–90天=3分，91–120天=2分，≥ 121天=1分',
+    );
+    await expect(page.getByTestId('cut-boundary-r').textContent()).resolves.toBe(
+      '恰好 31 天未购买的客户得 4 分：每档含下界、不含上界。',
+    );
     await page.waitForFunction(
       (n) =>
         Number(

@@ -35,7 +35,30 @@ export const rfmUi = {
   'rfmUi.distributionOf': { 'zh-CN': '{dimension}分布', en: '{dimension} distribution' },
   'rfmUi.cutsInUse': { 'zh-CN': '当前使用的阈值', en: 'Cut points in use' },
   'rfmUi.source': { 'zh-CN': '阈值来源', en: 'Source' },
-  'rfmUi.points': { 'zh-CN': '阈值（升序，逗号分隔）', en: 'Cut points (ascending, comma-separated)' },
+  'rfmUi.points': {
+    'zh-CN': '阈值（如 30/60/90/180 或 30, 60, 90, 180）',
+    en: 'Cut points (e.g. 30/60/90/180 or 30, 60, 90, 180)',
+  },
+  'rfmUi.preview': { 'zh-CN': '按此输入：{bins}', en: 'As typed: {bins}' },
+  'rfmUi.binScore': { 'zh-CN': '{range}={score}分', en: '{range} = {score}' },
+  'rfmUi.range.r': { 'zh-CN': '{range}天', en: '{range} days' },
+  'rfmUi.range.f': { 'zh-CN': '{range}次', en: '{range}×' },
+  'rfmUi.reversed': {
+    'zh-CN': '已按从小到大排列为 {points}（高分仍给更好的客户）',
+    en: 'Put in ascending order: {points} (the better customers still get the high scores)',
+  },
+  'rfmUi.boundary.r': {
+    'zh-CN': '恰好 {value} 天未购买的客户得 {score} 分：每档含下界、不含上界。',
+    en: 'A customer idle exactly {value} days scores {score}: each bin includes its lower bound, not its upper.',
+  },
+  'rfmUi.boundary.f': {
+    'zh-CN': '恰好购买 {value} 次的客户得 {score} 分：每档含下界、不含上界。',
+    en: 'A customer with exactly {value} purchases scores {score}: each bin includes its lower bound, not its upper.',
+  },
+  'rfmUi.boundary.m': {
+    'zh-CN': '消费恰好 {value} 的客户得 {score} 分：每档含下界、不含上界。',
+    en: 'A customer who spent exactly {value} scores {score}: each bin includes its lower bound, not its upper.',
+  },
   'rfmUi.levelsLabel': { 'zh-CN': '档数', en: 'Levels' },
   'rfmUi.basis': { 'zh-CN': '比较对象', en: 'Compare' },
   'rfmUi.basisValues': { 'zh-CN': '原始值', en: 'Raw values' },
@@ -43,8 +66,8 @@ export const rfmUi = {
   'rfmUi.cutError.empty': { 'zh-CN': '请至少输入一个阈值', en: 'Enter at least one cut point' },
   'rfmUi.cutError.number': { 'zh-CN': '只能输入数字，用逗号分隔', en: 'Numbers only, separated by commas' },
   'rfmUi.cutError.ascending': {
-    'zh-CN': '阈值须从小到大且不重复',
-    en: 'Cut points must be strictly ascending',
+    'zh-CN': '阈值须从小到大（或从大到小）排列且不重复',
+    en: 'Cut points must go up (or down) without repeats',
   },
   'rfmUi.cutError.too_many': { 'zh-CN': '最多 8 个阈值', en: 'At most 8 cut points' },
   'rfmUi.highBelow': { 'zh-CN': '低于 {value} 为“高”', en: '“High” below {value}' },

@@ -15,17 +15,24 @@ export type CutSource = DimensionCuts['source'];
 export const CUT_SOURCES: readonly CutSource[] = ['fixed', 'quantile', 'mean', 'median'];
 
 export type PointsParse =
-  { ok: true; points: number[] } | { ok: false; reason: 'empty' | 'number' | 'ascending' | 'too_many' };
+  | { ok: true; points: number[]; reversed?: true }
+  | { ok: false; reason: 'empty' | 'number' | 'ascending' | 'too_many' };
 
-/** "31, 61 91" → [31, 61, 91]; thousands separators are not accepted (a comma separates points). */
+/**
+ * "31, 61 91" → [31, 61, 91]; also the way marketers write them, "30/60/90/180", and from the top score
+ * down, "10/5/3/1" → [1, 3, 5, 10] with `reversed` (the screen says it was put in order). Thousands
+ * separators are not accepted (a comma separates points); repeated or zig-zag points are refused.
+ */
 export function parseCutPoints(text: string): PointsParse {
-  const tokens = text.split(/[\s,，、;；]+/).filter(Boolean);
+  const tokens = text.split(/[\s,，、;；/／|]+/).filter(Boolean);
   if (tokens.length === 0) return { ok: false, reason: 'empty' };
   if (tokens.length > MAX_CUT_POINTS) return { ok: false, reason: 'too_many' };
   const points = tokens.map((t) => (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(t) ? Number(t) : NaN));
   if (points.some((p) => !Number.isFinite(p))) return { ok: false, reason: 'number' };
-  if (points.some((p, i) => i > 0 && p <= points[i - 1]!)) return { ok: false, reason: 'ascending' };
-  return { ok: true, points };
+  if (points.every((p, i) => i === 0 || p > points[i - 1]!)) return { ok: true, points };
+  if (points.length > 1 && points.every((p, i) => i === 0 || p < points[i - 1]!))
+    return { ok: true, points: points.reverse(), reversed: true };
+  return { ok: false, reason: 'ascending' };
 }
 
 export function formatPoints(points: readonly number[]): string {

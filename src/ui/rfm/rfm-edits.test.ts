@@ -66,7 +66,11 @@ describe('cut point edits', () => {
     expect(parseCutPoints('31, 61 91，181')).toEqual({ ok: true, points: [31, 61, 91, 181] });
     expect(parseCutPoints('0.5, 2.25')).toEqual({ ok: true, points: [0.5, 2.25] });
     expect(parseCutPoints(' ')).toEqual({ ok: false, reason: 'empty' });
-    expect(parseCutPoints('10, 5')).toEqual({ ok: false, reason: 'ascending' });
+    // As marketers write them: slashes, and from the top score down (put in order, and said so).
+    expect(parseCutPoints('30/60/90/180')).toEqual({ ok: true, points: [30, 60, 90, 180] });
+    expect(parseCutPoints('10/5/3/1')).toEqual({ ok: true, points: [1, 3, 5, 10], reversed: true });
+    expect(parseCutPoints('10, 5')).toEqual({ ok: true, points: [5, 10], reversed: true });
+    expect(parseCutPoints('10, 5, 7')).toEqual({ ok: false, reason: 'ascending' });
     expect(parseCutPoints('10, 10')).toEqual({ ok: false, reason: 'ascending' });
     expect(parseCutPoints('1e3')).toEqual({ ok: false, reason: 'number' });
     expect(parseCutPoints('1 2 3 4 5 6 7 8 9')).toEqual({ ok: false, reason: 'too_many' });
@@ -120,6 +124,21 @@ describe('score bins text', () => {
       { score: 3, range: '2 – < 5' },
       { score: 1, range: '< 2' },
     ]);
+  });
+
+  it('reads whole-number bins with both ends included, so the value at a cut point shows its bin', () => {
+    const fmt = (n: number) => String(n);
+    // R cuts 30/60/90/180: a customer idle exactly 30 days scores 4 ([30, 60) → "30–59").
+    expect(scoreBins('r', [30, 60, 90, 180], fmt, true)).toEqual([
+      { score: 5, range: '≤ 29' },
+      { score: 4, range: '30–59' },
+      { score: 3, range: '60–89' },
+      { score: 2, range: '90–179' },
+      { score: 1, range: '≥ 180' },
+    ]);
+    expect(scoreBins('f', [2, 3], fmt, true).map((b) => b.range)).toEqual(['≥ 3', '2', '≤ 1']);
+    // A fractional cut (a quantile) keeps the half-open form.
+    expect(scoreBins('f', [1.5], fmt, true).map((b) => b.range)).toEqual(['≥ 1.5', '< 1.5']);
   });
 });
 
