@@ -6,8 +6,8 @@
  */
 import type { Cell } from '../../client/decode.ts';
 
-export function previewText(value: Cell): string {
-  if (value === null) return '—';
+export function previewText(value: Cell | undefined): string {
+  if (value === null || value === undefined) return '—';
   if (typeof value === 'number')
     return Number.isInteger(value) || !Number.isFinite(value)
       ? String(value)
