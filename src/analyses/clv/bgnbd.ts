@@ -1,0 +1,154 @@
+/**
+ * The BG/NBD model (issue 16): Fader, Hardie & Lee (2005), "“Counting Your Customers” the Easy Way:
+ * An Alternative to the Pareto/NBD Model", Marketing Science 24(2), 275–284, with the numerically
+ * stable log-likelihood of Fader & Hardie (2013), "Overcoming the BG/NBD Model's #NUM! Error Problem"
+ * (brucehardie.com/notes/027). While active a customer buys at rate λ ~ Gamma(r, α); after each
+ * purchase they drop out with probability p ~ Beta(a, b). Per customer: x repeat purchases, the last
+ * at t_x, observed for T (all in the chosen time unit, from the first purchase).
+ */
+import { minimize, type MinimizeOptions } from './nelder-mead.ts';
+import { logAddExp, logGamma, logHyp2f1 } from './special.ts';
+
+export interface BgNbdParams {
+  r: number;
+  alpha: number;
+  a: number;
+  b: number;
+}
+
+/** Customers with the same (x, t_x, T) counted once, with their number (the fit's input). */
+export interface FrequencyRecency {
+  readonly x: Float64Array;
+  readonly tx: Float64Array;
+  readonly T: Float64Array;
+  readonly weight: Float64Array;
+}
+
+/** Group identical (x, t_x, T) triples: the likelihood's cost then scales with distinct triples. */
+export function groupSummary(rows: readonly { x: number; tx: number; T: number }[]): FrequencyRecency {
+  const index = new Map<string, number>();
+  const x: number[] = [];
+  const tx: number[] = [];
+  const T: number[] = [];
+  const w: number[] = [];
+  for (const row of rows) {
+    const key = `${row.x}|${row.tx}|${row.T}`;
+    const at = index.get(key);
+    if (at !== undefined) w[at]!++;
+    else {
+      index.set(key, x.length);
+      x.push(row.x);
+      tx.push(row.tx);
+      T.push(row.T);
+      w.push(1);
+    }
+  }
+  return {
+    x: Float64Array.from(x),
+    tx: Float64Array.from(tx),
+    T: Float64Array.from(T),
+    weight: Float64Array.from(w),
+  };
+}
+
+/** Sum of the customers' log-likelihoods (Fader, Hardie & Lee 2005, eq. 6, in logs). */
+export function bgnbdLogLikelihood(p: BgNbdParams, data: FrequencyRecency): number {
+  const { r, alpha, a, b } = p;
+  const lnAlpha = Math.log(alpha);
+  const lgR = logGamma(r);
+  const lgB = logGamma(b);
+  const lgAB = logGamma(a + b);
+  const lnA = Math.log(a);
+  // Terms depending on x only, cached per distinct x.
+  const byX = new Map<number, { head: number; drop: number }>();
+  let total = 0;
+  for (let i = 0; i < data.x.length; i++) {
+    const x = data.x[i]!;
+    let c = byX.get(x);
+    if (!c) {
+      const head = logGamma(r + x) - lgR + r * lnAlpha + lgAB + logGamma(b + x) - lgB - logGamma(a + b + x);
+      c = { head, drop: x > 0 ? lnA - Math.log(b + x - 1) : -Infinity };
+      byX.set(x, c);
+    }
+    const stay = -(r + x) * Math.log(alpha + data.T[i]!);
+    const left = x > 0 ? c.drop - (r + x) * Math.log(alpha + data.tx[i]!) : -Infinity;
+    total += data.weight[i]! * (c.head + logAddExp(stay, left));
+  }
+  return total;
+}
+
+export interface BgNbdFit {
+  params: BgNbdParams;
+  logLikelihood: number;
+  converged: boolean;
+  evaluations: number;
+  restarts: number;
+}
+
+/** Maximum likelihood in log-parameter space (Nelder–Mead with restarts), from r = α = a = b = 1. */
+export function fitBgNbd(
+  data: FrequencyRecency,
+  options: MinimizeOptions & { start?: BgNbdParams } = {},
+): BgNbdFit {
+  const s = options.start ?? { r: 1, alpha: 1, a: 1, b: 1 };
+  const toParams = (v: readonly number[]): BgNbdParams => ({
+    r: Math.exp(v[0]!),
+    alpha: Math.exp(v[1]!),
+    a: Math.exp(v[2]!),
+    b: Math.exp(v[3]!),
+  });
+  const result = minimize(
+    (v) => -bgnbdLogLikelihood(toParams(v), data),
+    [Math.log(s.r), Math.log(s.alpha), Math.log(s.a), Math.log(s.b)],
+    options,
+  );
+  return {
+    params: toParams(result.x),
+    logLikelihood: -result.value,
+    converged: result.converged,
+    evaluations: result.evaluations,
+    restarts: result.restarts,
+  };
+}
+
+/** P(alive | x, t_x, T) (Fader, Hardie & Lee 2005, eq. 11); 1 when x = 0 (the model's convention). */
+export function probabilityAlive(p: BgNbdParams, x: number, tx: number, T: number): number {
+  if (x === 0) return 1;
+  const logOdds = Math.log(p.a / (p.b + x - 1)) + (p.r + x) * Math.log((p.alpha + T) / (p.alpha + tx));
+  return 1 / (1 + Math.exp(logOdds));
+}
+
+/** (a + b + x − 1)/(a − 1) · [1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))], robust near a = 1. */
+function expectationCore(p: BgNbdParams, x: number, T: number, t: number): number {
+  const { r, alpha, a, b } = p;
+  if (t <= 0) return 0;
+  const c = a + b + x - 1;
+  const z = t / (alpha + T + t);
+  const logPart = (r + x) * Math.log((alpha + T) / (alpha + T + t)) + logHyp2f1(r + x, b + x, c, z);
+  // 1 − e^logPart without cancellation.
+  return (c / (a - 1)) * -Math.expm1(logPart);
+}
+
+/**
+ * E[Y(t) | x, t_x, T]: expected purchases in the next t units (Fader, Hardie & Lee 2005, eq. 10).
+ */
+export function conditionalExpectedPurchases(
+  p: BgNbdParams,
+  t: number,
+  x: number,
+  tx: number,
+  T: number,
+): number {
+  const numerator = expectationCore(p, x, T, t);
+  if (x === 0) return numerator;
+  const odds = Math.exp(Math.log(p.a / (p.b + x - 1)) + (p.r + x) * Math.log((p.alpha + T) / (p.alpha + tx)));
+  return numerator / (1 + odds);
+}
+
+/** E[X(t)]: expected repeat purchases of a new customer in their first t units (eq. 9). */
+export function expectedPurchases(p: BgNbdParams, t: number): number {
+  if (t <= 0) return 0;
+  const { r, alpha, a, b } = p;
+  const logPart = r * Math.log(alpha / (alpha + t)) + logHyp2f1(r, b, a + b - 1, t / (alpha + t));
+  return ((a + b - 1) / (a - 1)) * -Math.expm1(logPart);
+}

@@ -1,0 +1,119 @@
+/**
+ * Computations that need TypeScript after SQL (issue 16: the CLV model fit), run where DuckDB lives:
+ * in the engine worker for the app (the main thread never fits a model) and in Node for the CLI.
+ * The summary comes from the module's pure SQL builders; the fitted per-customer predictions go back
+ * into DuckDB as a table (through Arrow), so lists and exports stay pure SQL.
+ */
+import { Float64, Int32, Table, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow';
+import type { DbPort } from './db-port.ts';
+import { queryRows } from './query-rows.ts';
+import { ident } from '../sql/quote.ts';
+import type { ComputeRequest } from '../analyses/clv/fit-request.ts';
+import {
+  buildClvMetaSql,
+  buildClvRepeatsByDaySql,
+  buildClvSummarySql,
+} from '../analyses/clv/build-clv-summary-sql.ts';
+import { computeClv, type ClvColumns, type ClvModel } from '../analyses/clv/compute.ts';
+import { readRow, readRows } from '../analyses/read-rows.ts';
+import { EngineError } from './engine-error.ts';
+
+const BATCH_ROWS = 50_000;
+
+function batchIpc(c: ClvColumns, from: number, to: number): Uint8Array {
+  const num = (a: readonly (number | null)[]) => vectorFromArray(a.slice(from, to), new Float64());
+  return tableToIPC(
+    new Table({
+      customer_id: vectorFromArray(c.customer_id.slice(from, to), new Utf8()),
+      x: vectorFromArray(c.x.slice(from, to), new Int32()),
+      t_x: num(c.t_x),
+      T: num(c.T),
+      monetary_value: num(c.monetary_value),
+      p_alive: num(c.p_alive),
+      expected_purchases: num(c.expected_purchases),
+      expected_avg_value: num(c.expected_avg_value),
+      clv: num(c.clv),
+      next_purchase_date: vectorFromArray(c.next_purchase_date.slice(from, to), new Utf8()),
+      x_star: vectorFromArray(c.x_star.slice(from, to), new Int32()),
+    }),
+    'stream',
+  );
+}
+
+/** Write the predictions as `table` (next_purchase_date as DATE). */
+async function writeColumns(db: DbPort, table: string, c: ClvColumns): Promise<void> {
+  const stage = `__stage_${table}`;
+  await db.exec(`DROP TABLE IF EXISTS ${ident(stage)}`);
+  await db.exec(
+    `CREATE TABLE ${ident(stage)} (customer_id VARCHAR, x INTEGER, t_x DOUBLE, "T" DOUBLE, monetary_value DOUBLE,
+      p_alive DOUBLE, expected_purchases DOUBLE, expected_avg_value DOUBLE, clv DOUBLE, next_purchase_date VARCHAR, x_star INTEGER)`,
+  );
+  for (let from = 0; from < c.customer_id.length; from += BATCH_ROWS) {
+    await db.insertArrowIpc(
+      stage,
+      batchIpc(c, from, Math.min(c.customer_id.length, from + BATCH_ROWS)),
+      false,
+    );
+  }
+  await db.exec(
+    `CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * REPLACE (next_purchase_date::DATE AS next_purchase_date) FROM ${ident(stage)}`,
+  );
+  await db.exec(`DROP TABLE ${ident(stage)}`);
+}
+
+/**
+ * Run a compute request: the CLV summary queries, the fit, the predictions table. Returns the model
+ * (parameters, convergence, checks) as plain data. `signal` aborts between steps and during the fit.
+ */
+export async function runCompute(
+  db: DbPort,
+  request: ComputeRequest,
+  signal?: AbortSignal,
+  onProgress?: (fraction: number) => void,
+): Promise<ClvModel> {
+  const options = {
+    purchases: request.purchases,
+    calibrationEnd: request.config.calibrationEnd,
+    asOf: request.asOf,
+    unitDays: request.config.timeUnit === 'week' ? 7 : 1,
+  };
+  const check = () => {
+    if (signal?.aborted) throw new EngineError('cancelled', 'cancelled');
+  };
+  const rows = readRows(await queryRows(db, buildClvSummarySql(options)), {
+    customer_id: 'text',
+    first_day: 'text',
+    x: 'num',
+    t_x: 'num',
+    T: 'num',
+    monetary_value: 'num?',
+    x_star: 'num',
+  });
+  check();
+  const meta = readRow((await queryRows(db, buildClvMetaSql(options)))[0], {
+    cal_end: 'text',
+    data_end: 'text',
+    customers: 'num',
+    customers_used: 'num',
+    customers_after_calibration: 'num',
+    first_purchase_date: 'text?',
+  });
+  const repeats = readRows(await queryRows(db, buildClvRepeatsByDaySql(options)), {
+    day_index: 'num',
+    repeat_days: 'num',
+  });
+  check();
+  const { model, columns } = computeClv({
+    rows,
+    meta,
+    repeatsByDay: repeats,
+    config: request.config,
+    onProgress: (f) => {
+      check();
+      onProgress?.(0.1 + 0.8 * f);
+    },
+  });
+  await writeColumns(db, request.table, columns);
+  onProgress?.(1);
+  return model;
+}
