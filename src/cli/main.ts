@@ -8,7 +8,7 @@ import { analyze } from './analyze.ts';
 import { CliError } from './cli-error.ts';
 import { CURRENCY_CODES, isCurrencyCode } from '../ingest/currency/currency.ts';
 
-const USAGE = `usage: customer-lens analyze <[ROLE:]file...> [--config cfg.json] [--preset value5|cn8|tier3|intl11] [--as-of YYYY-MM-DD] [--currency CNY|USD|GBP|EUR|…] [--out DIR] [--locale zh|en] [--engine wasm|native] [--ignore-returns] [--purchase orders|days] [--attribution-days N] [--margin 0.35] [--arm COLUMN --control LABEL --outcomes a,b,c]
+const USAGE = `usage: customer-lens analyze <[ROLE:]file...> [--config cfg.json] [--preset value5|cn8|tier3|intl11] [--as-of YYYY-MM-DD] [--currency CNY|USD|GBP|EUR|…] [--out DIR] [--locale zh|en] [--engine wasm|native] [--ignore-returns] [--purchase orders|days] [--attribution-days N] [--margin 0.35] [--arm COLUMN --control LABEL --outcomes a,b,c] [--clv [--calibration-end YYYY-MM-DD] [--time-unit day|week] [--horizon-days N]]
   ROLE: orders, customers, touches, experiment, leads (default: detected from the headers)`;
 const PRESETS = ['value5', 'cn8', 'tier3', 'intl11'] as const;
 
@@ -34,6 +34,10 @@ export async function main(argv: string[]): Promise<number> {
         arm: { type: 'string' },
         control: { type: 'string' },
         outcomes: { type: 'string' },
+        clv: { type: 'boolean' },
+        'calibration-end': { type: 'string' },
+        'time-unit': { type: 'string' },
+        'horizon-days': { type: 'string' },
       },
     });
   } catch (e) {
@@ -91,8 +95,38 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`customer-lens: --margin must be a fraction from 0 to 1, e.g. 0.35\n${USAGE}\n`);
     return 2;
   }
+  // Issue 16: --clv fits BG/NBD + Gamma-Gamma (clv_model.json, clv.csv); any CLV setting implies it.
+  const calibrationEnd = parsed.values['calibration-end'];
+  if (calibrationEnd !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(calibrationEnd)) {
+    process.stderr.write(`customer-lens: --calibration-end must be a date like 1997-09-30\n${USAGE}\n`);
+    return 2;
+  }
+  const timeUnit = parsed.values['time-unit'];
+  if (timeUnit !== undefined && timeUnit !== 'day' && timeUnit !== 'week') {
+    process.stderr.write(`customer-lens: --time-unit must be day or week\n${USAGE}\n`);
+    return 2;
+  }
+  const horizon = parsed.values['horizon-days'];
+  if (horizon !== undefined && !(/^\d+$/.test(horizon) && Number(horizon) >= 1 && Number(horizon) <= 3650)) {
+    process.stderr.write(
+      `customer-lens: --horizon-days must be a whole number of days, 1 to 3650\n${USAGE}\n`,
+    );
+    return 2;
+  }
+  const clv =
+    parsed.values.clv === true ||
+    calibrationEnd !== undefined ||
+    timeUnit !== undefined ||
+    horizon !== undefined
+      ? {
+          ...(calibrationEnd !== undefined ? { calibrationEnd } : {}),
+          ...(timeUnit !== undefined ? { timeUnit: timeUnit as 'day' | 'week' } : {}),
+          ...(horizon !== undefined ? { horizonDays: Number(horizon) } : {}),
+        }
+      : undefined;
   try {
     const written = await analyze({
+      clv,
       attributionDays: days === undefined ? undefined : Number(days),
       margin: margin === undefined ? undefined : Number(margin),
       experiment: {

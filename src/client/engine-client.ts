@@ -21,6 +21,8 @@ import type {
   Plan,
   Result,
   TableProfile,
+  ComputeRequest,
+  ClvModel,
 } from '../engine/engine-api.ts';
 import { decodeIpc } from './decode.ts';
 import { toErrorData } from '../engine/engine-error.ts';
@@ -150,6 +152,13 @@ export class EngineClient {
     if (!result.ok) return result;
     const entries = Object.entries(result.value).map(([name, bytes]) => [name, decodeIpc(bytes)] as const);
     return { ok: true, value: Object.fromEntries(entries) };
+  }
+
+  /** A module's computation in the worker (issue 16: the CLV fit); its result as plain data. */
+  compute(request: ComputeRequest, onProgress?: (fraction: number) => void): Promise<Result<ClvModel>> {
+    return this.#track<Result<ClvModel>>(
+      this.#api.compute(request, onProgress ? Comlink.proxy(onProgress) : undefined),
+    );
   }
 
   /** Export a query as a file and hand it to the browser as a download. */
