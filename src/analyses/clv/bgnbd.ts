@@ -7,7 +7,7 @@
  * at t_x, observed for T (all in the chosen time unit, from the first purchase).
  */
 import { minimize, type MinimizeOptions } from './nelder-mead.ts';
-import { logAddExp, logGamma, logHyp2f1 } from './special.ts';
+import { logAddExp, logGamma, signedLogHyp2f1 } from './special.ts';
 
 export interface BgNbdParams {
   r: number;
@@ -77,6 +77,9 @@ export function bgnbdLogLikelihood(p: BgNbdParams, data: FrequencyRecency): numb
   return total;
 }
 
+/** Bound on the log-parameters during the fit. */
+export const LOG_BOUND = 18;
+
 export interface BgNbdFit {
   params: BgNbdParams;
   logLikelihood: number;
@@ -98,7 +101,8 @@ export function fitBgNbd(
     b: Math.exp(v[3]!),
   });
   const result = minimize(
-    (v) => -bgnbdLogLikelihood(toParams(v), data),
+    // Parameters within e^±18: a base that fits a pure Poisson drives r and α to infinity together.
+    (v) => (v.some((p) => Math.abs(p) > LOG_BOUND) ? Infinity : -bgnbdLogLikelihood(toParams(v), data)),
     [Math.log(s.r), Math.log(s.alpha), Math.log(s.a), Math.log(s.b)],
     options,
   );
@@ -124,9 +128,10 @@ function expectationCore(p: BgNbdParams, x: number, T: number, t: number): numbe
   if (t <= 0) return 0;
   const c = a + b + x - 1;
   const z = t / (alpha + T + t);
-  const logPart = (r + x) * Math.log((alpha + T) / (alpha + T + t)) + logHyp2f1(r + x, b + x, c, z);
-  // 1 − e^logPart without cancellation.
-  return (c / (a - 1)) * -Math.expm1(logPart);
+  const f = signedLogHyp2f1(r + x, b + x, c, z);
+  const logPart = (r + x) * Math.log((alpha + T) / (alpha + T + t)) + f.log;
+  // 1 − e^logPart without cancellation (the hypergeometric factor is negative only when c < 0).
+  return (c / (a - 1)) * (f.sign > 0 ? -Math.expm1(logPart) : 1 + Math.exp(logPart));
 }
 
 /**
@@ -149,6 +154,7 @@ export function conditionalExpectedPurchases(
 export function expectedPurchases(p: BgNbdParams, t: number): number {
   if (t <= 0) return 0;
   const { r, alpha, a, b } = p;
-  const logPart = r * Math.log(alpha / (alpha + t)) + logHyp2f1(r, b, a + b - 1, t / (alpha + t));
-  return ((a + b - 1) / (a - 1)) * -Math.expm1(logPart);
+  const f = signedLogHyp2f1(r, b, a + b - 1, t / (alpha + t));
+  const logPart = r * Math.log(alpha / (alpha + t)) + f.log;
+  return ((a + b - 1) / (a - 1)) * (f.sign > 0 ? -Math.expm1(logPart) : 1 + Math.exp(logPart));
 }

@@ -61,7 +61,7 @@ export function fitGammaGamma(data: SpendData, options: MinimizeOptions = {}): G
   let mean = 0;
   for (let i = 0; i < data.m.length; i++) mean += data.m[i]! / data.m.length;
   const result = minimize(
-    (v) => -gammaGammaLogLikelihood(toParams(v), data),
+    (v) => (v.some((p) => Math.abs(p) > 18) ? Infinity : -gammaGammaLogLikelihood(toParams(v), data)),
     [0, Math.log(2), Math.log(Math.max(mean, 1e-6))],
     options,
   );

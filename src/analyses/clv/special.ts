@@ -9,10 +9,15 @@ import { logGamma } from '../stats/distributions.ts';
 
 export { logGamma };
 
-/** ln ₂F₁(a, b; c; z) for 0 ≤ z < 1 and a, b, c > 0 (every term positive). */
-export function logHyp2f1(a: number, b: number, c: number, z: number): number {
+/**
+ * ₂F₁(a, b; c; z) for 0 ≤ z < 1, a, b > 0 and c not 0, −1, −2, … as { log: ln|F|, sign }. With
+ * c > 0 every term is positive; with c < 0 (BG/NBD's a + b − 1 when a + b < 1) the terms change sign
+ * until n > −c, then keep it.
+ */
+export function signedLogHyp2f1(a: number, b: number, c: number, z: number): { log: number; sign: number } {
   if (!(z >= 0 && z < 1)) throw new Error(`logHyp2f1: z must be in [0, 1), got ${z}`);
-  if (!(a > 0 && b > 0 && c > 0)) throw new Error(`logHyp2f1: a, b, c must be > 0, got ${a}, ${b}, ${c}`);
+  if (!(a > 0 && b > 0) || (c <= 0 && Number.isInteger(c)) || !Number.isFinite(c))
+    throw new Error(`logHyp2f1: needs a, b > 0 and c not 0, −1, −2, …; got ${a}, ${b}, ${c}`);
   let logScale = 0;
   let term = 1;
   let sum = 1;
@@ -20,14 +25,22 @@ export function logHyp2f1(a: number, b: number, c: number, z: number): number {
     const ratio = (((a + n) * (b + n)) / ((c + n) * (n + 1))) * z;
     term *= ratio;
     sum += term;
-    if (sum > 1e250) {
-      logScale += Math.log(sum);
-      term /= sum;
-      sum = 1;
+    const size = Math.max(Math.abs(sum), Math.abs(term));
+    if (size > 1e250) {
+      logScale += Math.log(size);
+      term /= size;
+      sum /= size;
     }
-    if (ratio < 1 && term < 1e-17 * sum) break;
+    if (c + n > 0 && Math.abs(ratio) < 1 && Math.abs(term) < 1e-17 * Math.abs(sum)) break;
   }
-  return logScale + Math.log(sum);
+  return { log: logScale + Math.log(Math.abs(sum)), sign: Math.sign(sum) };
+}
+
+/** ln ₂F₁(a, b; c; z) for 0 ≤ z < 1, a, b > 0 and a positive value (see signedLogHyp2f1). */
+export function logHyp2f1(a: number, b: number, c: number, z: number): number {
+  const r = signedLogHyp2f1(a, b, c, z);
+  if (r.sign <= 0) throw new Error(`logHyp2f1: ₂F₁(${a}, ${b}; ${c}; ${z}) is not positive`);
+  return r.log;
 }
 
 /** ₂F₁(a, b; c; z) (see logHyp2f1). */
