@@ -103,7 +103,7 @@ export async function runCompute(
     repeat_days: 'num',
   });
   check();
-  const { model, columns } = computeClv({
+  const { model, columns } = await computeClv({
     rows,
     meta,
     repeatsByDay: repeats,

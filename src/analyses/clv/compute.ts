@@ -133,7 +133,10 @@ export interface ClvOutput {
   columns: ClvColumns;
 }
 
-export function computeClv(input: ClvInput): ClvOutput {
+/** Let the worker's message loop run (a Cancel arrives between slices of work). */
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export async function computeClv(input: ClvInput): Promise<ClvOutput> {
   const { rows, meta, config } = input;
   const unitDays = config.timeUnit === 'week' ? 7 : 1;
   const progress = input.onProgress ?? (() => undefined);
@@ -149,6 +152,7 @@ export function computeClv(input: ClvInput): ClvOutput {
     });
     if (!bg.converged) warnings.push('bgnbd_not_converged');
   } else warnings.push('too_few_customers');
+  await pause();
   if (spendRows.length >= MIN_CUSTOMERS) {
     const data = {
       x: Float64Array.from(spendRows, (r) => r.x),
@@ -177,7 +181,10 @@ export function computeClv(input: ClvInput): ClvOutput {
   };
   const discount = 1 + config.monthlyDiscount;
   for (let i = 0; i < rows.length; i++) {
-    if (i % 2000 === 0) progress(0.5 + (0.4 * i) / rows.length);
+    if (i % 2000 === 0) {
+      progress(0.5 + (0.4 * i) / rows.length);
+      await pause();
+    }
     const r = rows[i]!;
     columns.customer_id.push(r.customer_id);
     columns.x.push(r.x);
@@ -247,6 +254,7 @@ export function computeClv(input: ClvInput): ClvOutput {
     }
   }
   progress(0.95);
+  await pause();
   const tracking: TrackingPoint[] = [];
   if (bg && meta.first_purchase_date) {
     const start = meta.first_purchase_date;

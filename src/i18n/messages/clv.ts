@@ -119,6 +119,7 @@ export const clv = {
   },
   'clv.actual': { 'zh-CN': '实际', en: 'Actual' },
   'clv.predicted': { 'zh-CN': '预测', en: 'Predicted' },
+  'clv.calibrationMark': { 'zh-CN': '校准期末', en: 'Calibration end' },
   'clv.week': { 'zh-CN': '周', en: 'Week' },
   'clv.frequency': { 'zh-CN': '校准期复购次数', en: 'Calibration repeat purchases' },
   'clv.notFitted': {
