@@ -4,7 +4,7 @@
  * The summary comes from the module's pure SQL builders; the fitted per-customer predictions go back
  * into DuckDB as a table (through Arrow), so lists and exports stay pure SQL.
  */
-import { Float64, Int32, Table, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow';
+import { Float64, Int32, Table, Utf8, tableFromIPC, tableToIPC, vectorFromArray } from 'apache-arrow';
 import type { DbPort } from './db-port.ts';
 import { queryRows } from './query-rows.ts';
 import { ident } from '../sql/quote.ts';
@@ -14,11 +14,38 @@ import {
   buildClvRepeatsByDaySql,
   buildClvSummarySql,
 } from '../analyses/clv/build-clv-summary-sql.ts';
-import { computeClv, type ClvColumns, type ClvModel } from '../analyses/clv/compute.ts';
+import { computeClv, type ClvColumns, type ClvModel, type SummaryRow } from '../analyses/clv/compute.ts';
 import { readRow, readRows } from '../analyses/read-rows.ts';
 import { EngineError } from './engine-error.ts';
 
 const BATCH_ROWS = 50_000;
+
+/**
+ * The summary's rows read column-wise from Arrow (100k customers: a tenth of the time of decoding
+ * row objects); numbers as doubles, NULL monetary values as null.
+ */
+async function summaryRows(db: DbPort, sql: string): Promise<SummaryRow[]> {
+  const table = tableFromIPC(await db.queryIpc(sql));
+  const text = (name: string) => table.getChild(name)!.toArray() as string[];
+  const nums = (name: string) => {
+    const v = table.getChild(name)!;
+    return Array.from({ length: v.length }, (_, i) => {
+      const cell = v.get(i) as number | bigint | null;
+      return cell === null ? null : Number(cell);
+    });
+  };
+  const [ids, firsts] = [text('customer_id'), text('first_day')];
+  const [x, tx, T, m, xs] = [nums('x'), nums('t_x'), nums('T'), nums('monetary_value'), nums('x_star')];
+  return ids.map((customer_id, i) => ({
+    customer_id: String(customer_id),
+    first_day: String(firsts[i]),
+    x: x[i]!,
+    t_x: tx[i]!,
+    T: T[i]!,
+    monetary_value: m[i] ?? null,
+    x_star: xs[i]!,
+  }));
+}
 
 function batchIpc(c: ClvColumns, from: number, to: number): Uint8Array {
   const num = (a: readonly (number | null)[]) => vectorFromArray(a.slice(from, to), new Float64());
@@ -80,15 +107,7 @@ export async function runCompute(
   const check = () => {
     if (signal?.aborted) throw new EngineError('cancelled', 'cancelled');
   };
-  const rows = readRows(await queryRows(db, buildClvSummarySql(options)), {
-    customer_id: 'text',
-    first_day: 'text',
-    x: 'num',
-    t_x: 'num',
-    T: 'num',
-    monetary_value: 'num?',
-    x_star: 'num',
-  });
+  const rows = await summaryRows(db, buildClvSummarySql(options));
   check();
   const meta = readRow((await queryRows(db, buildClvMetaSql(options)))[0], {
     cal_end: 'text',

@@ -7,7 +7,7 @@
  * at t_x, observed for T (all in the chosen time unit, from the first purchase).
  */
 import { minimize, type MinimizeOptions } from './nelder-mead.ts';
-import { logAddExp, logGamma, signedLogHyp2f1 } from './special.ts';
+import { logGamma, signedLogHyp2f1 } from './special.ts';
 
 export interface BgNbdParams {
   r: number;
@@ -22,10 +22,32 @@ export interface FrequencyRecency {
   readonly tx: Float64Array;
   readonly T: Float64Array;
   readonly weight: Float64Array;
+  /** Distinct values of x, t_x and T, and each triple's index into them (the likelihood's caches). */
+  readonly xValues: Float64Array;
+  readonly txValues: Float64Array;
+  readonly TValues: Float64Array;
+  readonly xIndex: Int32Array;
+  readonly txIndex: Int32Array;
+  readonly TIndex: Int32Array;
+}
+
+function indexOf(values: Float64Array): { distinct: Float64Array; index: Int32Array } {
+  const map = new Map<number, number>();
+  const index = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    let at = map.get(values[i]!);
+    if (at === undefined) {
+      at = map.size;
+      map.set(values[i]!, at);
+    }
+    index[i] = at;
+  }
+  return { distinct: Float64Array.from(map.keys()), index };
 }
 
 /** Group identical (x, t_x, T) triples: the likelihood's cost then scales with distinct triples. */
 export function groupSummary(rows: readonly { x: number; tx: number; T: number }[]): FrequencyRecency {
+  // Numeric key: x < 2^20 purchase days, t_x and T as exact doubles of whole days / unit.
   const index = new Map<string, number>();
   const x: number[] = [];
   const tx: number[] = [];
@@ -43,36 +65,60 @@ export function groupSummary(rows: readonly { x: number; tx: number; T: number }
       w.push(1);
     }
   }
+  const xs = Float64Array.from(x);
+  const txs = Float64Array.from(tx);
+  const Ts = Float64Array.from(T);
+  const xi = indexOf(xs);
+  const txi = indexOf(txs);
+  const Ti = indexOf(Ts);
   return {
-    x: Float64Array.from(x),
-    tx: Float64Array.from(tx),
-    T: Float64Array.from(T),
+    x: xs,
+    tx: txs,
+    T: Ts,
     weight: Float64Array.from(w),
+    xValues: xi.distinct,
+    txValues: txi.distinct,
+    TValues: Ti.distinct,
+    xIndex: xi.index,
+    txIndex: txi.index,
+    TIndex: Ti.index,
   };
 }
 
-/** Sum of the customers' log-likelihoods (Fader, Hardie & Lee 2005, eq. 6, in logs). */
+/**
+ * Sum of the customers' log-likelihoods (Fader, Hardie & Lee 2005, eq. 6, in logs; Fader & Hardie
+ * 2013 for the stable form). Terms that depend on x, t_x or T alone are computed once per distinct
+ * value, so one evaluation costs about one exp and one log1p per distinct triple.
+ */
 export function bgnbdLogLikelihood(p: BgNbdParams, data: FrequencyRecency): number {
   const { r, alpha, a, b } = p;
-  const lnAlpha = Math.log(alpha);
   const lgR = logGamma(r);
   const lgB = logGamma(b);
   const lgAB = logGamma(a + b);
   const lnA = Math.log(a);
-  // Terms depending on x only, cached per distinct x.
-  const byX = new Map<number, { head: number; drop: number }>();
+  const rLnAlpha = r * Math.log(alpha);
+  const nx = data.xValues.length;
+  const head = new Float64Array(nx);
+  const drop = new Float64Array(nx);
+  for (let k = 0; k < nx; k++) {
+    const x = data.xValues[k]!;
+    head[k] = logGamma(r + x) - lgR + rLnAlpha + lgAB + logGamma(b + x) - lgB - logGamma(a + b + x);
+    drop[k] = x > 0 ? lnA - Math.log(b + x - 1) : -Infinity;
+  }
+  const lnT = data.TValues.map((T) => Math.log(alpha + T));
+  const lnTx = data.txValues.map((tx) => Math.log(alpha + tx));
   let total = 0;
   for (let i = 0; i < data.x.length; i++) {
     const x = data.x[i]!;
-    let c = byX.get(x);
-    if (!c) {
-      const head = logGamma(r + x) - lgR + r * lnAlpha + lgAB + logGamma(b + x) - lgB - logGamma(a + b + x);
-      c = { head, drop: x > 0 ? lnA - Math.log(b + x - 1) : -Infinity };
-      byX.set(x, c);
+    const k = data.xIndex[i]!;
+    const stay = -(r + x) * lnT[data.TIndex[i]!]!;
+    let ll = stay;
+    if (x > 0) {
+      // ln(e^stay + e^left) = max + log1p(e^(min − max)).
+      const left = drop[k]! - (r + x) * lnTx[data.txIndex[i]!]!;
+      ll = left > stay ? left + Math.log1p(Math.exp(stay - left)) : stay + Math.log1p(Math.exp(left - stay));
     }
-    const stay = -(r + x) * Math.log(alpha + data.T[i]!);
-    const left = x > 0 ? c.drop - (r + x) * Math.log(alpha + data.tx[i]!) : -Infinity;
-    total += data.weight[i]! * (c.head + logAddExp(stay, left));
+    total += data.weight[i]! * (head[k]! + ll);
   }
   return total;
 }

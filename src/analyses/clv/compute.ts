@@ -180,6 +180,31 @@ export async function computeClv(input: ClvInput): Promise<ClvOutput> {
     x_star: [],
   };
   const discount = 1 + config.monthlyDiscount;
+  // Everything BG/NBD says about a customer depends on (x, t_x, T) only: computed once per triple.
+  // `discounted` = Σ over months of the expected purchases in that month / (1 + d)^month, so that
+  // CLV = expected value per purchase × discounted.
+  const cache = new Map<string, { alive: number; expected: number; discounted: number }>();
+  const perTriple = (r: SummaryRow) => {
+    const key = `${r.x}|${r.t_x}|${r.T}`;
+    let hit = cache.get(key);
+    if (!hit) {
+      const p = bg!.params;
+      let discounted = 0;
+      let before = 0;
+      for (let m = 1; m <= config.clvMonths; m++) {
+        const upTo = conditionalExpectedPurchases(p, (m * MONTH_DAYS) / unitDays, r.x, r.t_x, r.T);
+        discounted += (upTo - before) / discount ** m;
+        before = upTo;
+      }
+      hit = {
+        alive: probabilityAlive(p, r.x, r.t_x, r.T),
+        expected: conditionalExpectedPurchases(p, horizon, r.x, r.t_x, r.T),
+        discounted,
+      };
+      cache.set(key, hit);
+    }
+    return hit;
+  };
   for (let i = 0; i < rows.length; i++) {
     if (i % 2000 === 0) {
       progress(0.5 + (0.4 * i) / rows.length);
@@ -201,9 +226,10 @@ export async function computeClv(input: ClvInput): Promise<ClvOutput> {
       continue;
     }
     const p = bg.params;
-    const alive = probabilityAlive(p, r.x, r.t_x, r.T);
+    const m = perTriple(r);
+    const alive = m.alive;
     columns.p_alive.push(alive);
-    columns.expected_purchases.push(conditionalExpectedPurchases(p, horizon, r.x, r.t_x, r.T));
+    columns.expected_purchases.push(m.expected);
     const value = gg
       ? conditionalExpectedValue(
           gg.params,
@@ -212,17 +238,7 @@ export async function computeClv(input: ClvInput): Promise<ClvOutput> {
         )
       : null;
     columns.expected_avg_value.push(value);
-    if (value === null) columns.clv.push(null);
-    else {
-      let clv = 0;
-      let before = 0;
-      for (let m = 1; m <= config.clvMonths; m++) {
-        const upTo = conditionalExpectedPurchases(p, (m * MONTH_DAYS) / unitDays, r.x, r.t_x, r.T);
-        clv += ((upTo - before) * value) / discount ** m;
-        before = upTo;
-      }
-      columns.clv.push(clv);
-    }
+    columns.clv.push(value === null ? null : value * m.discounted);
     // The customer's own rate if still active: E[λ | x, T] = (r + x)/(α + T) purchases per unit.
     columns.next_purchase_date.push(
       alive >= config.aliveThreshold

@@ -21,24 +21,55 @@ export interface SpendData {
   readonly m: Float64Array;
 }
 
-/** Sum of ln f(m_x | p, q, γ; x) over customers (Fader & Hardie 2013, eq. 3). */
+/** Per-customer constants of the likelihood (ln m_x, ln x, the index of x among distinct values). */
+interface Prepared {
+  lnM: Float64Array;
+  lnX: Float64Array;
+  xIndex: Int32Array;
+  xValues: Float64Array;
+}
+
+const prepared = new WeakMap<SpendData, Prepared>();
+
+function prepare(data: SpendData): Prepared {
+  let hit = prepared.get(data);
+  if (hit) return hit;
+  const map = new Map<number, number>();
+  const xIndex = new Int32Array(data.x.length);
+  for (let i = 0; i < data.x.length; i++) {
+    let at = map.get(data.x[i]!);
+    if (at === undefined) map.set(data.x[i]!, (at = map.size));
+    xIndex[i] = at;
+  }
+  hit = {
+    lnM: data.m.map(Math.log),
+    lnX: data.x.map(Math.log),
+    xIndex,
+    xValues: Float64Array.from(map.keys()),
+  };
+  prepared.set(data, hit);
+  return hit;
+}
+
+/**
+ * Sum of ln f(m_x | p, q, γ; x) over customers (Fader & Hardie 2013, eq. 3); the ln Γ terms are
+ * computed once per distinct x.
+ */
 export function gammaGammaLogLikelihood(g: GammaGammaParams, data: SpendData): number {
   const { p, q, gamma } = g;
+  const pre = prepare(data);
   const lgQ = logGamma(q);
   const qLnGamma = q * Math.log(gamma);
+  const head = pre.xValues.map((x) => logGamma(p * x + q) - logGamma(p * x) - lgQ + qLnGamma);
   let total = 0;
   for (let i = 0; i < data.x.length; i++) {
     const x = data.x[i]!;
-    const m = data.m[i]!;
     const px = p * x;
     total +=
-      logGamma(px + q) -
-      logGamma(px) -
-      lgQ +
-      qLnGamma +
-      (px - 1) * Math.log(m) +
-      px * Math.log(x) -
-      (px + q) * Math.log(gamma + m * x);
+      head[pre.xIndex[i]!]! +
+      (px - 1) * pre.lnM[i]! +
+      px * pre.lnX[i]! -
+      (px + q) * Math.log(gamma + data.m[i]! * x);
   }
   return total;
 }

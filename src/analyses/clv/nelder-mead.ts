@@ -118,7 +118,7 @@ export function minimize(
   const step = options.step ?? 0.5;
   const fTol = options.fTol ?? 1e-10;
   const xTol = options.xTol ?? 1e-9;
-  const maxEvaluations = options.maxEvaluations ?? 20000;
+  const maxEvaluations = options.maxEvaluations ?? 5000;
   const maxRestarts = options.maxRestarts ?? 8;
   let total = 0;
   const onEval = () => {
