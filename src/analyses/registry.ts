@@ -21,6 +21,8 @@ import { ExperimentConfigSchema } from './experiment/experiment-config.ts';
 import { LeadsConfigSchema } from './leads/leads-config.ts';
 import { clvModule } from './clv/module.ts';
 import { ClvConfigSchema } from './clv/clv-config.ts';
+import { forecastModule } from './forecast/module.ts';
+import { ForecastConfigSchema } from './forecast/forecast-config.ts';
 
 /** In navigation order of their sections; modules without a section show inside another one. */
 export const MODULES = [
@@ -33,6 +35,7 @@ export const MODULES = [
   experimentModule,
   leadsModule,
   clvModule,
+  forecastModule,
 ] as const;
 
 /** The config slices (AnalysisConfig keys) with their schemas; each module reads one of them. */
@@ -44,6 +47,7 @@ export const CONFIG_SECTIONS = {
   experiment: ExperimentConfigSchema,
   leads: LeadsConfigSchema,
   clv: ClvConfigSchema,
+  forecast: ForecastConfigSchema,
 } as const satisfies Record<string, GenericSchema>;
 
 export type ModuleId = (typeof MODULES)[number]['id'];

@@ -63,6 +63,10 @@ export interface AnalyzeOptions {
   purchase?: 'orders' | 'days' | undefined;
   /** Issue 16: fit the CLV models (--clv), with these settings over the config's `clv`. */
   clv?: { calibrationEnd?: string; timeUnit?: 'day' | 'week'; horizonDays?: number } | undefined;
+  /** Issue 16: demand forecast (--forecast-periods, --forecast-grain, --forecast-by). */
+  forecast?:
+    | { periods?: number; grain?: 'day' | 'week' | 'month'; by?: 'category' | 'channel' | 'none' }
+    | undefined;
 }
 
 async function readConfig(path: string | undefined): Promise<AnalysisConfig | null> {
@@ -216,6 +220,7 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
         ...(options.margin !== undefined ? { margin: options.margin } : {}),
       },
       clv: { ...baseConfig.clv, ...(options.clv ?? {}) },
+      forecast: { ...baseConfig.forecast, ...(options.forecast ?? {}) },
       experiment: {
         ...baseConfig.experiment,
         ...(options.experiment?.control !== undefined ? { control: options.experiment.control } : {}),
@@ -298,7 +303,7 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
         asOf: options.asOf,
         roles,
         currency: report.currency.code,
-        compute: options.clv ? ['clv'] : [],
+        compute: [...(options.clv ? ['clv'] : []), ...(options.forecast ? ['forecast'] : [])],
       })),
     );
     if (roles.includes('touches')) {

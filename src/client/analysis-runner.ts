@@ -11,7 +11,7 @@
 import type { ExportSpec, ModulePlan, Part, PlanContext, QueryRows } from '../analyses/contract.ts';
 import type { EngineClient } from './engine-client.ts';
 import type { EngineErrorData } from '../engine/protocol.ts';
-import type { ClvModel, ComputeRequest } from '../engine/engine-api.ts';
+import type { ComputeRequest, ComputeResult } from '../engine/engine-api.ts';
 
 export type TaskKind = 'cleaning' | 'analysis' | 'export';
 
@@ -101,12 +101,12 @@ export class AnalysisRunner {
    * Run a module's computation in the worker (issue 16: the CLV fit) as an analysis task with
    * progress and Cancel; its result, or null (error reported, cancelled, or superseded by `key`).
    */
-  async compute<C>(
-    module: { compute?(config: C, ctx: PlanContext): ComputeRequest },
+  async compute<C, R extends ComputeRequest>(
+    module: { compute?(config: C, ctx: PlanContext): R },
     config: C,
     ctx: PlanContext,
     options: { key?: string } = {},
-  ): Promise<ClvModel | null> {
+  ): Promise<ComputeResult<R> | null> {
     if (!module.compute) throw new Error('compute: the module has no compute step');
     const request = module.compute(config, ctx);
     const generation = options.key ? this.#bump(options.key) : 0;

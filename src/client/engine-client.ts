@@ -22,7 +22,7 @@ import type {
   Result,
   TableProfile,
   ComputeRequest,
-  ClvModel,
+  ComputeResult,
 } from '../engine/engine-api.ts';
 import { decodeIpc } from './decode.ts';
 import { toErrorData } from '../engine/engine-error.ts';
@@ -155,9 +155,14 @@ export class EngineClient {
   }
 
   /** A module's computation in the worker (issue 16: the CLV fit); its result as plain data. */
-  compute(request: ComputeRequest, onProgress?: (fraction: number) => void): Promise<Result<ClvModel>> {
-    return this.#track<Result<ClvModel>>(
-      this.#api.compute(request, onProgress ? Comlink.proxy(onProgress) : undefined),
+  compute<R extends ComputeRequest>(
+    request: R,
+    onProgress?: (fraction: number) => void,
+  ): Promise<Result<ComputeResult<R>>> {
+    return this.#track<Result<ComputeResult<R>>>(
+      this.#api.compute(request, onProgress ? Comlink.proxy(onProgress) : undefined) as Promise<
+        Result<ComputeResult<R>>
+      >,
     );
   }
 

@@ -8,7 +8,14 @@ import { Float64, Int32, Table, Utf8, tableFromIPC, tableToIPC, vectorFromArray 
 import type { DbPort } from './db-port.ts';
 import { queryRows } from './query-rows.ts';
 import { ident } from '../sql/quote.ts';
-import type { ComputeRequest } from '../analyses/clv/fit-request.ts';
+import type {
+  ClvFitRequest,
+  ComputeRequest,
+  ComputeResult,
+  ForecastRequest,
+} from '../analyses/clv/fit-request.ts';
+import { buildForecastSeriesSql } from '../analyses/forecast/build-forecast-series-sql.ts';
+import { computeForecast, type ForecastRow, type ForecastSummary } from '../analyses/forecast/compute.ts';
 import {
   buildClvMetaSql,
   buildClvRepeatsByDaySql,
@@ -92,9 +99,67 @@ async function writeColumns(db: DbPort, table: string, c: ClvColumns): Promise<v
  * Run a compute request: the CLV summary queries, the fit, the predictions table. Returns the model
  * (parameters, convergence, checks) as plain data. `signal` aborts between steps and during the fit.
  */
-export async function runCompute(
+export async function runCompute<R extends ComputeRequest>(
   db: DbPort,
-  request: ComputeRequest,
+  request: R,
+  signal?: AbortSignal,
+  onProgress?: (fraction: number) => void,
+): Promise<ComputeResult<R>> {
+  const result =
+    request.kind === 'clv'
+      ? await runClv(db, request as ClvFitRequest, signal, onProgress)
+      : await runForecast(db, request as ForecastRequest, signal, onProgress);
+  return result as ComputeResult<R>;
+}
+
+function forecastIpc(rows: readonly ForecastRow[]): Uint8Array {
+  const col = <K extends keyof ForecastRow>(k: K) => rows.map((r) => r[k]);
+  return tableToIPC(
+    new Table({
+      series: vectorFromArray(col('series'), new Utf8()),
+      period_start: vectorFromArray(col('period_start'), new Utf8()),
+      kind: vectorFromArray(col('kind'), new Utf8()),
+      actual: vectorFromArray(col('actual'), new Float64()),
+      forecast: vectorFromArray(col('forecast'), new Float64()),
+      lower: vectorFromArray(col('lower'), new Float64()),
+      upper: vectorFromArray(col('upper'), new Float64()),
+    }),
+    'stream',
+  );
+}
+
+async function runForecast(
+  db: DbPort,
+  request: ForecastRequest,
+  signal?: AbortSignal,
+  onProgress?: (fraction: number) => void,
+): Promise<ForecastSummary> {
+  const points = readRows(await queryRows(db, buildForecastSeriesSql(request.purchases, request.config)), {
+    series: 'text',
+    period_start: 'text',
+    value: 'num',
+  });
+  const { summary, rows } = await computeForecast(points, request.config, (f) => {
+    if (signal?.aborted) throw new EngineError('cancelled', 'cancelled');
+    onProgress?.(0.1 + 0.8 * f);
+  });
+  const stage = `__stage_${request.table}`;
+  await db.exec(`DROP TABLE IF EXISTS ${ident(stage)}`);
+  await db.exec(
+    `CREATE TABLE ${ident(stage)} (series VARCHAR, period_start VARCHAR, kind VARCHAR, actual DOUBLE, forecast DOUBLE, lower DOUBLE, upper DOUBLE)`,
+  );
+  if (rows.length > 0) await db.insertArrowIpc(stage, forecastIpc(rows), false);
+  await db.exec(
+    `CREATE OR REPLACE TABLE ${ident(request.table)} AS SELECT * REPLACE (period_start::DATE AS period_start) FROM ${ident(stage)}`,
+  );
+  await db.exec(`DROP TABLE ${ident(stage)}`);
+  onProgress?.(1);
+  return summary;
+}
+
+async function runClv(
+  db: DbPort,
+  request: ClvFitRequest,
   signal?: AbortSignal,
   onProgress?: (fraction: number) => void,
 ): Promise<ClvModel> {

@@ -20,6 +20,7 @@ import { campaigns } from './messages/campaigns.ts';
 import { multiFile } from './messages/multi-file.ts';
 import { currency } from './messages/currency.ts';
 import { clv } from './messages/clv.ts';
+import { forecast } from './messages/forecast.ts';
 import type { Message } from './messages/types.ts';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -44,6 +45,7 @@ const all = {
   ...multiFile,
   ...currency,
   ...clv,
+  ...forecast,
 } satisfies Record<string, Message>;
 export type MessageKey = keyof typeof all;
 

@@ -44,7 +44,14 @@ const BAND_ROW = {
 
 /** What the engine fits for this config and context. */
 export function clvFitRequest(config: ClvConfig, ctx: PlanContext): ClvFitRequest {
-  return { kind: 'clv', config, purchases: ctx.purchases, asOf: ctx.asOf ?? null, table: CLV_TABLE };
+  // A plain copy: the request crosses the worker boundary (a UI state proxy cannot be cloned).
+  return {
+    kind: 'clv',
+    config: { ...config },
+    purchases: ctx.purchases,
+    asOf: ctx.asOf ?? null,
+    table: CLV_TABLE,
+  };
 }
 
 export const clvModule = defineModule({

@@ -5,6 +5,7 @@
 import type { AppState } from '../app-state.svelte.ts';
 import {
   churnedValuableExport,
+  clvFitRequest,
   clvModule,
   ClvConfigSchema,
   type ClvConfig,
@@ -42,7 +43,7 @@ export class ClvState {
     const runner = this.#app.runner;
     await runner.batch([
       async () => {
-        this.model = await runner.compute(clvModule, this.config, ctx, { key: 'clv.fit' });
+        this.model = await runner.compute({ compute: clvFitRequest }, this.config, ctx, { key: 'clv.fit' });
       },
       async () => {
         if (!this.model?.bgnbd) return;
