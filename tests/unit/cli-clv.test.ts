@@ -75,6 +75,42 @@ describe('customer-lens analyze --clv', () => {
     },
   );
 
+  it('--forecast-periods/--forecast-grain/--forecast-by: forecast.csv with the issue columns', async () => {
+    const orders = join(dir, 'fc.csv');
+    const lines = ['order_id,customer_id,order_date,amount,category'];
+    for (let d = 0; d < 84; d++) {
+      const date = new Date(Date.UTC(2026, 0, 5 + d)).toISOString().slice(0, 10);
+      lines.push(`A${d},C${d % 7},${date},${100 + (d % 7) * 5},${d % 3 === 0 ? '鞋' : '服装'}`);
+    }
+    writeFileSync(orders, lines.join('\n') + '\n');
+    const out = join(dir, 'fc-out');
+    const r = await runCli([
+      'analyze',
+      orders,
+      '--out',
+      out,
+      '--forecast-periods',
+      '3',
+      '--forecast-grain',
+      'week',
+      '--forecast-by',
+      'category',
+    ]);
+    expect(r.code).toBe(0);
+    const c = csv(join(out, 'forecast.csv'));
+    expect(c[0]).toBe('series,period_start,kind,actual,forecast,lower,upper');
+    const rows = c.slice(1).map((l) => l.split(','));
+    expect(new Set(rows.map((x) => x[0]))).toEqual(new Set(['鞋', '服装']));
+    expect(rows.filter((x) => x[2] === 'future')).toHaveLength(6);
+    expect(rows.every((x) => x[2] === 'future' || x[2] === 'backtest')).toBe(true);
+    const future = rows.filter((x) => x[0] === '鞋' && x[2] === 'future').map((x) => x[1]);
+    expect(future).toEqual(['2026-03-30', '2026-04-06', '2026-04-13']);
+    expect(existsSync(join(out, 'clv.csv'))).toBe(false);
+    const bad = await runCli(['analyze', orders, '--forecast-grain', 'year']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--forecast-grain must be day, week or month');
+  });
+
   it('tiny file: without --clv no CLV files; bad flags are one clear line', async () => {
     const orders = join(dir, 'tiny.csv');
     writeFileSync(orders, 'customer_id,order_date,amount\nC1,2026-01-05,10\nC1,2026-02-05,20\n');

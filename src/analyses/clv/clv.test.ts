@@ -202,3 +202,21 @@ describe('₂F₁ with c < 0 (BG/NBD when a + b < 1)', () => {
     expect(expectedPurchases(p, 10)).toBeGreaterThan(0);
   });
 });
+
+describe('Cancel', () => {
+  it('an aborted signal stops the computation with a cancelled error and writes no table', async () => {
+    const db = await openNodeDb();
+    try {
+      await createPurchases(db, 'purchases', ORDERS);
+      const controller = new AbortController();
+      controller.abort();
+      const config = v.parse(ClvConfigSchema, {});
+      await expect(
+        runCompute(db, clvFitRequest(config, { locale: 'en', purchases: 'purchases' }), controller.signal),
+      ).rejects.toMatchObject({ code: 'cancelled' });
+      await expect(rowsOf(db, 'SELECT * FROM clv_customers')).rejects.toThrow(/clv_customers/);
+    } finally {
+      await db.close();
+    }
+  }, 60_000);
+});
