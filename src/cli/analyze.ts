@@ -65,8 +65,7 @@ export interface AnalyzeOptions {
   clv?: { calibrationEnd?: string; timeUnit?: 'day' | 'week'; horizonDays?: number } | undefined;
   /** Issue 16: demand forecast (--forecast-periods, --forecast-grain, --forecast-by). */
   forecast?:
-    | { periods?: number; grain?: 'day' | 'week' | 'month'; by?: 'category' | 'channel' | 'none' }
-    | undefined;
+    { periods?: number; grain?: 'day' | 'week' | 'month'; by?: 'category' | 'channel' | 'none' } | undefined;
 }
 
 async function readConfig(path: string | undefined): Promise<AnalysisConfig | null> {
