@@ -17,6 +17,7 @@ import type {
 import { buildForecastSeriesSql } from '../analyses/forecast/build-forecast-series-sql.ts';
 import { computeForecast, type ForecastRow, type ForecastSummary } from '../analyses/forecast/compute.ts';
 import {
+  buildClvDaysTableSql,
   buildClvMetaSql,
   buildClvRepeatsByDaySql,
   buildClvSummarySql,
@@ -163,29 +164,37 @@ async function runClv(
   signal?: AbortSignal,
   onProgress?: (fraction: number) => void,
 ): Promise<ClvModel> {
-  const options = {
+  const daysTable = `__days_${request.table}`;
+  const base = {
     purchases: request.purchases,
     calibrationEnd: request.config.calibrationEnd,
     asOf: request.asOf,
     unitDays: request.config.timeUnit === 'week' ? 7 : 1,
   };
+  const options = { ...base, daysTable };
   const check = () => {
     if (signal?.aborted) throw new EngineError('cancelled', 'cancelled');
   };
-  const rows = await summaryRows(db, buildClvSummarySql(options));
-  check();
-  const meta = readRow((await queryRows(db, buildClvMetaSql(options)))[0], {
-    cal_end: 'text',
-    data_end: 'text',
-    customers: 'num',
-    customers_used: 'num',
-    customers_after_calibration: 'num',
-    first_purchase_date: 'text?',
-  });
-  const repeats = readRows(await queryRows(db, buildClvRepeatsByDaySql(options)), {
-    day_index: 'num',
-    repeat_days: 'num',
-  });
+  await db.exec(buildClvDaysTableSql(base, daysTable));
+  let rows, meta, repeats;
+  try {
+    rows = await summaryRows(db, buildClvSummarySql(options));
+    check();
+    meta = readRow((await queryRows(db, buildClvMetaSql(options)))[0], {
+      cal_end: 'text',
+      data_end: 'text',
+      customers: 'num',
+      customers_used: 'num',
+      customers_after_calibration: 'num',
+      first_purchase_date: 'text?',
+    });
+    repeats = readRows(await queryRows(db, buildClvRepeatsByDaySql(options)), {
+      day_index: 'num',
+      repeat_days: 'num',
+    });
+  } finally {
+    await db.exec(`DROP TABLE IF EXISTS ${ident(daysTable)}`);
+  }
   check();
   const { model, columns } = await computeClv({
     rows,
