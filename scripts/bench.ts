@@ -7,7 +7,8 @@
  *   dashboard, peak renderer memory;
  * - native: @duckdb/node-api (same DuckDB core) through our code (what `customer-lens --engine
  *   native` runs) and as plain SQL, 1 thread.
- * Also runs on ../shared/datasets/online_retail when present. Prints a table and writes JSON to
+ * Also runs on ../shared/datasets/online_retail when present, and the CLV fit (issue 16) on 100k
+ * customers (the worker's code in Node; --no-clv skips it). Prints a table and writes JSON to
  * bench-results/. Numbers belong in the README's performance section, never in timed unit tests.
  */
 import { existsSync, mkdirSync, writeFileSync, readdirSync, readFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { preview } from 'vite';
 import { browserRun, type BrowserRunResult } from './bench/browser-run.ts';
 import { nativeRun, type NativeRunResult } from './bench/native-run.ts';
 import { findChromium } from './ensure-chromium.mjs';
+import { clvRun, type ClvRunResult } from './bench/clv-run.ts';
 
 const { values } = parseArgs({
   options: {
@@ -30,6 +32,7 @@ const { values } = parseArgs({
     'no-native': { type: 'boolean', default: false },
     /** Print every statement the worker ran during each browser run, with its duration. */
     trace: { type: 'boolean', default: false },
+    'no-clv': { type: 'boolean', default: false },
   },
 });
 const runs = Math.max(1, Number(values.runs));
@@ -141,6 +144,14 @@ async function main() {
     entries.push(entry);
   }
   await server?.close();
+  const clv: ClvRunResult[] = [];
+  if (!values['no-clv']) {
+    for (let i = 0; i < runs; i++) {
+      const r = await clvRun(100_000);
+      clv.push(r);
+      console.log(`clv fit 100k customers #${i + 1}:`, JSON.stringify(r));
+    }
+  }
 
   const gb = (b: number | null) => (b === null ? '–' : `${(b / 1024 ** 3).toFixed(2)} GB`);
   const s = (ms: number | null) => (ms === null ? '–' : `${(ms / 1000).toFixed(2)} s`);
@@ -172,6 +183,16 @@ async function main() {
     `\nmachine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GB RAM; median of ${runs}`,
   );
   console.table(rows);
+  if (clv.length > 0) {
+    console.table([
+      {
+        dataset: 'clv fit, 100k customers',
+        purchase_days: clv[0]!.purchaseDays,
+        compute: s(median(clv.map((r) => r.computeMs))),
+        converged: clv.every((r) => r.converged),
+      },
+    ]);
+  }
   const out = `bench-results/bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
   writeFileSync(
     out,
@@ -181,6 +202,7 @@ async function main() {
         machine: { cpus: cpus().length, model: cpus()[0]?.model, memGb: totalmem() / 1024 ** 3 },
         rows,
         entries,
+        clv,
       },
       null,
       2,

@@ -9,6 +9,7 @@
  */
 import type { ResultRow } from './read-rows.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
+import type { ComputeRequest } from './clv/fit-request.ts';
 
 export type { ResultRow } from './read-rows.ts';
 
@@ -101,6 +102,12 @@ export interface AnalysisModule<
    * part runs them; the CLI runs them before the exports. Empty when every query stands alone.
    */
   prepare(config: C, ctx: PlanContext): readonly string[];
+  /**
+   * A computation in TypeScript the engine runs after `prepare` and before the parts and exports
+   * (issue 16: the CLV model fit, which writes the table they query). The app runs it in the worker;
+   * the CLI runs it only when asked (e.g. `--clv`) and writes `<id>_model.json` from its result.
+   */
+  compute?(config: C, ctx: PlanContext): ComputeRequest;
   readonly parts: Parts;
   /** Tables the CLI writes and the UI's export buttons download (same SQL). */
   readonly exports: readonly ExportSpec<C>[];

@@ -61,6 +61,11 @@ export interface AnalyzeOptions {
   ignoreReturns?: boolean;
   /** --purchase: what one purchase is for every analysis (config `cleaning.purchase`). */
   purchase?: 'orders' | 'days' | undefined;
+  /** Issue 16: fit the CLV models (--clv), with these settings over the config's `clv`. */
+  clv?: { calibrationEnd?: string; timeUnit?: 'day' | 'week'; horizonDays?: number } | undefined;
+  /** Issue 16: demand forecast (--forecast-periods, --forecast-grain, --forecast-by). */
+  forecast?:
+    { periods?: number; grain?: 'day' | 'week' | 'month'; by?: 'category' | 'channel' | 'none' } | undefined;
 }
 
 async function readConfig(path: string | undefined): Promise<AnalysisConfig | null> {
@@ -213,6 +218,8 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
         ...(options.attributionDays !== undefined ? { attributionDays: options.attributionDays } : {}),
         ...(options.margin !== undefined ? { margin: options.margin } : {}),
       },
+      clv: { ...baseConfig.clv, ...(options.clv ?? {}) },
+      forecast: { ...baseConfig.forecast, ...(options.forecast ?? {}) },
       experiment: {
         ...baseConfig.experiment,
         ...(options.experiment?.control !== undefined ? { control: options.experiment.control } : {}),
@@ -295,6 +302,7 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
         asOf: options.asOf,
         roles,
         currency: report.currency.code,
+        compute: [...(options.clv ? ['clv'] : []), ...(options.forecast ? ['forecast'] : [])],
       })),
     );
     if (roles.includes('touches')) {

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { CliError } from './cli-error.ts';
 import { CURRENCY_CODES, isCurrencyCode } from '../ingest/currency/currency.ts';
 
-const USAGE = `usage: customer-lens analyze <[ROLE:]file...> [--config cfg.json] [--preset value5|cn8|tier3|intl11] [--as-of YYYY-MM-DD] [--currency CNY|USD|GBP|EUR|…] [--out DIR] [--locale zh|en] [--engine wasm|native] [--ignore-returns] [--purchase orders|days] [--attribution-days N] [--margin 0.35] [--arm COLUMN --control LABEL --outcomes a,b,c]
+const USAGE = `usage: customer-lens analyze <[ROLE:]file...> [--config cfg.json] [--preset value5|cn8|tier3|intl11] [--as-of YYYY-MM-DD] [--currency CNY|USD|GBP|EUR|…] [--out DIR] [--locale zh|en] [--engine wasm|native] [--ignore-returns] [--purchase orders|days] [--attribution-days N] [--margin 0.35] [--arm COLUMN --control LABEL --outcomes a,b,c] [--clv [--calibration-end YYYY-MM-DD] [--time-unit day|week] [--horizon-days N]] [--forecast-periods N --forecast-grain day|week|month --forecast-by category|channel|none]
   ROLE: orders, customers, touches, experiment, leads (default: detected from the headers)`;
 const PRESETS = ['value5', 'cn8', 'tier3', 'intl11'] as const;
 
@@ -33,6 +33,13 @@ export async function main(argv: string[]): Promise<number> {
         arm: { type: 'string' },
         control: { type: 'string' },
         outcomes: { type: 'string' },
+        clv: { type: 'boolean' },
+        'calibration-end': { type: 'string' },
+        'time-unit': { type: 'string' },
+        'horizon-days': { type: 'string' },
+        'forecast-periods': { type: 'string' },
+        'forecast-grain': { type: 'string' },
+        'forecast-by': { type: 'string' },
       },
     });
   } catch (e) {
@@ -90,10 +97,68 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`customer-lens: --margin must be a fraction from 0 to 1, e.g. 0.35\n${USAGE}\n`);
     return 2;
   }
+  // Issue 16: --clv fits BG/NBD + Gamma-Gamma (clv_model.json, clv.csv); any CLV setting implies it.
+  const calibrationEnd = parsed.values['calibration-end'];
+  if (calibrationEnd !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(calibrationEnd)) {
+    process.stderr.write(`customer-lens: --calibration-end must be a date like 1997-09-30\n${USAGE}\n`);
+    return 2;
+  }
+  const timeUnit = parsed.values['time-unit'];
+  if (timeUnit !== undefined && timeUnit !== 'day' && timeUnit !== 'week') {
+    process.stderr.write(`customer-lens: --time-unit must be day or week\n${USAGE}\n`);
+    return 2;
+  }
+  const horizon = parsed.values['horizon-days'];
+  if (horizon !== undefined && !(/^\d+$/.test(horizon) && Number(horizon) >= 1 && Number(horizon) <= 3650)) {
+    process.stderr.write(
+      `customer-lens: --horizon-days must be a whole number of days, 1 to 3650\n${USAGE}\n`,
+    );
+    return 2;
+  }
+  const clv =
+    parsed.values.clv === true ||
+    calibrationEnd !== undefined ||
+    timeUnit !== undefined ||
+    horizon !== undefined
+      ? {
+          ...(calibrationEnd !== undefined ? { calibrationEnd } : {}),
+          ...(timeUnit !== undefined ? { timeUnit: timeUnit as 'day' | 'week' } : {}),
+          ...(horizon !== undefined ? { horizonDays: Number(horizon) } : {}),
+        }
+      : undefined;
+  // Issue 16: any --forecast-* flag writes forecast.csv (and forecast_model.json).
+  const fPeriods = parsed.values['forecast-periods'];
+  if (
+    fPeriods !== undefined &&
+    !(/^\d+$/.test(fPeriods) && Number(fPeriods) >= 1 && Number(fPeriods) <= 366)
+  ) {
+    process.stderr.write(`customer-lens: --forecast-periods must be a whole number, 1 to 366\n${USAGE}\n`);
+    return 2;
+  }
+  const fGrain = parsed.values['forecast-grain'];
+  if (fGrain !== undefined && fGrain !== 'day' && fGrain !== 'week' && fGrain !== 'month') {
+    process.stderr.write(`customer-lens: --forecast-grain must be day, week or month\n${USAGE}\n`);
+    return 2;
+  }
+  const fBy = parsed.values['forecast-by'];
+  if (fBy !== undefined && fBy !== 'category' && fBy !== 'channel' && fBy !== 'none') {
+    process.stderr.write(`customer-lens: --forecast-by must be category, channel or none\n${USAGE}\n`);
+    return 2;
+  }
+  const forecast =
+    fPeriods !== undefined || fGrain !== undefined || fBy !== undefined
+      ? {
+          ...(fPeriods !== undefined ? { periods: Number(fPeriods) } : {}),
+          ...(fGrain !== undefined ? { grain: fGrain as 'day' | 'week' | 'month' } : {}),
+          ...(fBy !== undefined ? { by: fBy as 'category' | 'channel' | 'none' } : {}),
+        }
+      : undefined;
   try {
     // Loaded only when there is work: `--help` and usage errors answer without the engine.
     const { analyze } = await import('./analyze.ts');
     const written = await analyze({
+      clv,
+      forecast,
       attributionDays: days === undefined ? undefined : Number(days),
       margin: margin === undefined ? undefined : Number(margin),
       experiment: {

@@ -11,6 +11,8 @@ import { presetConfig } from '../analyses/rfm/presets.ts';
 import type { AnalysisModule, PlanContext } from '../analyses/contract.ts';
 import { MODULES } from '../analyses/registry.ts';
 import { writeQueryCsv } from './write-query-csv.ts';
+import { runCompute } from '../engine/run-compute.ts';
+import { writeFile } from 'node:fs/promises';
 
 export interface AnalysisOptions {
   purchases: string;
@@ -24,6 +26,11 @@ export interface AnalysisOptions {
   roles?: readonly string[] | undefined;
   /** ISO code of the amounts from the cleaning report (null = not detected). */
   currency?: string | null | undefined;
+  /**
+   * Modules with a `compute` step to run (issue 16: `clv` with --clv); the others with one are skipped
+   * (their exports read the table the computation writes).
+   */
+  compute?: readonly string[] | undefined;
 }
 
 export async function runAnalyses(db: DbPort, config: AnalysisConfig, o: AnalysisOptions): Promise<string[]> {
@@ -50,7 +57,12 @@ export async function runAnalyses(db: DbPort, config: AnalysisConfig, o: Analysi
     if (!module.needs.every((r) => roles.includes(r))) continue;
     const files = module.exports.filter((e) => e.cli);
     if (files.length === 0) continue;
+    if (module.compute && !(o.compute ?? []).includes(module.id)) continue;
     for (const sql of module.prepare(cfg, ctx)) await db.exec(sql);
+    if (module.compute) {
+      const result = await runCompute(db, module.compute(cfg, ctx));
+      await writeFile(out(`${module.id}_model.json`), JSON.stringify(result, null, 2) + '\n');
+    }
     for (const file of files) {
       const { statements, query } = file.plan(cfg, ctx, undefined);
       for (const sql of statements) await db.exec(sql);

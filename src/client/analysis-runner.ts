@@ -11,6 +11,7 @@
 import type { ExportSpec, ModulePlan, Part, PlanContext, QueryRows } from '../analyses/contract.ts';
 import type { EngineClient } from './engine-client.ts';
 import type { EngineErrorData } from '../engine/protocol.ts';
+import type { ComputeRequest, ComputeResult } from '../engine/engine-api.ts';
 
 export type TaskKind = 'cleaning' | 'analysis' | 'export';
 
@@ -94,6 +95,34 @@ export class AnalysisRunner {
     });
     this.#batches = next.catch(() => undefined);
     return next;
+  }
+
+  /**
+   * Run a module's computation in the worker (issue 16: the CLV fit) as an analysis task with
+   * progress and Cancel; its result, or null (error reported, cancelled, or superseded by `key`).
+   */
+  async compute<C, R extends ComputeRequest>(
+    module: { compute?(config: C, ctx: PlanContext): R },
+    config: C,
+    ctx: PlanContext,
+    options: { key?: string } = {},
+  ): Promise<ComputeResult<R> | null> {
+    if (!module.compute) throw new Error('compute: the module has no compute step');
+    const request = module.compute(config, ctx);
+    const generation = options.key ? this.#bump(options.key) : 0;
+    const result = await this.#exclusive(async () => {
+      if (this.#inBatch && this.#cancelled) return null;
+      const own = !this.#inBatch;
+      if (own) this.#tasks.startTask('analysis');
+      try {
+        const r = await this.#engine.compute(request, own ? (f) => this.#tasks.taskProgress(f) : undefined);
+        return this.#ok(r) ? r.value : null;
+      } finally {
+        if (own) this.#tasks.endTask();
+      }
+    });
+    if (options.key && this.#generations.get(options.key) !== generation) return null;
+    return result;
   }
 
   /** Export a module's table as CSV or XLSX (formula-guarded by the engine) and download it. */

@@ -21,6 +21,8 @@ import type {
   Plan,
   Result,
   TableProfile,
+  ComputeRequest,
+  ComputeResult,
 } from '../engine/engine-api.ts';
 import { decodeIpc } from './decode.ts';
 import { toErrorData } from '../engine/engine-error.ts';
@@ -150,6 +152,18 @@ export class EngineClient {
     if (!result.ok) return result;
     const entries = Object.entries(result.value).map(([name, bytes]) => [name, decodeIpc(bytes)] as const);
     return { ok: true, value: Object.fromEntries(entries) };
+  }
+
+  /** A module's computation in the worker (issue 16: the CLV fit); its result as plain data. */
+  compute<R extends ComputeRequest>(
+    request: R,
+    onProgress?: (fraction: number) => void,
+  ): Promise<Result<ComputeResult<R>>> {
+    return this.#track<Result<ComputeResult<R>>>(
+      this.#api.compute(request, onProgress ? Comlink.proxy(onProgress) : undefined) as Promise<
+        Result<ComputeResult<R>>
+      >,
+    );
   }
 
   /** Export a query as a file and hand it to the browser as a download. */

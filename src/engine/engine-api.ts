@@ -21,9 +21,12 @@ import type { CleaningTables } from '../ingest/cleaning/cleaning-plan.ts';
 import type { CustomerTables } from '../ingest/cleaning/build-customers-cleaning-sql.ts';
 import type { GenericRole } from '../ingest/cleaning/build-role-cleaning-sql.ts';
 import type { RoleCleaningReport } from '../ingest/cleaning/role-cleaning-steps.ts';
+import type { ComputeRequest, ComputeResult } from '../analyses/clv/fit-request.ts';
+import type { ClvModel } from '../analyses/clv/compute.ts';
 
 export type * from './protocol.ts';
 export type { CleaningReport, CustomerCleaningReport, RoleCleaningReport, GenericRole };
+export type { ComputeRequest, ComputeResult, ClvModel };
 
 export interface LoadFileOptions {
   table: string;
@@ -107,6 +110,14 @@ export interface EngineApi {
     plan: ModulePlan,
     onProgress?: (fraction: number) => void,
   ): Promise<Result<Record<string, Uint8Array>>>;
+  /**
+   * A module's TypeScript computation after SQL (issue 16: fit the CLV models and write their
+   * predictions table), with progress; Cancel stops it between steps and during the fit.
+   */
+  compute<R extends ComputeRequest>(
+    request: R,
+    onProgress?: (fraction: number) => void,
+  ): Promise<Result<ComputeResult<R>>>;
   /** Query → CSV (UTF-8 BOM) or XLSX bytes for download, formula-guarded. */
   exportQuery(sql: string, format: 'csv' | 'xlsx', sheetName?: string): Promise<Result<Uint8Array>>;
   dropTable(table: string): Promise<Result<null>>;

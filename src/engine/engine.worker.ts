@@ -17,6 +17,7 @@ import { runCustomerCleaning } from './clean-customers.ts';
 import { runRoleCleaning } from './clean-role.ts';
 import { runCombinedCleaning } from './clean-combined.ts';
 import { runInOrder } from './run-in-order.ts';
+import { runCompute } from './run-compute.ts';
 
 let dbPromise: Promise<DbPort> | null = null;
 let info: EngineInfo | null = null;
@@ -165,6 +166,9 @@ const api: EngineApi = {
           Object.values(result.value).map((b) => b.buffer),
         )
       : result;
+  },
+  async compute(request, onProgress) {
+    return run((port, signal) => runCompute(port, request, signal, onProgress));
   },
   async exportQuery(sql, format, sheetName) {
     const result = await run((port) => exportQuery(port, sql, format, sheetName));

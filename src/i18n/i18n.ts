@@ -19,6 +19,8 @@ import { datasets } from './messages/datasets.ts';
 import { campaigns } from './messages/campaigns.ts';
 import { multiFile } from './messages/multi-file.ts';
 import { currency } from './messages/currency.ts';
+import { clv } from './messages/clv.ts';
+import { forecast } from './messages/forecast.ts';
 import type { Message } from './messages/types.ts';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -42,6 +44,8 @@ const all = {
   ...campaigns,
   ...multiFile,
   ...currency,
+  ...clv,
+  ...forecast,
 } satisfies Record<string, Message>;
 export type MessageKey = keyof typeof all;
 

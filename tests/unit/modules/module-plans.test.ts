@@ -13,6 +13,7 @@ import { defaultConfig } from '../../../src/config/parse-config.ts';
 import { createPurchases } from '../../../src/analyses/rfm/testing/rfm-fixture.ts';
 import { runRoleCleaning } from '../../../src/engine/clean-role.ts';
 import type { GenericRole } from '../../../src/ingest/cleaning/build-role-cleaning-sql.ts';
+import { runCompute } from '../../../src/engine/run-compute.ts';
 
 const ctx: PlanContext = { locale: 'zh-CN', purchases: 'purchases' };
 
@@ -41,6 +42,7 @@ const PART_PARAMS: Record<string, Record<string, unknown>> = {
   lifecycle: { churn: { segments: true } },
   campaigns: { table: { mask: true }, days: { campaign: 's' }, segments: { campaign: 's' } },
   leads: { notContacted: { mask: true } },
+  clv: { list: { search: 'c', sort: { column: 'clv', direction: 'desc' }, limit: 10 } },
 };
 
 /**
@@ -115,6 +117,8 @@ describe.each(modules.map((m) => [m.id, m] as const))('module %s', (_id, module)
 
   it('prepares, then every part plans, binds and reads', async () => {
     for (const sql of module.prepare(cfg, ctx)) await db.exec(sql);
+    // A module's compute step (issue 16: the CLV fit) writes the table its parts read.
+    if (module.compute) await runCompute(db, module.compute(cfg, ctx));
     for (const [name, part] of Object.entries(module.parts)) {
       if (NEEDS_OTHER_DATASET[module.id]?.includes(name)) continue;
       const params = PART_PARAMS[module.id]?.[name];
@@ -132,6 +136,7 @@ describe.each(modules.map((m) => [m.id, m] as const))('module %s', (_id, module)
 
   it('every export binds', async () => {
     for (const sql of module.prepare(cfg, ctx)) await db.exec(sql);
+    if (module.compute) await runCompute(db, module.compute(cfg, ctx));
     for (const spec of module.exports) {
       const plan = spec.plan(cfg, ctx, undefined);
       for (const sql of plan.statements) await db.exec(sql);
