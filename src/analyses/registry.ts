@@ -19,6 +19,8 @@ import { leadsModule } from './leads/module.ts';
 import { CampaignsConfigSchema } from './campaigns/campaigns-config.ts';
 import { ExperimentConfigSchema } from './experiment/experiment-config.ts';
 import { LeadsConfigSchema } from './leads/leads-config.ts';
+import { funnelModule } from './funnel/module.ts';
+import { FunnelConfigSchema } from './funnel/funnel-config.ts';
 
 /** In navigation order of their sections; modules without a section show inside another one. */
 export const MODULES = [
@@ -30,6 +32,7 @@ export const MODULES = [
   campaignsModule,
   experimentModule,
   leadsModule,
+  funnelModule,
 ] as const;
 
 /** The config slices (AnalysisConfig keys) with their schemas; each module reads one of them. */
@@ -40,6 +43,7 @@ export const CONFIG_SECTIONS = {
   campaigns: CampaignsConfigSchema,
   experiment: ExperimentConfigSchema,
   leads: LeadsConfigSchema,
+  funnel: FunnelConfigSchema,
 } as const satisfies Record<string, GenericSchema>;
 
 export type ModuleId = (typeof MODULES)[number]['id'];
