@@ -21,6 +21,8 @@ import { ExperimentConfigSchema } from './experiment/experiment-config.ts';
 import { LeadsConfigSchema } from './leads/leads-config.ts';
 import { funnelModule } from './funnel/module.ts';
 import { FunnelConfigSchema } from './funnel/funnel-config.ts';
+import { migrationModule } from './migration/module.ts';
+import { MigrationConfigSchema } from './migration/migration-config.ts';
 
 /** In navigation order of their sections; modules without a section show inside another one. */
 export const MODULES = [
@@ -33,6 +35,7 @@ export const MODULES = [
   experimentModule,
   leadsModule,
   funnelModule,
+  migrationModule,
 ] as const;
 
 /** The config slices (AnalysisConfig keys) with their schemas; each module reads one of them. */
@@ -44,6 +47,7 @@ export const CONFIG_SECTIONS = {
   experiment: ExperimentConfigSchema,
   leads: LeadsConfigSchema,
   funnel: FunnelConfigSchema,
+  migration: MigrationConfigSchema,
 } as const satisfies Record<string, GenericSchema>;
 
 export type ModuleId = (typeof MODULES)[number]['id'];

@@ -41,6 +41,12 @@ const PART_PARAMS: Record<string, Record<string, unknown>> = {
   lifecycle: { churn: { segments: true } },
   campaigns: { table: { mask: true }, days: { campaign: 's' }, segments: { campaign: 's' } },
   leads: { notContacted: { mask: true } },
+  // Issue 14: the RFM config is a parameter; the matrix reads migration_scores made by `scores`.
+  migration: {
+    periods: { rfm: defaultConfig().rfm },
+    scores: { rfm: defaultConfig().rfm, ends: ['2024-01-31', '2024-03-01'] },
+    matrix: { from: 1, to: 2 },
+  },
 };
 // The funnel's parts with steps are bound in src/analyses/funnel/funnel.test.ts; here the default
 // config (no steps chosen yet) plans nothing but the event names.
