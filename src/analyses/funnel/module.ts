@@ -34,6 +34,7 @@ import {
 
 export type * from './results.ts';
 export type { FunnelConfig };
+export type { FunnelBreakdown } from './funnel-config.ts';
 export { FUNNEL_BREAKDOWNS, FUNNEL_PROPERTIES, MAX_FUNNEL_STEPS } from './funnel-config.ts';
 export { OTHER_BREAKDOWN } from './build-funnel-sql.ts';
 export { suggestSteps, FUNNEL_STAGES } from './suggest-steps.ts';
