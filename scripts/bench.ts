@@ -1,5 +1,6 @@
 /**
- * npm run bench [-- --sizes 1m,10m --runs 3 --xlsx --no-browser --no-native]
+ * npm run bench [-- --sizes 1m,10m --runs 3 --xlsx --no-browser --no-native --funnel 10m]
+ * (`--sizes none --funnel 1m`: the funnel rows only)
  *
  * Generates seeded orders files with our own generator, then measures (median of --runs):
  * - browser: the real UI path in headless Chromium (file input → worker → cleaning → RFM overview
@@ -7,7 +8,9 @@
  *   dashboard, peak renderer memory;
  * - native: @duckdb/node-api (same DuckDB core) through our code (what `customer-lens --engine
  *   native` runs) and as plain SQL, 1 thread.
- * Also runs on ../shared/datasets/online_retail when present. Prints a table and writes JSON to
+ * Also runs on ../shared/datasets/online_retail when present. --funnel SIZES (default 10m, `none` to skip):
+ * a seeded events file of that many events through the funnel in the browser and the CLI (issue 14;
+ * scripts/bench/funnel-run.ts). Prints a table and writes JSON to
  * bench-results/. Numbers belong in the README's performance section, never in timed unit tests.
  */
 import { existsSync, mkdirSync, writeFileSync, readdirSync, readFileSync } from 'node:fs';
@@ -20,6 +23,12 @@ import { preview } from 'vite';
 import { browserRun, type BrowserRunResult } from './bench/browser-run.ts';
 import { nativeRun, type NativeRunResult } from './bench/native-run.ts';
 import { findChromium } from './ensure-chromium.mjs';
+import {
+  funnelBrowserRun,
+  funnelCliRun,
+  makeEventsFile,
+  type FunnelBrowserResult,
+} from './bench/funnel-run.ts';
 
 const { values } = parseArgs({
   options: {
@@ -30,6 +39,7 @@ const { values } = parseArgs({
     'no-native': { type: 'boolean', default: false },
     /** Print every statement the worker ran during each browser run, with its duration. */
     trace: { type: 'boolean', default: false },
+    funnel: { type: 'string', default: '10m' },
   },
 });
 const runs = Math.max(1, Number(values.runs));
@@ -96,9 +106,10 @@ async function main() {
   mkdirSync('bench-results', { recursive: true });
   const files: { name: string; file: string }[] = values
     .sizes!.split(',')
+    .filter((s) => s.trim() !== '' && s.trim() !== 'none')
     .map((s) => ({ name: `${s} csv`, file: dataset(s.trim(), false) }));
   if (values.xlsx) files.push({ name: '1m xlsx', file: dataset('1m', true) });
-  const retail = onlineRetail();
+  const retail = values.sizes === 'none' ? null : onlineRetail();
   if (retail) files.push({ name: 'online retail', file: retail });
 
   if (!existsSync('dist/index.html')) execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
@@ -140,6 +151,7 @@ async function main() {
     }
     entries.push(entry);
   }
+  const funnelRows = await funnelBench(chrome, server ? baseUrl : null);
   await server?.close();
 
   const gb = (b: number | null) => (b === null ? '–' : `${(b / 1024 ** 3).toFixed(2)} GB`);
@@ -172,6 +184,7 @@ async function main() {
     `\nmachine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GB RAM; median of ${runs}`,
   );
   console.table(rows);
+  if (funnelRows.length) console.table(funnelRows);
   const out = `bench-results/bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
   writeFileSync(
     out,
@@ -181,6 +194,7 @@ async function main() {
         machine: { cpus: cpus().length, model: cpus()[0]?.model, memGb: totalmem() / 1024 ** 3 },
         rows,
         entries,
+        funnel: funnelRows,
       },
       null,
       2,
@@ -188,6 +202,62 @@ async function main() {
   );
   console.log(`wrote ${out}`);
   process.exit(0);
+}
+
+/** Issue 14: the funnel on seeded events files, browser (drop → clean → funnel shown) and CLI. */
+async function funnelBench(chrome: string | null, baseUrl: string | null) {
+  if (values.funnel === 'none' || !values.funnel) return [];
+  const out = [];
+  for (const size of values.funnel.split(',').map((x) => x.trim())) {
+    const n = ROWS[size];
+    if (!n) throw new Error(`unknown --funnel size ${size}`);
+    const file = resolve(`bench-data/events-${size}.csv`);
+    if (!existsSync(file)) console.log(`generating ${file} …`);
+    await makeEventsFile(file, n);
+    const browser: FunnelBrowserResult[] = [];
+    const wasm: number[] = [];
+    const native: number[] = [];
+    const errors: string[] = [];
+    for (let i = 0; i < runs; i++) {
+      if (chrome && baseUrl) {
+        try {
+          const r = await funnelBrowserRun(chrome, baseUrl, file, 900_000);
+          if (r.externalRequests.length)
+            throw new Error(`external requests: ${r.externalRequests.join(', ')}`);
+          browser.push(r);
+          console.log(`events ${size} browser #${i + 1}:`, JSON.stringify(r));
+        } catch (e) {
+          errors.push(`browser #${i + 1}: ${(e as Error).message.split('\n')[0]}`);
+          console.log(`events ${size} browser #${i + 1} failed:`, (e as Error).message.split('\n')[0]);
+        }
+      }
+      const engines: ['wasm' | 'native', number[]][] = [['wasm', wasm]];
+      if (!values['no-native']) engines.push(['native', native]);
+      for (const [engine, list] of engines) {
+        try {
+          const ms = await funnelCliRun(file, engine);
+          list.push(ms);
+          console.log(`events ${size} cli ${engine} #${i + 1}: ${ms} ms`);
+        } catch (e) {
+          errors.push(`cli ${engine} #${i + 1}: ${(e as Error).message.split('\n')[0]}`);
+        }
+      }
+    }
+    const b = (k: keyof FunnelBrowserResult) => median(browser.map((r) => r[k] as number));
+    const s = (ms: number | null) => (ms === null ? '–' : `${(ms / 1000).toFixed(2)} s`);
+    out.push({
+      dataset: `${size} events`,
+      browser_ingest: s(b('ingestMs')),
+      browser_clean_events: s(b('cleanMs')),
+      browser_funnel: s(b('funnelMs')),
+      peak_renderer:
+        b('peakRendererBytes') === null ? '–' : `${(b('peakRendererBytes')! / 1024 ** 3).toFixed(2)} GB`,
+      cli_wasm_total: s(median(wasm)),
+      cli_native_total: s(median(native)),
+      failed_runs: errors.length,
+    });
+  }
+  return out;
 }
 
 main().catch((e) => {
