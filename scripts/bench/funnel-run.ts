@@ -109,7 +109,9 @@ export async function funnelBrowserRun(
     const engineStartMs = Date.now() - t0;
     const t1 = Date.now();
     await page.getByTestId('file-input').setInputFiles(file);
-    await page.getByTestId('table-profile').waitFor({ timeout: timeoutMs });
+    // An events file is not an orders file: the app shows it under the data tab (no table profile).
+    await page.getByTestId('nav-data').waitFor({ timeout: timeoutMs });
+    await idle(page);
     const ingestMs = Date.now() - t1;
     await page.getByTestId('nav-clean').click();
     await page.getByTestId('role-files-card').waitFor({ timeout: timeoutMs });

@@ -2,6 +2,9 @@
 import type { Messages } from './types.ts';
 
 export const funnel = {
+  'role.page': { 'zh-CN': '页面', en: 'Page' },
+  'role.campaign': { 'zh-CN': '活动', en: 'Campaign' },
+  'role.device': { 'zh-CN': '设备', en: 'Device' },
   'nav.funnel': { 'zh-CN': '转化漏斗', en: 'Funnel' },
   'nav.migration': { 'zh-CN': '客群迁移', en: 'Segment migration' },
   'cleaning.reason.missing_event': { 'zh-CN': '缺少事件名称', en: 'Missing event name' },
