@@ -1,5 +1,6 @@
 /**
- * npm run bench [-- --sizes 1m,10m --runs 3 --xlsx --no-browser --no-native]
+ * npm run bench [-- --sizes 1m,10m --runs 3 --xlsx --no-browser --no-native --funnel 10m]
+ * (`--sizes none --funnel 1m`: the funnel rows only)
  *
  * Generates seeded orders files with our own generator, then measures (median of --runs):
  * - browser: the real UI path in headless Chromium (file input → worker → cleaning → RFM overview
@@ -8,7 +9,9 @@
  * - native: @duckdb/node-api (same DuckDB core) through our code (what `customer-lens --engine
  *   native` runs) and as plain SQL, 1 thread.
  * Also runs on ../shared/datasets/online_retail when present, and the CLV fit (issue 16) on 100k
- * customers (the worker's code in Node; --no-clv skips it). Prints a table and writes JSON to
+ * customers (the worker's code in Node; --no-clv skips it). --funnel SIZES (default 10m, `none` to skip):
+ * a seeded events file of that many events through the funnel in the browser and the CLI (issue 14;
+ * scripts/bench/funnel-run.ts). Prints a table and writes JSON to
  * bench-results/. Numbers belong in the README's performance section, never in timed unit tests.
  */
 import { existsSync, mkdirSync, writeFileSync, readdirSync, readFileSync } from 'node:fs';
@@ -22,6 +25,12 @@ import { browserRun, type BrowserRunResult } from './bench/browser-run.ts';
 import { nativeRun, type NativeRunResult } from './bench/native-run.ts';
 import { findChromium } from './ensure-chromium.mjs';
 import { clvRun, type ClvRunResult } from './bench/clv-run.ts';
+import {
+  funnelBrowserRun,
+  funnelCliRun,
+  makeEventsFile,
+  type FunnelBrowserResult,
+} from './bench/funnel-run.ts';
 
 const { values } = parseArgs({
   options: {
@@ -33,6 +42,7 @@ const { values } = parseArgs({
     /** Print every statement the worker ran during each browser run, with its duration. */
     trace: { type: 'boolean', default: false },
     'no-clv': { type: 'boolean', default: false },
+    funnel: { type: 'string', default: '10m' },
   },
 });
 const runs = Math.max(1, Number(values.runs));
@@ -99,9 +109,10 @@ async function main() {
   mkdirSync('bench-results', { recursive: true });
   const files: { name: string; file: string }[] = values
     .sizes!.split(',')
+    .filter((s) => s.trim() !== '' && s.trim() !== 'none')
     .map((s) => ({ name: `${s} csv`, file: dataset(s.trim(), false) }));
   if (values.xlsx) files.push({ name: '1m xlsx', file: dataset('1m', true) });
-  const retail = onlineRetail();
+  const retail = values.sizes === 'none' ? null : onlineRetail();
   if (retail) files.push({ name: 'online retail', file: retail });
 
   if (!existsSync('dist/index.html')) execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
@@ -143,6 +154,7 @@ async function main() {
     }
     entries.push(entry);
   }
+  const funnelRows = await funnelBench(chrome, server ? baseUrl : null);
   await server?.close();
   const clv: ClvRunResult[] = [];
   if (!values['no-clv']) {
@@ -193,6 +205,7 @@ async function main() {
       },
     ]);
   }
+  if (funnelRows.length) console.table(funnelRows);
   const out = `bench-results/bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
   writeFileSync(
     out,
@@ -203,6 +216,7 @@ async function main() {
         rows,
         entries,
         clv,
+        funnel: funnelRows,
       },
       null,
       2,
@@ -210,6 +224,62 @@ async function main() {
   );
   console.log(`wrote ${out}`);
   process.exit(0);
+}
+
+/** Issue 14: the funnel on seeded events files, browser (drop → clean → funnel shown) and CLI. */
+async function funnelBench(chrome: string | null, baseUrl: string | null) {
+  if (values.funnel === 'none' || !values.funnel) return [];
+  const out = [];
+  for (const size of values.funnel.split(',').map((x) => x.trim())) {
+    const n = ROWS[size];
+    if (!n) throw new Error(`unknown --funnel size ${size}`);
+    const file = resolve(`bench-data/events-${size}.csv`);
+    if (!existsSync(file)) console.log(`generating ${file} …`);
+    await makeEventsFile(file, n);
+    const browser: FunnelBrowserResult[] = [];
+    const wasm: number[] = [];
+    const native: number[] = [];
+    const errors: string[] = [];
+    for (let i = 0; i < runs; i++) {
+      if (chrome && baseUrl) {
+        try {
+          const r = await funnelBrowserRun(chrome, baseUrl, file, 900_000);
+          if (r.externalRequests.length)
+            throw new Error(`external requests: ${r.externalRequests.join(', ')}`);
+          browser.push(r);
+          console.log(`events ${size} browser #${i + 1}:`, JSON.stringify(r));
+        } catch (e) {
+          errors.push(`browser #${i + 1}: ${(e as Error).message.split('\n')[0]}`);
+          console.log(`events ${size} browser #${i + 1} failed:`, (e as Error).message.split('\n')[0]);
+        }
+      }
+      const engines: ['wasm' | 'native', number[]][] = [['wasm', wasm]];
+      if (!values['no-native']) engines.push(['native', native]);
+      for (const [engine, list] of engines) {
+        try {
+          const ms = await funnelCliRun(file, engine);
+          list.push(ms);
+          console.log(`events ${size} cli ${engine} #${i + 1}: ${ms} ms`);
+        } catch (e) {
+          errors.push(`cli ${engine} #${i + 1}: ${(e as Error).message.split('\n')[0]}`);
+        }
+      }
+    }
+    const b = (k: keyof FunnelBrowserResult) => median(browser.map((r) => r[k] as number));
+    const s = (ms: number | null) => (ms === null ? '–' : `${(ms / 1000).toFixed(2)} s`);
+    out.push({
+      dataset: `${size} events`,
+      browser_ingest: s(b('ingestMs')),
+      browser_clean_events: s(b('cleanMs')),
+      browser_funnel: s(b('funnelMs')),
+      peak_renderer:
+        b('peakRendererBytes') === null ? '–' : `${(b('peakRendererBytes')! / 1024 ** 3).toFixed(2)} GB`,
+      cli_wasm_total: s(median(wasm)),
+      cli_native_total: s(median(native)),
+      failed_runs: errors.length,
+    });
+  }
+  return out;
 }
 
 main().catch((e) => {

@@ -23,6 +23,10 @@ import { clvModule } from './clv/module.ts';
 import { ClvConfigSchema } from './clv/clv-config.ts';
 import { forecastModule } from './forecast/module.ts';
 import { ForecastConfigSchema } from './forecast/forecast-config.ts';
+import { funnelModule } from './funnel/module.ts';
+import { FunnelConfigSchema } from './funnel/funnel-config.ts';
+import { migrationModule } from './migration/module.ts';
+import { MigrationConfigSchema } from './migration/migration-config.ts';
 
 /** In navigation order of their sections; modules without a section show inside another one. */
 export const MODULES = [
@@ -36,6 +40,8 @@ export const MODULES = [
   leadsModule,
   clvModule,
   forecastModule,
+  funnelModule,
+  migrationModule,
 ] as const;
 
 /** The config slices (AnalysisConfig keys) with their schemas; each module reads one of them. */
@@ -48,6 +54,8 @@ export const CONFIG_SECTIONS = {
   leads: LeadsConfigSchema,
   clv: ClvConfigSchema,
   forecast: ForecastConfigSchema,
+  funnel: FunnelConfigSchema,
+  migration: MigrationConfigSchema,
 } as const satisfies Record<string, GenericSchema>;
 
 export type ModuleId = (typeof MODULES)[number]['id'];

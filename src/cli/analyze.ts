@@ -37,6 +37,8 @@ import {
   type ForcedRole,
 } from './role-files.ts';
 import type { CurrencyCode } from '../ingest/currency/currency.ts';
+import { resolveFunnel, writeMigrationCsv } from './funnel-files.ts';
+import { presetConfig } from '../analyses/rfm/presets.ts';
 
 export interface AnalyzeOptions {
   files: string[];
@@ -66,6 +68,10 @@ export interface AnalyzeOptions {
   /** Issue 16: demand forecast (--forecast-periods, --forecast-grain, --forecast-by). */
   forecast?:
     { periods?: number; grain?: 'day' | 'week' | 'month'; by?: 'category' | 'channel' | 'none' } | undefined;
+  /** Issue 14: --funnel-steps (event names in order), --funnel-days, --migration-period. */
+  funnelSteps?: string[] | undefined;
+  funnelDays?: number | undefined;
+  migrationPeriod?: 'month' | 'quarter' | undefined;
 }
 
 async function readConfig(path: string | undefined): Promise<AnalysisConfig | null> {
@@ -220,6 +226,15 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
       },
       clv: { ...baseConfig.clv, ...(options.clv ?? {}) },
       forecast: { ...baseConfig.forecast, ...(options.forecast ?? {}) },
+      funnel: {
+        ...baseConfig.funnel,
+        ...(options.funnelSteps !== undefined ? { steps: options.funnelSteps } : {}),
+        ...(options.funnelDays !== undefined ? { windowDays: options.funnelDays } : {}),
+      },
+      migration: {
+        ...baseConfig.migration,
+        ...(options.migrationPeriod !== undefined ? { period: options.migrationPeriod } : {}),
+      },
       experiment: {
         ...baseConfig.experiment,
         ...(options.experiment?.control !== undefined ? { control: options.experiment.control } : {}),
@@ -228,6 +243,14 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
     };
     const roleReports = await cliCleaning(cleanRoleDatasets(port, roleFiles.found, effective, write));
     const roles: string[] = [...roleReports.keys()];
+    // Issue 14: the funnel's steps (given, or suggested from the event names) once the events are clean.
+    if (roles.includes('events'))
+      effective.funnel = await resolveFunnel(
+        db,
+        effective.funnel,
+        { locale: options.locale, purchases: 'purchases' },
+        { warn: (l) => options.warn?.(l), notice: (l) => options.notice?.(l) },
+      );
     const warnUnused = (skip: readonly LoadedDataset[]) => {
       for (const d of roleFiles.unused.filter((d) => !skip.includes(d)))
         options.warn?.(`${d.profile.fileName}: not used (its columns fit no role; force one with ROLE:PATH)`);
@@ -305,6 +328,26 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
         compute: [...(options.clv ? ['clv'] : []), ...(options.forecast ? ['forecast'] : [])],
       })),
     );
+    // Issue 14: migration.csv when --migration-period is given (12 RFM runs: not in every run). Its
+    // period ends come from the data, so it is planned here.
+    if (options.migrationPeriod) {
+      const migration = await writeMigrationCsv(
+        db,
+        effective,
+        options.preset ? { ...effective.rfm, ...presetConfig(options.preset) } : effective.rfm,
+        {
+          locale: options.locale,
+          purchases: report.tables.purchases,
+          returns: report.tables.returns,
+          currency: report.currency.code,
+          purchaseUnit: effective.cleaning.purchase,
+          asOf: options.asOf,
+        },
+        options.outDir,
+        (l) => options.warn?.(l),
+      );
+      if (migration) written.push(migration);
+    }
     if (roles.includes('touches')) {
       for (const warning of await touchesMatchWarnings(db, report.tables.purchases, options.locale))
         options.warn?.(warning);

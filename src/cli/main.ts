@@ -7,8 +7,8 @@ import { parseArgs } from 'node:util';
 import { CliError } from './cli-error.ts';
 import { CURRENCY_CODES, isCurrencyCode } from '../ingest/currency/currency.ts';
 
-const USAGE = `usage: customer-lens analyze <[ROLE:]file...> [--config cfg.json] [--preset value5|cn8|tier3|intl11] [--as-of YYYY-MM-DD] [--currency CNY|USD|GBP|EUR|…] [--out DIR] [--locale zh|en] [--engine wasm|native] [--ignore-returns] [--purchase orders|days] [--attribution-days N] [--margin 0.35] [--arm COLUMN --control LABEL --outcomes a,b,c] [--clv [--calibration-end YYYY-MM-DD] [--time-unit day|week] [--horizon-days N]] [--forecast-periods N --forecast-grain day|week|month --forecast-by category|channel|none]
-  ROLE: orders, customers, touches, experiment, leads (default: detected from the headers)`;
+const USAGE = `usage: customer-lens analyze <[ROLE:]file...> [--config cfg.json] [--preset value5|cn8|tier3|intl11] [--as-of YYYY-MM-DD] [--currency CNY|USD|GBP|EUR|…] [--out DIR] [--locale zh|en] [--engine wasm|native] [--ignore-returns] [--purchase orders|days] [--attribution-days N] [--margin 0.35] [--arm COLUMN --control LABEL --outcomes a,b,c] [--clv [--calibration-end YYYY-MM-DD] [--time-unit day|week] [--horizon-days N]] [--forecast-periods N --forecast-grain day|week|month --forecast-by category|channel|none] [--funnel-steps "曝光,点击,加购,支付"] [--funnel-days N] [--migration-period month|quarter]
+  ROLE: orders, customers, touches, experiment, leads, events (default: detected from the headers)`;
 const PRESETS = ['value5', 'cn8', 'tier3', 'intl11'] as const;
 
 export async function main(argv: string[]): Promise<number> {
@@ -40,6 +40,9 @@ export async function main(argv: string[]): Promise<number> {
         'forecast-periods': { type: 'string' },
         'forecast-grain': { type: 'string' },
         'forecast-by': { type: 'string' },
+        'funnel-steps': { type: 'string' },
+        'funnel-days': { type: 'string' },
+        'migration-period': { type: 'string' },
       },
     });
   } catch (e) {
@@ -153,12 +156,41 @@ export async function main(argv: string[]): Promise<number> {
           ...(fBy !== undefined ? { by: fBy as 'category' | 'channel' | 'none' } : {}),
         }
       : undefined;
+  const funnelSteps = parsed.values['funnel-steps']
+    ?.split(/[,，]/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+  if (
+    funnelSteps !== undefined &&
+    (funnelSteps.length < 2 || funnelSteps.length > 8 || new Set(funnelSteps).size !== funnelSteps.length)
+  ) {
+    process.stderr.write(
+      `customer-lens: --funnel-steps must name 2 to 8 different events, comma-separated\n${USAGE}\n`,
+    );
+    return 2;
+  }
+  const funnelDays = parsed.values['funnel-days'];
+  if (
+    funnelDays !== undefined &&
+    !(/^\d+$/.test(funnelDays) && Number(funnelDays) >= 1 && Number(funnelDays) <= 365)
+  ) {
+    process.stderr.write(`customer-lens: --funnel-days must be a whole number of days, 1 to 365\n${USAGE}\n`);
+    return 2;
+  }
+  const migrationPeriod = parsed.values['migration-period'];
+  if (migrationPeriod !== undefined && migrationPeriod !== 'month' && migrationPeriod !== 'quarter') {
+    process.stderr.write(`customer-lens: --migration-period must be month or quarter\n${USAGE}\n`);
+    return 2;
+  }
   try {
     // Loaded only when there is work: `--help` and usage errors answer without the engine.
     const { analyze } = await import('./analyze.ts');
     const written = await analyze({
       clv,
       forecast,
+      funnelSteps,
+      funnelDays: funnelDays === undefined ? undefined : Number(funnelDays),
+      migrationPeriod,
       attributionDays: days === undefined ? undefined : Number(days),
       margin: margin === undefined ? undefined : Number(margin),
       experiment: {

@@ -38,7 +38,7 @@ export function splitRolePrefix(arg: string): { role: ForcedRole | null; path: s
   const role = m[1]!;
   if (!(FORCEABLE as readonly string[]).includes(role)) {
     throw new CliError(
-      `unknown role "${role}" in ${arg} (roles: orders, customers, touches, experiment, leads)`,
+      `unknown role "${role}" in ${arg} (roles: orders, customers, touches, experiment, leads, events)`,
     );
   }
   return { role: role === 'campaign' ? 'touches' : (role as ForcedRole), path: m[2]! };

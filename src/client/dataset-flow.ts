@@ -26,7 +26,7 @@ export interface LoadedDataset {
 }
 
 /** Roles that have a cleaning today (touches, experiment, leads: issue 13); the others are classified and mapped only. */
-export type CleanRole = 'orders' | 'customers' | 'touches' | 'experiment' | 'leads';
+export type CleanRole = 'orders' | 'customers' | 'touches' | 'experiment' | 'leads' | 'events';
 
 export interface CleanRequest {
   table: string;
@@ -55,6 +55,7 @@ export interface CleanReports {
   touches: RoleCleaningReport;
   experiment: RoleCleaningReport;
   leads: RoleCleaningReport;
+  events: RoleCleaningReport;
 }
 
 /** What the flow needs from an engine. Both methods throw on failure (each adapter says with what). */

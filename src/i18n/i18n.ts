@@ -21,6 +21,7 @@ import { multiFile } from './messages/multi-file.ts';
 import { currency } from './messages/currency.ts';
 import { clv } from './messages/clv.ts';
 import { forecast } from './messages/forecast.ts';
+import { funnel } from './messages/funnel.ts';
 import type { Message } from './messages/types.ts';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -46,6 +47,7 @@ const all = {
   ...currency,
   ...clv,
   ...forecast,
+  ...funnel,
 } satisfies Record<string, Message>;
 export type MessageKey = keyof typeof all;
 

@@ -16,6 +16,7 @@
  * - experiment: flags (`converted`, `visited`) as 0/1 integers.
  * - leads: `won` BOOLEAN: the stage reads as won (赢单/成交/won/converted…) when a stage column is
  *   mapped, else a won/closed time is present; `won_time` = closed_time when won.
+ * - events (issue 14): none; a row without a user id, an event name or a readable time is set aside.
  */
 import { ident, literalList, str } from '../../sql/quote.ts';
 import type { CleaningConfig } from '../../config/schema.ts';
@@ -50,6 +51,8 @@ export const ROLE_REASON_CODES = [
   'unknown_group',
   'unknown_delivery_status',
   'invalid_outcome',
+  'missing_event',
+  'unparseable_event_time',
 ] as const;
 export type RoleReasonCode = (typeof ROLE_REASON_CODES)[number];
 
@@ -86,6 +89,7 @@ const CLEANING_REQUIRED: Record<GenericRole, readonly (string | readonly string[
   touches: ['customer_id', 'sent_time'],
   experiment: ['arm', ['converted', 'visited', 'revenue']],
   leads: ['lead_id', 'created_time'],
+  events: ['customer_id', 'event_time', 'event'],
 };
 
 /** Issues (the user's mistake, shown, not thrown): unknown fields or columns, a column twice, a missing field. */
@@ -249,6 +253,17 @@ function roleRules(plan: RoleCleaningPlan): {
         ],
       };
     }
+    case 'events':
+      // Issue 14: one row per tracked event; every row with a user, a name and a time is used.
+      return {
+        derived: [],
+        reasons: [
+          ['missing_customer_id', 'customer_id IS NULL'],
+          ['missing_event', 'event IS NULL'],
+          ['unparseable_event_time', 'event_time IS NULL'],
+        ],
+        out: ['customer_id', 'event', 'event_time', 'channel', 'page', 'campaign', 'device', 'value'],
+      };
   }
 }
 

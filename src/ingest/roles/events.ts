@@ -37,6 +37,6 @@ export const EVENTS_ROLE = defineRole({
     },
   ],
   required: ['customer_id', 'event_time', 'event'],
-  cleaning: 'none',
-  tables: { events: 'events_clean' },
+  cleaning: 'generic',
+  tables: { events: 'events_clean', setAside: 'events_set_aside' },
 });

@@ -43,7 +43,15 @@ const PART_PARAMS: Record<string, Record<string, unknown>> = {
   campaigns: { table: { mask: true }, days: { campaign: 's' }, segments: { campaign: 's' } },
   leads: { notContacted: { mask: true } },
   clv: { list: { search: 'c', sort: { column: 'clv', direction: 'desc' }, limit: 10 } },
+  // Issue 14: the RFM config is a parameter; the matrix reads migration_scores made by `scores`.
+  migration: {
+    periods: { rfm: defaultConfig().rfm },
+    scores: { rfm: defaultConfig().rfm, ends: ['2024-01-31', '2024-03-01'] },
+    matrix: { from: 1, to: 2 },
+  },
 };
+// The funnel's parts with steps are bound in src/analyses/funnel/funnel.test.ts; here the default
+// config (no steps chosen yet) plans nothing but the event names.
 
 /**
  * Parts that read a table only another dataset creates, gated by a part that checks for it first
@@ -81,6 +89,12 @@ beforeAll(async () => {
       ['线索ID', '创建时间', '线索状态'],
       ['L1', '2024-01-01 09:00', '赢单'],
       { lead_id: '线索ID', created_time: '创建时间', stage: '线索状态' },
+    ],
+    [
+      'events',
+      ['用户ID', '事件', '时间', '渠道'],
+      ['c1', 'view', '2024-01-01 09:00', 'app'],
+      { customer_id: '用户ID', event: '事件', event_time: '时间', channel: '渠道' },
     ],
   ];
   for (const [role, header, row, mapping] of files) {
