@@ -228,7 +228,7 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
         const same = choice?.sameShape ?? [];
         const others = profiles
           .filter((p) => p.name !== sheet && !same.includes(p.name))
-          .map((p) => `${p.name} (${describeSheet(p, t)}, ${p.dataRows})`);
+          .map((p) => t('sheet.entry', { name: p.name, what: describeSheet(p, t), rows: p.dataRows }));
         options.notice?.(
           t('cli.sheetChosen', {
             file,
@@ -286,7 +286,8 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
         (d) => (d.profile.sheetProfiles?.length ?? 0) > 0 && !hasDataSheet(d.profile.sheetProfiles!),
       );
       if (workbook) {
-        const named = (p: SheetProfile) => `${p.name} (${describeSheet(p, t)}, ${p.dataRows})`;
+        const named = (p: SheetProfile) =>
+          t('sheet.entry', { name: p.name, what: describeSheet(p, t), rows: p.dataRows });
         throw new CliError(
           t('cli.noUsableSheet', {
             file: workbook.profile.fileName,

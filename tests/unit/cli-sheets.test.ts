@@ -31,7 +31,7 @@ describe('CLI: workbooks with several sheets', () => {
     const out = join(dir, 'months');
     const r = await runCli(['analyze', shop, '--out', out, '--locale', 'en', '--as-of', '2026-03-01']);
     expect(r.err).toContain('shop.xlsx: read sheet “1月” (orders)');
-    expect(r.err).toContain('说明 (instructions, 3)');
+    expect(r.err).toContain('说明 (instructions, 3 rows)');
     expect(r.err).toContain('sheets with the same columns appended into one dataset: 1月, 2月');
     expect(r.code).toBe(0);
     const profile = json(out, 'profile.json');
@@ -48,7 +48,7 @@ describe('CLI: workbooks with several sheets', () => {
       ['1月', 'data', 'orders'],
       ['2月', 'data', 'orders'],
     ]);
-    expect(profile.tables[0].sheet_profiles[1]).toMatchObject({ header_row: 2, data_rows: 4 });
+    expect(profile.tables[0].sheet_profiles[1]).toMatchObject({ header_row: 2, data_rows: 3 });
     const cleaning = json(out, 'cleaning.json');
     // Title, blank and total rows are not orders; A3 is in both months and counts once.
     expect(cleaning).toMatchObject({
@@ -88,32 +88,28 @@ describe('CLI: workbooks with several sheets', () => {
     expect(bad.err).toBe('customer-lens: --sheet 3月: no such sheet (sheets: 说明, 1月, 2月)\n');
   });
 
-  it('recognises a pivot table and a summary and opens the orders behind them', async () => {
-    const out = join(dir, 'pivot');
-    const r = await runCli(['analyze', file('report.xlsx', pivotAndSummaryFirst()), '--out', out]);
-    expect(r.code).toBe(0);
-    expect(r.err).toContain('report.xlsx：读取工作表“订单明细”（订单）');
-    const [table] = json(out, 'profile.json').tables;
-    expect(table.sheet).toBe('订单明细');
-    expect(table.sheet_profiles.map((s: { kind: string }) => s.kind)).toEqual(['pivot', 'summary', 'data']);
-    expect(json(out, 'cleaning.json')).toMatchObject({ rows_read: 3, rows_used: 3 });
-  });
-
-  it('reads the only data sheet when it is hidden, and says so', async () => {
-    const out = join(dir, 'hidden');
+  it('recognises a pivot table and a summary, reads a hidden-only data sheet and says so', async () => {
+    // Two workbooks in one call (each test run costs an engine): both hold orders and are combined.
+    const out = join(dir, 'pivot-hidden');
     const r = await runCli([
       'analyze',
+      file('report.xlsx', pivotAndSummaryFirst()),
       file('hidden.xlsx', hiddenDataSheet()),
       '--out',
       out,
-      '--locale',
-      'en',
     ]);
     expect(r.code).toBe(0);
-    expect(r.err).toContain('hidden.xlsx: the data is in the hidden sheet “data”; it was read');
-    const [table] = json(out, 'profile.json').tables;
-    expect(table).toMatchObject({ sheet: 'data', sheet_choice: 'hidden', row_count: 3 });
-    expect(table.sheet_profiles[1]).toMatchObject({ name: 'data', hidden: true, role: 'orders' });
+    expect(r.err).toContain(
+      'report.xlsx：读取工作表“订单明细”（订单）；其他工作表：数据透视（数据透视表，2 行）, 汇总（汇总表，2 行）',
+    );
+    expect(r.err).toContain('hidden.xlsx：数据在隐藏的工作表“data”中，已读取');
+    const [report, hidden] = json(out, 'profile.json').tables;
+    expect(report.sheet).toBe('订单明细');
+    expect(report.sheet_profiles.map((s: { kind: string }) => s.kind)).toEqual(['pivot', 'summary', 'data']);
+    expect(hidden).toMatchObject({ sheet: 'data', sheet_choice: 'hidden', row_count: 3 });
+    expect(hidden.sheet_profiles[1]).toMatchObject({ name: 'data', hidden: true, role: 'orders' });
+    // The same three orders in both: counted once.
+    expect(json(out, 'cleaning.json')).toMatchObject({ rows_read: 6, rows_used: 3, orders_deduplicated: 3 });
   });
 
   it('names the sheets in one sentence when no sheet holds orders (zh, en)', async () => {
@@ -121,12 +117,12 @@ describe('CLI: workbooks with several sheets', () => {
     const en = await runCli(['analyze', path, '--out', join(dir, 'none'), '--locale', 'en']);
     expect(en.code).toBe(1);
     expect(en.err).toBe(
-      'customer-lens: notes.xlsx has no sheet of orders: 说明 (instructions, 3), 汇总 (summary, 3). Choose one with --sheet or map its columns in a config file.\n',
+      'customer-lens: notes.xlsx has no sheet of orders: 说明 (instructions, 3 rows), 汇总 (summary, 2 rows). Choose one with --sheet or map its columns in a config file.\n',
     );
     const zh = await runCli(['analyze', path, '--out', join(dir, 'none-zh')]);
     expect(zh.code).toBe(1);
     expect(zh.err).toBe(
-      'customer-lens: notes.xlsx 中没有可用的订单工作表：说明 (说明, 3), 汇总 (汇总表, 3)。请用 --sheet 指定工作表，或在配置文件中映射列。\n',
+      'customer-lens: notes.xlsx 中没有可用的订单工作表：说明（说明，3 行）, 汇总（汇总表，2 行）。请用 --sheet 指定工作表，或在配置文件中映射列。\n',
     );
   });
 });

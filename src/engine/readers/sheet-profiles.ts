@@ -7,9 +7,11 @@ import type { CellObject, WorkBook } from '@e965/xlsx';
 import { utils } from '@e965/xlsx';
 import { cellText } from './sheet-table.ts';
 import { profileSheet, type SheetProfile } from '../../ingest/sheet-choice.ts';
+import { trailingSummaryRows } from '../../ingest/header-row.ts';
 import type { TextCell } from './text-table.ts';
 
 const HEAD_ROWS = 200;
+const TAIL_ROWS = 10;
 
 function isBlankRow(row: readonly (CellObject | undefined)[] | undefined, c0: number, c1: number): boolean {
   if (!row) return true;
@@ -30,7 +32,7 @@ export function profileSheets(wb: WorkBook, rowsOf: (name: string) => number): S
     const ref = ws?.['!ref'];
     const data = (ws?.['!data'] ?? []) as (CellObject[] | undefined)[];
     const head: TextCell[][] = [];
-    let range = null;
+    let range: ReturnType<typeof utils.decode_range> | null = null;
     if (ref) {
       range = utils.decode_range(ref);
       const width = range.e.c - range.s.c + 1;
@@ -48,9 +50,19 @@ export function profileSheets(wb: WorkBook, rowsOf: (name: string) => number): S
         if (!range) return 0;
         let n = 0;
         const last = Math.min(range.e.r, data.length - 1);
-        for (let r = range.s.r + headerRow + 1; r <= last; r++)
-          if (!isBlankRow(data[r], range.s.c, range.e.c)) n++;
-        return n;
+        const tail: number[] = [];
+        for (let r = range.s.r + headerRow + 1; r <= last; r++) {
+          if (isBlankRow(data[r], range.s.c, range.e.c)) continue;
+          n++;
+          tail.push(r);
+          if (tail.length > TAIL_ROWS) tail.shift();
+        }
+        // Total rows at the bottom (合计) are dropped by the reader: not counted here either.
+        const width = range.e.c - range.s.c + 1;
+        const tailCells = tail.map((r) =>
+          Array.from({ length: width }, (_, c) => cellText(data[r]?.[c + range!.s.c], date1904)),
+        );
+        return n - trailingSummaryRows(tailCells).summaryRows;
       },
     });
   });
