@@ -41,6 +41,12 @@ export const sheets = {
     'zh-CN': '与多个文件相同：按列映射合并，分别统计各工作表的行数，同一订单出现在多个工作表中只计一次。',
     en: 'As with several files: appended by column mapping, rows counted per sheet, an order in several sheets counted once.',
   },
+  'sheet.helpTitle': { 'zh-CN': '如何选择工作表', en: 'How the sheet is chosen' },
+  'sheet.help': {
+    'zh-CN':
+      '检查每个工作表的表头行、表头下的行数（不含底部合计行），以及列名与订单、客户等数据类型的匹配程度（与列映射同一套规则）。打开最符合其类型的工作表：订单优先，其次客户；同等时可见的、靠前的优先；只有隐藏的工作表含有数据时打开它。没有类型能完整匹配的工作表识别为说明（一两列文字）、数据透视表（行标签、求和项、总计列）、汇总表（名为汇总、统计等，或含合计行）或未识别的表格。',
+    en: 'Each sheet is checked: its header row, the rows below it (total rows at the bottom not counted), and how well its headers map to orders, customers and the other kinds of data (the same rules as the column mapping). The sheet that fits its kind best is opened: orders first, then customers; on a tie the visible, then the earlier sheet; a hidden sheet when it is the only one with data. A sheet no kind fully maps is recognised as instructions (text in one or two columns), a pivot table (Row Labels, Sum of …, a Grand Total column), a summary (named so, or with a total row) or an unrecognised table.',
+  },
   'cli.sheetChosen': {
     'zh-CN': '{file}：读取工作表“{sheet}”（{what}）；其他工作表：{others}（用 --sheet 指定）',
     en: '{file}: read sheet “{sheet}” ({what}); other sheets: {others} (choose with --sheet)',
