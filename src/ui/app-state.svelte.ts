@@ -289,10 +289,19 @@ export class AppState {
       }
       const analysis = this.analysis;
       const wasOrders = analysis.ordersTableId === id;
+      const wasMore = analysis.moreOrdersIds.includes(id);
       await this.reload(id, { sheet });
       const table = this.tables.find((t) => t.id === id);
-      if (!table || table.profile.sheet !== sheet || !wasOrders) return;
-      if (analysis.roles.detected(table)?.role === 'orders') {
+      if (!table || table.profile.sheet !== sheet) return;
+      const isOrders = analysis.roles.detected(table)?.role === 'orders';
+      if (wasMore) {
+        // An appended file or sheet: out of the orders unless the new sheet holds orders too.
+        if (!isOrders) analysis.removeOrdersFile(id);
+        if (analysis.report !== null && analysis.canClean) await analysis.clean();
+        return;
+      }
+      if (!wasOrders) return;
+      if (isOrders) {
         analysis.useAsOrders(table);
         await this.#autoAnalyze();
       } else {
