@@ -20,6 +20,7 @@ import { campaigns } from './messages/campaigns.ts';
 import { multiFile } from './messages/multi-file.ts';
 import { currency } from './messages/currency.ts';
 import { sheets } from './messages/sheets.ts';
+import { exportColumns, exportNames } from './messages/export-columns.ts';
 import type { Message } from './messages/types.ts';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -44,6 +45,8 @@ const all = {
   ...multiFile,
   ...currency,
   ...sheets,
+  ...exportColumns,
+  ...exportNames,
 } satisfies Record<string, Message>;
 export type MessageKey = keyof typeof all;
 
@@ -72,4 +75,11 @@ export function localeFromLanguages(languages: readonly string[]): Locale {
     if (l.startsWith('en')) return 'en';
   }
   return 'en';
+}
+
+/** Export headers in `locale` by column name (issue 18): every `exportCol.<column>` message. */
+export function exportHeaders(locale: Locale): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(exportColumns).map(([key, m]) => [key.slice('exportCol.'.length), m[locale]]),
+  );
 }
