@@ -237,6 +237,7 @@ export class RfmState {
     return (
       rfmFeaturesCutoff(this.config, app.planContext) ??
       app.analysis.report?.period?.last ??
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a one-off date for a file name, not state
       new Date().toISOString().slice(0, 10)
     );
   }
