@@ -255,6 +255,17 @@ describe('RFM overview', () => {
       /of customers bring 50% of revenue/,
     );
     await screenshot(page, 'rfm-overview-en');
+    // The segment summary export: headers in English, named after what it is and the date (issue 18).
+    const [summary] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-summary-csv').click(),
+    ]);
+    expect(summary.suggestedFilename()).toMatch(/^RFM segments-\d{4}-\d{2}-\d{2}\.csv$/);
+    const summaryLines = readFileSync((await summary.path())!, 'utf8').split(/\r?\n/);
+    expect(summaryLines[0]).toBe(
+      '\uFEFFSegment id,Segment,Customers,Orders,Revenue,Share of customers,Share of revenue',
+    );
+    expect(summaryLines[1]).toMatch(/^high_value,High value,\d+,/);
 
     await page.locator('[data-testid=segment-row][data-segment=high_value] button').click();
     await page.waitForFunction(
