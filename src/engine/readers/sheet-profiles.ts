@@ -33,8 +33,15 @@ export function profileSheets(wb: WorkBook, rowsOf: (name: string) => number): S
     const data = (ws?.['!data'] ?? []) as (CellObject[] | undefined)[];
     const head: TextCell[][] = [];
     let range: ReturnType<typeof utils.decode_range> | null = null;
-    if (ref) {
-      range = utils.decode_range(ref);
+    if (ref || data.length > 0) {
+      range = utils.decode_range(ref ?? 'A1');
+      // The cells as stored, not only the declared range (a writer may declare it too small).
+      for (let r = 0; r < data.length; r++) {
+        const row = data[r];
+        if (!row || row.length === 0) continue;
+        if (r > range.e.r) range.e.r = r;
+        if (row.length - 1 > range.e.c) range.e.c = row.length - 1;
+      }
       const width = range.e.c - range.s.c + 1;
       for (let r = range.s.r; r <= range.e.r && head.length < HEAD_ROWS; r++) {
         const src = data[r];
