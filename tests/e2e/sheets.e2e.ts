@@ -93,7 +93,10 @@ describe('workbooks with several sheets', () => {
     await page.getByTestId('file-counts').waitFor({ timeout: 60_000 });
     await waitIdle(page);
     await expect(page.getByTestId('sheets-appended').textContent()).resolves.toContain(
-      '2 sheets appended: 1月、2月',
+      '2 sheets appended: 1月, 2月',
+    );
+    await expect(page.getByTestId('dataset-banner').textContent()).resolves.toContain(
+      '2 sheets · 2026-01-05 → 2026-02-14',
     );
     // A3 is in both months: January's copy is set aside as in a later sheet; counts add up.
     expect(numbers((await page.getByTestId('cleaning-sum').textContent())!)).toEqual([6, 5, 1]);

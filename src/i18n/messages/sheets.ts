@@ -41,6 +41,11 @@ export const sheets = {
     'zh-CN': '与多个文件相同：按列映射合并，分别统计各工作表的行数，同一订单出现在多个工作表中只计一次。',
     en: 'As with several files: appended by column mapping, rows counted per sheet, an order in several sheets counted once.',
   },
+  'sheet.separator': { 'zh-CN': '、', en: ', ' },
+  'sheet.banner': {
+    'zh-CN': '{count} 个工作表 · {first} → {last}',
+    en: '{count} sheets · {first} → {last}',
+  },
   'sheet.helpTitle': { 'zh-CN': '如何选择工作表', en: 'How the sheet is chosen' },
   'sheet.help': {
     'zh-CN':
