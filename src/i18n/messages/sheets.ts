@@ -26,7 +26,7 @@ export const sheets = {
       '没有工作表的列符合订单、客户等任何数据类型；已打开“{sheet}”（{rows} 行）。请检查其他工作表或手动指定列。',
     en: 'No sheet has columns that fit orders, customers or another kind of data; opened “{sheet}” ({rows} rows). Check the other sheets or map the columns by hand.',
   },
-  'sheet.others': { 'zh-CN': '其他工作表', en: 'Other sheets' },
+  'sheet.others': { 'zh-CN': '其他工作表：', en: 'Other sheets:' },
   'sheet.entry': { 'zh-CN': '{name}（{what}，{rows} 行）', en: '{name} ({what}, {rows} rows)' },
   'sheet.open': { 'zh-CN': '打开', en: 'Open' },
   'sheet.appended': {
