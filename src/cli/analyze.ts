@@ -11,7 +11,7 @@ import { nodeSourceFile } from '../engine/node-source-file.ts';
 import { EngineError } from '../engine/engine-error.ts';
 import { CleaningInputError } from '../engine/clean-source.ts';
 import { toCleaningJson } from '../ingest/cleaning/report.ts';
-import { hasMessage, translate, type Locale } from '../i18n/i18n.ts';
+import { hasMessage, translate, type Locale, type MessageKey } from '../i18n/i18n.ts';
 import { defaultConfig, formatIssues } from '../config/parse-config.ts';
 import { parseConfigFile } from '../config/config-file.ts';
 import type { AnalysisConfig } from '../config/schema.ts';
@@ -39,6 +39,7 @@ import {
 import type { CurrencyCode } from '../ingest/currency/currency.ts';
 import { resolveFunnel, writeMigrationCsv } from './funnel-files.ts';
 import { presetConfig } from '../analyses/rfm/presets.ts';
+import { describeSheet, hasDataSheet, type SheetProfile } from '../ingest/sheet-choice.ts';
 
 export interface AnalyzeOptions {
   files: string[];
@@ -72,6 +73,8 @@ export interface AnalyzeOptions {
   funnelSteps?: string[] | undefined;
   funnelDays?: number | undefined;
   migrationPeriod?: 'month' | 'quarter' | undefined;
+  /** --sheet NAME (repeatable, issue 21): the workbooks' sheets to read; absent = chosen from the headers. */
+  sheets?: string[] | undefined;
 }
 
 async function readConfig(path: string | undefined): Promise<AnalysisConfig | null> {
@@ -129,6 +132,23 @@ function profileJson(profiles: readonly LoadedDataset['profile'][]) {
       row_count: p.rowCount,
       columns: p.columns.map((c) => ({ name: c.name, type: c.type, non_null: c.nonNull })),
       // What ingest did to the file (lines read in another encoding, lines set aside for a NUL, …).
+      // Workbooks (issue 21): every sheet with what it was recognised as, and why this one was read.
+      ...(p.sheetProfiles?.length
+        ? {
+            sheet_choice: p.sheetChoice?.reason ?? null,
+            sheet_profiles: p.sheetProfiles.map((s) => ({
+              name: s.name,
+              rows: s.rows,
+              hidden: s.hidden,
+              kind: s.kind,
+              role: s.role,
+              score: s.score,
+              header_row: s.headerRow,
+              data_rows: s.dataRows,
+              columns: s.columns,
+            })),
+          }
+        : {}),
       ...(p.notes.length
         ? {
             notes: p.notes.map((n) => ({
@@ -159,18 +179,84 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
   try {
     const port = nodeDatasetPort(db);
     const datasets: LoadedDataset[] = [];
+    /** The ROLE:PATH role of each dataset (a workbook's sheets share their file's). */
+    const datasetRoles: (ForcedRole | null)[] = [];
+    const t = (key: string, params?: Record<string, string | number>) =>
+      translate(options.locale, key as MessageKey, params);
+    const askedSheets = options.sheets?.length ? options.sheets : null;
+    const sheetFound = new Set<string>();
     for (const [i, source] of sources.entries()) {
-      let dataset: LoadedDataset;
-      try {
-        dataset = await port.load(source, `t${i + 1}`);
-      } catch (e) {
-        throw describeLoadError(e, source.name, options.locale);
+      const load = async (table: string, sheet?: string): Promise<LoadedDataset> => {
+        try {
+          return await port.load(source, table, sheet === undefined ? undefined : { sheet });
+        } catch (e) {
+          throw describeLoadError(e, source.name, options.locale);
+        }
+      };
+      const base = `t${i + 1}`;
+      const first = await load(base);
+      const group = await workbookSheets(first, base, load);
+      for (const dataset of group) {
+        // A header-only file would give empty outputs and exit 0 (issue 12): say what is wrong instead.
+        if (dataset.profile.rowCount === 0)
+          throw new CliError(translate(options.locale, 'error.no_rows', { name: source.name }));
+        datasets.push(dataset);
+        datasetRoles.push(forcedRoles[i] ?? null);
       }
-      // A header-only file would give empty outputs and exit 0 (issue 12): say what is wrong instead.
-      if (dataset.profile.rowCount === 0)
-        throw new CliError(translate(options.locale, 'error.no_rows', { name: source.name }));
-      datasets.push(dataset);
     }
+    const allSheets = datasets.flatMap((d) => d.profile.sheetProfiles ?? []).map((p) => p.name);
+    for (const name of askedSheets ?? []) {
+      if (!sheetFound.has(name))
+        throw new CliError(t('cli.noSuchSheet', { sheet: name, sheets: [...new Set(allSheets)].join(', ') }));
+    }
+
+    /**
+     * Issue 21: a workbook's sheets to read. --sheet names them; else the sheet best for its role (the
+     * loader's choice) with the sheets of the same columns appended, as several files are (issue 12).
+     */
+    async function workbookSheets(
+      first: LoadedDataset,
+      base: string,
+      load: (table: string, sheet?: string) => Promise<LoadedDataset>,
+    ): Promise<LoadedDataset[]> {
+      const profiles = first.profile.sheetProfiles ?? [];
+      const file = first.profile.fileName;
+      if (profiles.length === 0) return [first];
+      if (askedSheets) {
+        const names = askedSheets.filter((n) => profiles.some((p) => p.name === n));
+        names.forEach((n) => sheetFound.add(n));
+        if (names.length === 0) return [first];
+        const group: LoadedDataset[] = [];
+        for (const [k, name] of names.entries())
+          group.push(await load(k === 0 ? base : `${base}_${k + 1}`, name));
+        return group;
+      }
+      const choice = first.profile.sheetChoice;
+      const sheet = first.profile.sheet ?? '';
+      const chosen = profiles.find((p) => p.name === sheet);
+      if (choice?.reason === 'hidden') options.notice?.(t('cli.sheetHidden', { file, sheet }));
+      else if (profiles.length > 1 && chosen && hasDataSheet(profiles)) {
+        const same = choice?.sameShape ?? [];
+        const others = profiles
+          .filter((p) => p.name !== sheet && !same.includes(p.name))
+          .map((p) => t('sheet.entry', { name: p.name, what: describeSheet(p, t), rows: p.dataRows }));
+        options.notice?.(
+          t('cli.sheetChosen', {
+            file,
+            sheet,
+            what: describeSheet(chosen, t),
+            others: others.join(', ') || '—',
+          }),
+        );
+      }
+      const group = [first];
+      const same = choice?.sameShape ?? [];
+      for (const [k, name] of same.entries()) group.push(await load(`${base}_${k + 2}`, name));
+      if (same.length > 0)
+        options.notice?.(t('cli.sheetsAppended', { file, sheets: [sheet, ...same].join(', ') }));
+      return group;
+    }
+
     await mkdir(options.outDir, { recursive: true });
     const written: string[] = [];
     const write = async (name: string, data: unknown) => {
@@ -183,7 +269,7 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
     // Files forced to another role (ROLE:PATH), or whose headers say touches / experiment / leads, are
     // never taken as orders or customers (issue 13).
     const forced = new Map(
-      datasets.flatMap((d, i) => (forcedRoles[i] ? [[d, forcedRoles[i]] as const] : [])),
+      datasets.flatMap((d, i) => (datasetRoles[i] ? [[d, datasetRoles[i]] as const] : [])),
     );
     const notFor = (role: ForcedRole) => datasets.filter((d) => forced.has(d) && forced.get(d) !== role);
     // Every file usable as orders is combined into one dataset (issue 12), each with its own mapping;
@@ -206,6 +292,20 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
       options.experiment ?? {},
     );
     if (!orders && roleFiles.found.length === 0) {
+      // A workbook none of whose sheets holds data (issue 21): one sentence naming its sheets.
+      const workbook = datasets.find(
+        (d) => (d.profile.sheetProfiles?.length ?? 0) > 0 && !hasDataSheet(d.profile.sheetProfiles!),
+      );
+      if (workbook) {
+        const named = (p: SheetProfile) =>
+          t('sheet.entry', { name: p.name, what: describeSheet(p, t), rows: p.dataRows });
+        throw new CliError(
+          t('cli.noUsableSheet', {
+            file: workbook.profile.fileName,
+            sheets: workbook.profile.sheetProfiles!.map(named).join(', '),
+          }),
+        );
+      }
       throw new CliError(
         'no orders table found: no file has a customer id, an order time and an amount (or unit price) column (map them in a config file)',
       );

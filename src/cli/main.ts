@@ -8,7 +8,9 @@ import { CliError } from './cli-error.ts';
 import { CURRENCY_CODES, isCurrencyCode } from '../ingest/currency/currency.ts';
 
 const USAGE = `usage: customer-lens analyze <[ROLE:]file...> [--config cfg.json] [--preset value5|cn8|tier3|intl11] [--as-of YYYY-MM-DD] [--currency CNY|USD|GBP|EUR|…] [--out DIR] [--locale zh|en] [--engine wasm|native] [--ignore-returns] [--purchase orders|days] [--attribution-days N] [--margin 0.35] [--arm COLUMN --control LABEL --outcomes a,b,c] [--clv [--calibration-end YYYY-MM-DD] [--time-unit day|week] [--horizon-days N]] [--forecast-periods N --forecast-grain day|week|month --forecast-by category|channel|none] [--funnel-steps "曝光,点击,加购,支付"] [--funnel-days N] [--migration-period month|quarter]
-  ROLE: orders, customers, touches, experiment, leads, events (default: detected from the headers)`;
+  ROLE: orders, customers, touches, experiment, leads, events (default: detected from the headers)
+  --sheet NAME: read this sheet of the workbooks (repeat to append several sheets; default: the sheet
+    whose headers fit a role best, with the sheets of the same columns appended)`;
 const PRESETS = ['value5', 'cn8', 'tier3', 'intl11'] as const;
 
 export async function main(argv: string[]): Promise<number> {
@@ -43,6 +45,7 @@ export async function main(argv: string[]): Promise<number> {
         'funnel-steps': { type: 'string' },
         'funnel-days': { type: 'string' },
         'migration-period': { type: 'string' },
+        sheet: { type: 'string', multiple: true },
       },
     });
   } catch (e) {
@@ -210,6 +213,7 @@ export async function main(argv: string[]): Promise<number> {
       notice: (line) => process.stderr.write(`customer-lens: ${line}\n`),
       ignoreReturns: parsed.values['ignore-returns'] === true,
       purchase,
+      sheets: parsed.values.sheet,
     });
     for (const path of written) process.stdout.write(`wrote ${path}\n`);
     return 0;

@@ -19,8 +19,12 @@ const PREVIEW_ROWS = 100;
 
 export function nodeDatasetPort(db: DbPort): DatasetPort<SourceFile> {
   return {
-    async load(file, table) {
-      const { preview, ...profile } = await loadSource(db, file, { table, previewRows: PREVIEW_ROWS });
+    async load(file, table, options) {
+      const { preview, ...profile } = await loadSource(db, file, {
+        table,
+        previewRows: PREVIEW_ROWS,
+        ...(options?.sheet !== undefined ? { sheet: options.sheet } : {}),
+      });
       return { profile, rows: decodeIpc(preview).rows };
     },
     async clean<R extends CleanRole>(role: R, request: CleanRequest): Promise<CleanReports[R]> {

@@ -12,6 +12,7 @@ import type { ExportSpec, ModulePlan, Part, PlanContext, QueryRows } from '../an
 import type { EngineClient } from './engine-client.ts';
 import type { EngineErrorData } from '../engine/protocol.ts';
 import type { ComputeRequest, ComputeResult } from '../engine/engine-api.ts';
+import type { ExportSheet } from '../engine/engine-api.ts';
 
 export type TaskKind = 'cleaning' | 'analysis' | 'export';
 
@@ -133,15 +134,37 @@ export class AnalysisRunner {
     params: P,
     format: 'csv' | 'xlsx',
     fileName = spec.file.replace(/\.csv$/, `.${format}`),
+    headers?: Readonly<Record<string, string>>,
   ): Promise<boolean> {
     const { statements, query } = spec.plan(config, ctx, params);
-    return this.downloadQuery(query, format, fileName, statements);
+    return this.downloadQuery(query, format, fileName, statements, headers);
   }
 
   /** Export a query a module or the cleaning built (set-aside rows, a filtered list) as a download. */
   downloadQuery(
     query: string,
     format: 'csv' | 'xlsx',
+    fileName: string,
+    statements: readonly string[] = [],
+    headers?: Readonly<Record<string, string>>,
+  ): Promise<boolean> {
+    return this.#exclusive(async () => {
+      this.#tasks.startTask('export');
+      try {
+        if (statements.length > 0) {
+          const prepared = await this.#engine.runPlan({ statements });
+          if (!this.#ok(prepared)) return false;
+        }
+        return this.#ok(await this.#engine.download(query, format, fileName, headers));
+      } finally {
+        this.#tasks.endTask();
+      }
+    });
+  }
+
+  /** Several queries as one XLSX workbook (a sheet each, issue 18), after `statements`. */
+  downloadWorkbook(
+    sheets: readonly ExportSheet[],
     fileName: string,
     statements: readonly string[] = [],
   ): Promise<boolean> {
@@ -152,7 +175,7 @@ export class AnalysisRunner {
           const prepared = await this.#engine.runPlan({ statements });
           if (!this.#ok(prepared)) return false;
         }
-        return this.#ok(await this.#engine.download(query, format, fileName));
+        return this.#ok(await this.#engine.downloadWorkbook(sheets, fileName));
       } finally {
         this.#tasks.endTask();
       }

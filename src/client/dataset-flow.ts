@@ -60,7 +60,8 @@ export interface CleanReports {
 
 /** What the flow needs from an engine. Both methods throw on failure (each adapter says with what). */
 export interface DatasetPort<F> {
-  load(file: F, table: string): Promise<LoadedDataset>;
+  /** `options.sheet`: a workbook's sheet to read (default: the one best for its role, issue 21). */
+  load(file: F, table: string, options?: { sheet?: string | undefined }): Promise<LoadedDataset>;
   clean<R extends CleanRole>(role: R, request: CleanRequest): Promise<CleanReports[R]>;
 }
 
@@ -273,7 +274,19 @@ export function combinedCleanRequest(
       table: f.dataset.profile.table,
       columns: f.dataset.profile.columns.map((c) => ({ name: c.name, type: c.type })),
       mapping: { ...f.mapping },
-      label: f.dataset.profile.fileName,
+      label: sourceLabel(f.dataset.profile),
     })),
   };
+}
+
+/**
+ * How a source is named in per-source counts: the file, and the sheet when it is one of several
+ * sheets of a workbook (issue 21: monthly sheets appended like several files), `book.xlsx · 1月`.
+ */
+export function sourceLabel(
+  profile: Pick<LoadedDataset['profile'], 'fileName' | 'sheet' | 'sheets'>,
+): string {
+  return profile.sheet && profile.sheets.length > 1
+    ? `${profile.fileName} · ${profile.sheet}`
+    : profile.fileName;
 }

@@ -11,6 +11,7 @@ import type {
   CustomerCleaningReport,
   DecodedResult,
   EngineApi,
+  ExportSheet,
   GenericRole,
   RoleCleaningOptions,
   RoleCleaningReport,
@@ -166,23 +167,50 @@ export class EngineClient {
     );
   }
 
-  /** Export a query as a file and hand it to the browser as a download. */
-  async download(sql: string, format: 'csv' | 'xlsx', fileName: string): Promise<Result<null>> {
+  /** Export a query as a file and hand it to the browser as a download (headers: display names). */
+  async download(
+    sql: string,
+    format: 'csv' | 'xlsx',
+    fileName: string,
+    headers?: Readonly<Record<string, string>>,
+  ): Promise<Result<null>> {
     const result = await this.#track<Result<Uint8Array>>(
-      this.#api.exportQuery(sql, format, fileName.replace(/\.[a-z]+$/, '')),
+      this.#api.exportQuery(
+        sql,
+        format,
+        fileName.replace(/\.[a-z]+$/, ''),
+        headers ? { ...headers } : undefined,
+      ),
     );
     if (!result.ok) return result;
+    this.#save(result.value, format, fileName);
+    return { ok: true, value: null };
+  }
+
+  /** Several queries as one XLSX workbook (a sheet each), downloaded. */
+  async downloadWorkbook(sheets: readonly ExportSheet[], fileName: string): Promise<Result<null>> {
+    const plain = sheets.map((s) => ({
+      name: s.name,
+      sql: s.sql,
+      headers: s.headers ? { ...s.headers } : undefined,
+    }));
+    const result = await this.#track<Result<Uint8Array>>(this.#api.exportWorkbook(plain));
+    if (!result.ok) return result;
+    this.#save(result.value, 'xlsx', fileName);
+    return { ok: true, value: null };
+  }
+
+  #save(bytes: Uint8Array, format: 'csv' | 'xlsx', fileName: string): void {
     const type =
       format === 'csv'
         ? 'text/csv;charset=utf-8'
         : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-    const url = URL.createObjectURL(new Blob([result.value as Uint8Array<ArrayBuffer>], { type }));
+    const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
     const a = document.createElement('a');
     a.href = url;
     a.download = fileName;
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    return { ok: true, value: null };
   }
 
   dropTable(table: string): Promise<Result<null>> {

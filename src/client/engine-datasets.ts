@@ -33,8 +33,11 @@ export function engineDatasetPort(
   onProgress: (p: LoadProgress) => void = () => {},
 ): DatasetPort<File> {
   return {
-    async load(file, table) {
-      const { preview, ...profile } = unwrap(await engine.loadFile(file, { table }, onProgress));
+    async load(file, table, options) {
+      const sheet = options?.sheet;
+      const { preview, ...profile } = unwrap(
+        await engine.loadFile(file, { table, ...(sheet !== undefined ? { sheet } : {}) }, onProgress),
+      );
       return { profile, rows: decodeIpc(preview).rows };
     },
     async clean<R extends CleanRole>(role: R, request: CleanRequest): Promise<CleanReports[R]> {

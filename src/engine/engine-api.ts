@@ -14,6 +14,7 @@ import type {
   Result,
 } from './protocol.ts';
 import type { SourceMeta } from './readers/load-types.ts';
+import type { ExportSheet } from './export-query.ts';
 import type { TextEncoding } from '../ingest/detect-format.ts';
 import type { CleaningSchema } from '../config/schema.ts';
 import type { CleaningReport, CustomerCleaningReport } from '../ingest/cleaning/report.ts';
@@ -25,6 +26,7 @@ import type { ComputeRequest, ComputeResult } from '../analyses/clv/fit-request.
 import type { ClvModel } from '../analyses/clv/compute.ts';
 
 export type * from './protocol.ts';
+export type { ExportSheet };
 export type { CleaningReport, CustomerCleaningReport, RoleCleaningReport, GenericRole };
 export type { ComputeRequest, ComputeResult, ClvModel };
 
@@ -119,7 +121,14 @@ export interface EngineApi {
     onProgress?: (fraction: number) => void,
   ): Promise<Result<ComputeResult<R>>>;
   /** Query → CSV (UTF-8 BOM) or XLSX bytes for download, formula-guarded. */
-  exportQuery(sql: string, format: 'csv' | 'xlsx', sheetName?: string): Promise<Result<Uint8Array>>;
+  exportQuery(
+    sql: string,
+    format: 'csv' | 'xlsx',
+    sheetName?: string,
+    headers?: Readonly<Record<string, string>>,
+  ): Promise<Result<Uint8Array>>;
+  /** Several queries → one XLSX workbook, a sheet each (issue 18: all segments + a summary). */
+  exportWorkbook(sheets: readonly ExportSheet[]): Promise<Result<Uint8Array>>;
   dropTable(table: string): Promise<Result<null>>;
   /** Cancel whatever runs now (file reading, decoding, a query). */
   cancel(): Promise<void>;

@@ -11,7 +11,7 @@ import { EngineError, toErrorData } from './engine-error.ts';
 import { loadSource } from './readers/load-source.ts';
 import { browserSourceFile } from './source-file.ts';
 import { ident } from '../sql/quote.ts';
-import { exportQuery } from './export-query.ts';
+import { exportQuery, exportWorkbook } from './export-query.ts';
 import { CleaningInputError, runCleaning } from './clean-source.ts';
 import { runCustomerCleaning } from './clean-customers.ts';
 import { runRoleCleaning } from './clean-role.ts';
@@ -170,8 +170,12 @@ const api: EngineApi = {
   async compute(request, onProgress) {
     return run((port, signal) => runCompute(port, request, signal, onProgress));
   },
-  async exportQuery(sql, format, sheetName) {
-    const result = await run((port) => exportQuery(port, sql, format, sheetName));
+  async exportQuery(sql, format, sheetName, headers) {
+    const result = await run((port) => exportQuery(port, sql, format, sheetName, headers));
+    return result.ok ? Comlink.transfer(result, [result.value.buffer]) : result;
+  },
+  async exportWorkbook(sheets) {
+    const result = await run((port) => exportWorkbook(port, sheets));
     return result.ok ? Comlink.transfer(result, [result.value.buffer]) : result;
   },
   async dropTable(table) {

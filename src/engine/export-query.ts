@@ -1,27 +1,77 @@
 /**
  * Run a query and write its rows as a download: CSV (UTF-8 with BOM) or XLSX (SheetJS, loaded only
- * when first needed). Every text cell passes the formula guard in both formats.
+ * when first needed). CSV text cells pass the formula guard (a leading apostrophe). XLSX text cells are
+ * written as typed text cells (shared strings in the Text number format, issue 18): a spreadsheet
+ * never evaluates a stored text cell, so `+8613800000000` and `=cmd…` stay exactly as they are, with
+ * no visible apostrophe; numbers stay numbers.
  */
 import type { DbPort } from './db-port.ts';
 import { queryDecoded } from './query-rows.ts';
 import { writeCsv } from '../export/write-csv.ts';
-import { guardRow, type ExportCell } from '../export/cell-guard.ts';
+import type { ExportCell } from '../export/cell-guard.ts';
+import type { WorkSheet } from '@e965/xlsx';
+
+/** Every text cell of a sheet typed as text (`s`, format `@`), never a formula. */
+function markTextCells(sheet: WorkSheet): void {
+  for (const [key, cell] of Object.entries(sheet)) {
+    if (key.startsWith('!') || typeof cell !== 'object' || cell === null) continue;
+    if (cell.t === 's') {
+      cell.z = '@';
+      delete cell.f;
+    }
+  }
+}
 
 export type ExportFormat = 'csv' | 'xlsx';
+
+/** A sheet's name as spreadsheets allow it: 31 characters, none of \\ / ? * [ ] :, unique in the book. */
+function sheetName(name: string, taken: Set<string>): string {
+  const base = name.replace(/[\\/?*[\]:]/g, '_').slice(0, 31) || 'data';
+  let candidate = base;
+  for (let k = 2; taken.has(candidate.toLowerCase()); k++) candidate = `${base.slice(0, 27)} (${k})`;
+  taken.add(candidate.toLowerCase());
+  return candidate;
+}
+
+/** One sheet of a workbook export: its query, and display headers by column name (issue 18). */
+export interface ExportSheet {
+  name: string;
+  sql: string;
+  /** Column name → header shown (the UI language); columns not listed keep their name. */
+  headers?: Readonly<Record<string, string>> | undefined;
+}
+
+async function sheetRows(db: DbPort, sql: string, headers?: Readonly<Record<string, string>>) {
+  const { columns, rows } = await queryDecoded(db, sql);
+  const names = columns.map((c) => c.name);
+  const matrix: ExportCell[][] = rows.map((r) => names.map((h) => r[h] ?? null));
+  return { header: names.map((n) => headers?.[n] ?? n), matrix };
+}
 
 export async function exportQuery(
   db: DbPort,
   sql: string,
   format: ExportFormat,
-  sheetName = 'data',
+  sheet = 'data',
+  headers?: Readonly<Record<string, string>>,
 ): Promise<Uint8Array> {
-  const { columns, rows } = await queryDecoded(db, sql);
-  const header = columns.map((c) => c.name);
-  const matrix: ExportCell[][] = rows.map((r) => header.map((h) => r[h] ?? null));
-  if (format === 'csv') return writeCsv(header, matrix);
+  if (format === 'csv') {
+    const { header, matrix } = await sheetRows(db, sql, headers);
+    return writeCsv(header, matrix);
+  }
+  return exportWorkbook(db, [{ name: sheet, sql, headers }]);
+}
+
+/** Several queries → one XLSX workbook, a sheet each (all segments and their summary, issue 18). */
+export async function exportWorkbook(db: DbPort, sheets: readonly ExportSheet[]): Promise<Uint8Array> {
   const { utils, write } = await import('@e965/xlsx');
-  const sheet = utils.aoa_to_sheet([header.map(String), ...matrix.map(guardRow)]);
   const book = utils.book_new();
-  utils.book_append_sheet(book, sheet, sheetName.slice(0, 31).replace(/[\\/?*[\]:]/g, '_') || 'data');
+  const taken = new Set<string>();
+  for (const s of sheets) {
+    const { header, matrix } = await sheetRows(db, s.sql, s.headers);
+    const ws = utils.aoa_to_sheet([header.map(String), ...matrix]);
+    markTextCells(ws);
+    utils.book_append_sheet(book, ws, sheetName(s.name, taken));
+  }
   return new Uint8Array(write(book, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer);
 }

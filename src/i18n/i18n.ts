@@ -22,6 +22,8 @@ import { currency } from './messages/currency.ts';
 import { clv } from './messages/clv.ts';
 import { forecast } from './messages/forecast.ts';
 import { funnel } from './messages/funnel.ts';
+import { sheets } from './messages/sheets.ts';
+import { exportColumns, exportNames } from './messages/export-columns.ts';
 import type { Message } from './messages/types.ts';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -48,6 +50,9 @@ const all = {
   ...clv,
   ...forecast,
   ...funnel,
+  ...sheets,
+  ...exportColumns,
+  ...exportNames,
 } satisfies Record<string, Message>;
 export type MessageKey = keyof typeof all;
 
@@ -76,4 +81,11 @@ export function localeFromLanguages(languages: readonly string[]): Locale {
     if (l.startsWith('en')) return 'en';
   }
   return 'en';
+}
+
+/** Export headers in `locale` by column name (issue 18): every `exportCol.<column>` message. */
+export function exportHeaders(locale: Locale): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(exportColumns).map(([key, m]) => [key.slice('exportCol.'.length), m[locale]]),
+  );
 }

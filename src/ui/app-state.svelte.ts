@@ -280,6 +280,72 @@ export class AppState {
     this.job = null;
   }
 
+  /**
+   * Open another sheet of a loaded workbook in its place (issue 21). When the table was the orders:
+   * a sheet of orders becomes the orders (cleaned again when the mapping is sure), any other sheet is
+   * shown on the Data tab and the orders are released. A sheet already loaded is just shown.
+   */
+  switchSheet(id: string, sheet: string): Promise<void> {
+    return this.flow(async () => {
+      const current = this.tables.find((t) => t.id === id);
+      if (!current) return;
+      const loaded = this.tables.find((t) => t.file === current.file && t.profile.sheet === sheet);
+      if (loaded) {
+        this.activeId = loaded.id;
+        return;
+      }
+      const analysis = this.analysis;
+      const wasOrders = analysis.ordersTableId === id;
+      const wasMore = analysis.moreOrdersIds.includes(id);
+      await this.reload(id, { sheet });
+      const table = this.tables.find((t) => t.id === id);
+      if (!table || table.profile.sheet !== sheet) return;
+      const isOrders = analysis.roles.detected(table)?.role === 'orders';
+      if (wasMore) {
+        // An appended file or sheet: out of the orders unless the new sheet holds orders too.
+        if (!isOrders) analysis.removeOrdersFile(id);
+        if (analysis.report !== null && analysis.canClean) await analysis.clean();
+        return;
+      }
+      if (!wasOrders) return;
+      if (isOrders) {
+        analysis.useAsOrders(table);
+        await this.#autoAnalyze();
+      } else {
+        analysis.removeOrdersFile(id);
+        this.section = 'data';
+      }
+    });
+  }
+
+  /**
+   * Append sheets of a loaded workbook to it (issue 21: monthly sheets, one per store): each sheet is
+   * loaded as its own table and combined into the orders as several files are (issue 12), with its
+   * own counts (`book.xlsx · 2月`) and the same overlap handling; cleaned again when it was cleaned.
+   */
+  appendSheets(id: string, sheets: readonly string[]): Promise<void> {
+    return this.flow(async () => {
+      const base = this.tables.find((t) => t.id === id);
+      if (!base) return;
+      this.#cancelled = false;
+      const before = this.#ordersKey();
+      const hadOrders = this.analysis.report !== null;
+      for (let i = 0; i < sheets.length; i++) {
+        if (this.#cancelled) break;
+        if (this.tables.some((t) => t.file === base.file && t.profile.sheet === sheets[i])) continue;
+        await this.#loadOne(base.file, sheets.length - i - 1, {
+          table: `t${this.#nextTable++}`,
+          sheet: sheets[i]!,
+        });
+      }
+      this.job = null;
+      this.activeId = id;
+      if (this.#cancelled || this.#ordersKey() === before || !this.analysis.canClean) return;
+      if (hadOrders) await this.analysis.clean();
+      else await this.#autoAnalyze();
+    });
+  }
+
   async #loadOne(file: File, queued: number, options?: LoadFileOptions): Promise<void> {
     const table = options?.table ?? `t${this.#nextTable++}`;
     this.cancelled = null;

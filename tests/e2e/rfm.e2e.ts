@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { read as readXlsx, utils as xlsxUtils } from '@e965/xlsx';
 import type { Locator, Page } from 'playwright-core';
 import { openSession, screenshot, waitIdle, type Session } from './support/browser.ts';
 
@@ -208,13 +209,15 @@ describe('RFM overview', () => {
       page.waitForEvent('download'),
       page.getByTestId('export-csv').click(),
     ]);
-    expect(download.suggestedFilename()).toBe('rfm-churn_risk.csv');
+    // Named after the segment and the date (issue 18), not rfm-churn_risk.csv.
+    expect(download.suggestedFilename()).toMatch(/^流失风险客户-\d{4}-\d{2}-\d{2}\.csv$/);
     const lines = readFileSync((await download.path())!, 'utf8').split(/\r?\n/);
-    // Issue 4's columns first, unchanged, then the feature columns.
+    // Issue 4's columns first, in the same order, then the feature columns; headers in the UI language
+    // (issue 18; the CLI's customers.csv keeps the snake_case names).
     expect(lines[0]).toBe(
-      '\uFEFFcustomer_id,recency_days,frequency,monetary,r_score,f_score,m_score,rfm_code,segment,segment_label,' +
-        'first_purchase,avg_interval_days,median_interval_days,top_category_1,top_category_2,top_category_3,' +
-        'top_channel,top_payment_method,avg_discount_rate,promo_order_share,peak_weekday,peak_hour',
+      '\uFEFF客户ID,最近购买天数,购买次数,消费金额,R 分,F 分,M 分,RFM 编码,客群代码,客群,' +
+        '首次购买日,平均购买间隔（天）,购买间隔中位数（天）,偏好品类 1,偏好品类 2,偏好品类 3,' +
+        '常用渠道,常用支付方式,平均折扣率,促销订单占比,高峰星期（1=周一）,高峰时段（时）',
     );
     expect(lines.filter((l) => l.includes(',churn_risk,流失风险客户,'))).toHaveLength(
       after.get('churn_risk')!,
@@ -224,6 +227,31 @@ describe('RFM overview', () => {
     expect(cells[13]).not.toBe('');
     expect(cells[16]).not.toBe('');
     await screenshot(page, 'rfm-drill-zh');
+
+    // All segments in one workbook (issue 18): a summary sheet, then a sheet per segment with customers.
+    const [book] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-all-segments').click(),
+    ]);
+    expect(book.suggestedFilename()).toMatch(/^RFM客群-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const wb = readXlsx(readFileSync((await book.path())!), { type: 'buffer' });
+    const shown = await segmentCounts(page);
+    const withCustomers = shown.filter(([, n]) => n > 0);
+    expect(wb.SheetNames).toHaveLength(1 + withCustomers.length);
+    expect(wb.SheetNames[0]).toBe('汇总');
+    expect(wb.SheetNames).toContain('流失风险客户');
+    const summary = xlsxUtils.sheet_to_json<Record<string, unknown>>(wb.Sheets['汇总']!);
+    expect(Object.keys(summary[0]!)).toEqual([
+      '客群代码',
+      '客群',
+      '客户数',
+      '订单数',
+      '收入',
+      '客户占比',
+      '收入占比',
+    ]);
+    const perSheet = wb.SheetNames.slice(1).map((n) => xlsxUtils.sheet_to_json(wb.Sheets[n]!).length);
+    expect(perSheet).toEqual(withCustomers.map(([, n]) => n));
   });
 
   it('shows the overview in English', async () => {
@@ -235,6 +263,17 @@ describe('RFM overview', () => {
       /of customers bring 50% of revenue/,
     );
     await screenshot(page, 'rfm-overview-en');
+    // The segment summary export: headers in English, named after what it is and the date (issue 18).
+    const [summary] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-summary-csv').click(),
+    ]);
+    expect(summary.suggestedFilename()).toMatch(/^RFM segments-\d{4}-\d{2}-\d{2}\.csv$/);
+    const summaryLines = readFileSync((await summary.path())!, 'utf8').split(/\r?\n/);
+    expect(summaryLines[0]).toBe(
+      '\uFEFFSegment id,Segment,Customers,Orders,Revenue,Share of customers,Share of revenue',
+    );
+    expect(summaryLines[1]).toMatch(/^high_value,High value,\d+,/);
 
     await page.locator('[data-testid=segment-row][data-segment=high_value] button').click();
     await page.waitForFunction(

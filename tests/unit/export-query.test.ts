@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { read, utils } from '@e965/xlsx';
 import { openNodeDb } from '../../src/engine/node-db.ts';
 import type { DbPort } from '../../src/engine/db-port.ts';
-import { exportQuery } from '../../src/engine/export-query.ts';
+import { exportQuery, exportWorkbook } from '../../src/engine/export-query.ts';
 
 let db: DbPort;
 beforeAll(async () => {
@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(async () => db.close());
 
-const SQL = `SELECT * FROM (VALUES ('C1', '=cmd|'' /C calc''!A0', 12.5), ('C2', '张三', -3.0)) t(customer_id, note, amount)`;
+const SQL = `SELECT * FROM (VALUES ('C1', '=cmd|'' /C calc''!A0', 12.5), ('C2', '张三', -3.0), ('+8613800000000', '-5', 1.0)) t(customer_id, note, amount)`;
 
 describe('exportQuery', () => {
   it('writes CSV with BOM and neutralised formulas', async () => {
@@ -18,17 +18,53 @@ describe('exportQuery', () => {
     expect(text.startsWith('\uFEFFcustomer_id,note,amount\r\n')).toBe(true);
     expect(text).toContain(`C1,'=cmd|' /C calc'!A0,12.5`);
     expect(text).toContain('C2,张三,-3');
+    expect(text).toContain(`'+8613800000000,'-5,1`);
   });
 
-  it('writes XLSX whose cells are text, never formulas', async () => {
-    const book = read(await exportQuery(db, SQL, 'xlsx', 'segment: vip'), { type: 'array' });
+  it('writes XLSX text cells as text (never formulas, no visible apostrophe: +86… ids survive)', async () => {
+    const book = read(await exportQuery(db, SQL, 'xlsx', 'segment: vip'), { type: 'array', cellNF: true });
     expect(book.SheetNames).toEqual(['segment_ vip']);
     const sheet = book.Sheets['segment_ vip']!;
-    expect(sheet['B2']).toMatchObject({ t: 's', v: `'=cmd|' /C calc'!A0` });
+    expect(sheet['B2']).toMatchObject({ t: 's', v: `=cmd|' /C calc'!A0`, z: '@' });
     expect(sheet['B2'].f).toBeUndefined();
+    expect(sheet['A4']).toMatchObject({ t: 's', v: '+8613800000000', z: '@' });
+    expect(sheet['B4']).toMatchObject({ t: 's', v: '-5' });
+    expect(sheet['C2']).toMatchObject({ t: 'n', v: 12.5 });
+    expect(Object.values(sheet).some((c) => typeof c === 'object' && c !== null && 'f' in c)).toBe(false);
     expect(utils.sheet_to_json(sheet)).toEqual([
-      { customer_id: 'C1', note: `'=cmd|' /C calc'!A0`, amount: 12.5 },
+      { customer_id: 'C1', note: `=cmd|' /C calc'!A0`, amount: 12.5 },
       { customer_id: 'C2', note: '张三', amount: -3 },
+      { customer_id: '+8613800000000', note: '-5', amount: 1 },
     ]);
+  });
+
+  it('writes several queries as one workbook: headers in the UI language, sheet names made valid and unique', async () => {
+    const headers = { customer_id: '客户ID', amount: '消费金额' };
+    const bytes = await exportWorkbook(db, [
+      { name: '汇总', sql: 'SELECT 2 AS customers', headers: { customers: '客户数' } },
+      { name: '重要挽留客户', sql: `SELECT * FROM (${SQL}) WHERE amount > 0`, headers },
+      { name: 'a/b: 重要挽留客户?', sql: `SELECT * FROM (${SQL}) WHERE amount < 0`, headers },
+      { name: '重要挽留客户', sql: `SELECT * FROM (${SQL}) LIMIT 1` },
+    ]);
+    const book = read(bytes, { type: 'array' });
+    expect(book.SheetNames).toEqual(['汇总', '重要挽留客户', 'a_b_ 重要挽留客户_', '重要挽留客户 (2)']);
+    expect(utils.sheet_to_json(book.Sheets['汇总']!)).toEqual([{ 客户数: 2 }]);
+    expect(utils.sheet_to_json(book.Sheets['重要挽留客户']!)).toEqual([
+      { 客户ID: 'C1', note: `=cmd|' /C calc'!A0`, 消费金额: 12.5 },
+      { 客户ID: '+8613800000000', note: '-5', 消费金额: 1 },
+    ]);
+    expect(utils.sheet_to_json(book.Sheets['a_b_ 重要挽留客户_']!)).toHaveLength(1);
+    expect(Object.keys(utils.sheet_to_json(book.Sheets['重要挽留客户 (2)']!)[0] as object)).toEqual([
+      'customer_id',
+      'note',
+      'amount',
+    ]);
+  });
+
+  it('translates CSV headers too', async () => {
+    const text = new TextDecoder().decode(
+      await exportQuery(db, SQL, 'csv', 'x', { customer_id: 'Customer ID' }),
+    );
+    expect(text.split('\r\n')[0]).toBe('Customer ID,note,amount');
   });
 });

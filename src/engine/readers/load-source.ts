@@ -134,6 +134,8 @@ async function prepare(
       sheet: wb.sheet,
       sheets: wb.sheets,
       notes: wb.notes,
+      sheetProfiles: wb.sheetProfiles,
+      sheetChoice: wb.sheetChoice,
     });
   }
 }

@@ -4,6 +4,7 @@
  */
 import type { EncodingEvidence, FileFormat, TextEncoding } from '../../ingest/detect-format.ts';
 import type { IngestNote, LoadProgress } from '../protocol.ts';
+import type { SheetChoiceReason, SheetProfile } from '../../ingest/sheet-choice.ts';
 
 export type { IngestNote, IngestNoteKind, LoadPhase, LoadProgress } from '../protocol.ts';
 
@@ -34,4 +35,8 @@ export interface SourceMeta {
   sheet: string | null;
   sheets: { name: string; rows: number }[];
   notes: IngestNote[];
+  /** Workbooks (issue 21): every sheet profiled with its kind and role; empty for other formats. */
+  sheetProfiles?: SheetProfile[];
+  /** Workbooks: why `sheet` was opened and the sheets of the same shape that can be appended. */
+  sheetChoice?: { reason: SheetChoiceReason; sameShape: string[] } | null;
 }

@@ -10,6 +10,8 @@ import { EngineError } from '../engine-error.ts';
 import { checkZipDirectory, zipDirectory } from './archive.ts';
 import { sheetToTextTable, type SheetTable } from './sheet-table.ts';
 import type { LoadProgress } from './load-types.ts';
+import { profileSheets } from './sheet-profiles.ts';
+import { chooseSheet, type SheetChoiceReason, type SheetProfile } from '../../ingest/sheet-choice.ts';
 
 /** Refuse workbooks whose unpacked cells would not fit comfortably in the tab (engine-notes §5). */
 export const MAX_XLSX_BYTES = 300 * 1024 * 1024;
@@ -17,6 +19,10 @@ export const MAX_XLSX_BYTES = 300 * 1024 * 1024;
 export interface WorkbookTable extends SheetTable {
   sheet: string;
   sheets: { name: string; rows: number }[];
+  /** Every sheet profiled (issue 21): kind, role, header row, rows below it. */
+  sheetProfiles: SheetProfile[];
+  /** Why `sheet` was opened, and the sheets of the same shape that can be appended to it. */
+  sheetChoice: { reason: SheetChoiceReason; sameShape: string[] };
 }
 
 function sheetRows(wb: WorkBook, name: string): number {
@@ -72,7 +78,10 @@ export async function readWorkbook(
   }
   options.signal?.throwIfAborted();
   const sheets = wb.SheetNames.map((name) => ({ name, rows: sheetRows(wb, name) }));
-  const chosen = options.sheet ?? sheets.find((s) => s.rows > 0)?.name;
+  // Issue 21: every sheet profiled, the one best for its role opened (not merely the first with rows).
+  const sheetProfiles = profileSheets(wb, (name) => sheetRows(wb, name));
+  const choice = chooseSheet(sheetProfiles, options.sheet);
+  const chosen = choice?.sheet;
   const ws = chosen === undefined ? undefined : wb.Sheets[chosen];
   if (chosen === undefined || !ws) {
     throw new EngineError('xlsx_no_sheet', `no sheet ${chosen ?? ''}`, {
@@ -84,5 +93,6 @@ export async function readWorkbook(
   const result = sheetToTextTable(ws, date1904, options.headerRow);
   const rows = sheetRows(wb, chosen);
   options.onProgress({ phase: 'parse', done: rows, total: rows, unit: 'rows' });
-  return { ...result, sheet: chosen, sheets };
+  const sheetChoice = { reason: choice!.reason, sameShape: choice!.sameShape };
+  return { ...result, sheet: chosen, sheets, sheetProfiles, sheetChoice };
 }

@@ -32,7 +32,9 @@ export class RoleFilesState {
   get tables(): LoadedTable[] {
     const orders = this.#app.analysis.report !== null ? this.#app.analysis.ordersTableId : null;
     const customers = this.#app.analysis.customers.tableId;
-    return this.#app.tables.filter((t) => t.id !== orders && t.id !== customers);
+    // Further orders files or sheets appended to the orders (issues 12, 21) are orders too.
+    const more = orders !== null ? this.#app.analysis.moreOrdersIds : [];
+    return this.#app.tables.filter((t) => t.id !== orders && t.id !== customers && !more.includes(t.id));
   }
 
   /** The role of a table: the user's choice, else the best complete guess among these roles. */

@@ -143,7 +143,11 @@ export class DrillDownState {
    * channel, payment method, intervals, rates, peak time). Nothing here is personal data besides the
    * customer id, which is never masked (issue 4); names, phones and addresses are not exported.
    */
-  async export(format: 'csv' | 'xlsx'): Promise<void> {
+  /** `named`: the file name (the segment's name and date) and the headers in the UI language (issue 18). */
+  async export(
+    format: 'csv' | 'xlsx',
+    named?: { fileName: string; headers: Readonly<Record<string, string>> },
+  ): Promise<void> {
     const segment = this.segment;
     if (segment === null) return;
     await this.#exclusive(async () => {
@@ -156,7 +160,8 @@ export class DrillDownState {
         app.planContext,
         { segment, features },
         format,
-        `rfm-${segment}.${format}`,
+        named?.fileName ?? `rfm-${segment}.${format}`,
+        named?.headers,
       );
     });
   }

@@ -21,7 +21,8 @@ import {
   segmentCountsFromCells,
   type ScoreGrid,
 } from '../../analyses/rfm/segment-rules.ts';
-import { rfmFeaturesCutoff, rfmModule } from '../../analyses/rfm/module.ts';
+import { rfmFeaturesCutoff, rfmModule, segmentExport } from '../../analyses/rfm/module.ts';
+import { exportHeaders } from '../../i18n/i18n.ts';
 import type { RfmOverview } from '../../analyses/rfm/overview.ts';
 import { DrillDownState } from './drill-state.svelte.ts';
 
@@ -223,10 +224,30 @@ export class RfmState {
 
   async exportCustomers(format: 'csv' | 'xlsx'): Promise<void> {
     await this.#flush();
-    await this.drill.export(format);
+    const segment = this.drill.segment;
+    await this.drill.export(format, {
+      fileName: segment === null ? `rfm.${format}` : `${this.#fileStem(this.labelOf(segment))}.${format}`,
+      headers: exportHeaders(this.#locale()),
+    });
   }
 
-  /** The segment summary (segments.csv columns) in the current locale. */
+  /** The date in export file names (issue 18): the as-of date, else the last purchase day, else today. */
+  #exportDate(): string {
+    const app = this.#app;
+    return (
+      rfmFeaturesCutoff(this.config, app.planContext) ??
+      app.analysis.report?.period?.last ??
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a one-off date for a file name, not state
+      new Date().toISOString().slice(0, 10)
+    );
+  }
+
+  /** `重要挽留客户-2026-06-30`: a name and the date, without characters file systems refuse. */
+  #fileStem(name: string): string {
+    return `${name}-${this.#exportDate()}`.replace(/[\\/:*?"<>|]/g, '_');
+  }
+
+  /** The segment summary (segments.csv columns) in the current locale, headers in the UI language. */
   async exportSummary(format: 'csv' | 'xlsx'): Promise<void> {
     await this.#flush();
     const app = this.#app;
@@ -238,8 +259,41 @@ export class RfmState {
         app.planContext,
         undefined,
         format,
-        `rfm-segments.${format}`,
+        `${this.#fileStem(app.t('rfmUi.segmentsFile'))}.${format}`,
+        exportHeaders(this.#locale()),
       ),
     );
+  }
+
+  /**
+   * Every segment in one workbook (issue 18): a summary sheet, then a sheet per segment with
+   * customers (named after the segment), headers in the UI language.
+   */
+  async exportAllSegments(): Promise<void> {
+    await this.#flush();
+    const app = this.#app;
+    const results = this.results;
+    if (results === null) return;
+    await this.exclusive(async () => {
+      const features = await this.ensureFeatures();
+      if (features === null) return;
+      const headers = exportHeaders(this.#locale());
+      const summary = rfmModule.exports.find((e) => e.id === 'segments')!;
+      const sheets = [
+        {
+          name: app.t('rfmUi.summarySheet'),
+          sql: summary.plan(this.config, app.planContext).query,
+          headers,
+        },
+        ...results.summary
+          .filter((r) => r.customers > 0)
+          .map((r) => ({
+            name: this.labelOf(r.segment),
+            sql: segmentExport.plan(this.config, app.planContext, { segment: r.segment, features }).query,
+            headers,
+          })),
+      ];
+      await app.runner.downloadWorkbook(sheets, `${this.#fileStem(app.t('rfmUi.segmentsFile'))}.xlsx`);
+    });
   }
 }
