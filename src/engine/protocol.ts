@@ -25,7 +25,9 @@ export type ErrorCode =
   | 'cancelled'
   | 'out_of_memory'
   | 'engine_failed'
-  | 'engine';
+  | 'engine'
+  | 'too_many_columns'
+  | 'too_many_cells';
 
 export interface EngineErrorData {
   code: ErrorCode;

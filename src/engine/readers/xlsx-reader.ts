@@ -81,7 +81,7 @@ export async function readWorkbook(
     });
   }
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
-  const result = sheetToTextTable(ws, date1904, options.headerRow);
+  const result = sheetToTextTable(ws, date1904, options.headerRow, source.name);
   const rows = sheetRows(wb, chosen);
   options.onProgress({ phase: 'parse', done: rows, total: rows, unit: 'rows' });
   return { ...result, sheet: chosen, sheets };
