@@ -3,7 +3,7 @@
  * profile.json, cleaning.json (and customers_cleaning.json when a customer file is given), customers.csv, segments.csv, behaviour.csv, periods.csv, cohorts.csv and
  * churn.csv — the same code and config as the app, on duckdb-wasm (Node) or native DuckDB.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { openNodeDb } from '../engine/node-db.ts';
 import { openNativeDb } from '../engine/native-db.ts';
@@ -14,6 +14,7 @@ import { toCleaningJson } from '../ingest/cleaning/report.ts';
 import { hasMessage, translate, type Locale } from '../i18n/i18n.ts';
 import { defaultConfig, formatIssues } from '../config/parse-config.ts';
 import { parseConfigFile } from '../config/config-file.ts';
+import { MAX_CONFIG_BYTES } from '../config/parse-config.ts';
 import type { AnalysisConfig } from '../config/schema.ts';
 import { CliError } from './cli-error.ts';
 import { toCustomerCleaningJson } from '../engine/clean-customers.ts';
@@ -67,8 +68,14 @@ async function readConfig(path: string | undefined): Promise<AnalysisConfig | nu
   if (!path) return null;
   let text: string;
   try {
+    // The size is checked before reading: a 30 MB "config" is refused without loading it (issue 19 §5).
+    const size = (await stat(path)).size;
+    if (size > MAX_CONFIG_BYTES) {
+      throw new CliError(`config ${path} is ${size} bytes, over the ${MAX_CONFIG_BYTES} byte limit`);
+    }
     text = await readFile(path, 'utf8');
   } catch (e) {
+    if (e instanceof CliError) throw e;
     throw new CliError(
       `cannot read config ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
     );

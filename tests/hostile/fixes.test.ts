@@ -3,12 +3,17 @@
  * corpus (corpus.test.ts) runs the same shapes through the CLI in child processes with a budget.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../unit/support/run-cli.ts';
 import { openNodeDb } from '../../src/engine/node-db.ts';
 import type { DbPort } from '../../src/engine/db-port.ts';
 import { loadSource } from '../../src/engine/readers/load-source.ts';
 import { bytesSourceFile } from '../../src/engine/source-file.ts';
 import { sniffValues, unguard } from '../../src/ingest/mapping/sniff-values.ts';
-import { lyingDimensionXlsx } from './generate.ts';
+import { deflateSync, inflateSync, unzipSync } from 'fflate';
+import { deflatedZeros, lyingDimensionXlsx, lyingZip, utf8 } from './generate.ts';
 
 let db: DbPort;
 let n = 0;
@@ -46,5 +51,62 @@ describe('2: sniffing is linear and bounded', () => {
   });
   it('amounts are still recognised', () => {
     expect(sniffValues('VARCHAR', ['¥ 12.50', '1,234 元', '(30.00)', '8 万']).kind).toBe('money');
+  });
+});
+
+describe('5: zip and Parquet bombs judged by real bytes', () => {
+  it('the hand-written deflate stream inflates to exactly the zeros asked for', () => {
+    for (const n of [1, 2, 3, 10, 259, 1000, 100_003]) {
+      const out = inflateSync(deflatedZeros(n));
+      expect([out.byteLength, out.every((b) => b === 0)]).toEqual([n, true]);
+    }
+  });
+  it('a zip whose directory lies about its sizes is refused as a bomb from the real output', async () => {
+    const data = deflatedZeros(100 * 1024 ** 2);
+    const zip = lyingZip([{ name: 'orders.csv', data, declaredPacked: 2 ** 31, declaredSize: 1000 }]);
+    await expect(load('liar.zip', zip)).rejects.toMatchObject({ code: 'zip_bomb' });
+  });
+  it('an xlsx whose sheet entry lies about its sizes is refused before SheetJS inflates it', async () => {
+    const files = unzipSync(lyingDimensionXlsx('A1:C3'));
+    const zip = lyingZip([
+      ...Object.entries(files).map(([name, bytes]) => ({
+        name,
+        data: deflateSync(bytes),
+        declaredPacked: 100,
+        declaredSize: bytes.byteLength,
+      })),
+      {
+        name: 'xl/media/pad.bin',
+        data: deflatedZeros(100 * 1024 ** 2),
+        declaredPacked: 2 ** 31,
+        declaredSize: 10,
+      },
+    ]);
+    await expect(load('liar.xlsx', zip)).rejects.toMatchObject({ code: 'zip_bomb' });
+  });
+  it('the honest zip of a small CSV still loads', async () => {
+    const csv = utf8('customer id,amount\nA,1\nB,2\n');
+    const zip = lyingZip([
+      { name: 'orders.csv', data: deflateSync(csv), declaredPacked: 0, declaredSize: csv.byteLength },
+    ]);
+    const p = await load('ok.zip', zip);
+    expect(p.rowCount).toBe(2);
+  });
+});
+
+describe('5: --config size checked before reading', () => {
+  it('a 30 MB config file is refused from its size, in one line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cl-h19-'));
+    try {
+      const config = join(dir, 'big.json');
+      writeFileSync(config, '');
+      truncateSync(config, 30 * 1024 ** 2);
+      writeFileSync(join(dir, 'a.csv'), 'customer id,amount,order date\nA,1,2024-01-01\n');
+      const r = await runCli(['analyze', join(dir, 'a.csv'), '--config', config, '--out', join(dir, 'out')]);
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(/^customer-lens: config .* over the 65536 byte limit\n$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
