@@ -8,7 +8,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { Table, tableToIPC } from 'apache-arrow';
 import type { DbPort, FileRef, QueryProgressHandler } from './db-port.ts';
-import { offlineSettings } from './db-port.ts';
+import { offlineSettings, REGISTERED_DIR } from './db-port.ts';
 
 /** AsyncDuckDB with a public hook for the PROGRESS_UPDATE messages its worker already sends. */
 class ProgressDuckDB extends duckdb.AsyncDuckDB {
@@ -30,7 +30,7 @@ export async function openBrowserDb(): Promise<DbPort> {
   await conn.query('SET enable_progress_bar = true');
   await conn.query('SET enable_progress_bar_print = true');
   await conn.query('SET progress_bar_time = 200');
-  for (const s of offlineSettings(self.location.origin)) await conn.query(s);
+  for (const s of offlineSettings(self.location.origin, [REGISTERED_DIR])) await conn.query(s);
 
   let progressHandler: QueryProgressHandler | null = null;
   db.onProgress((p) => {

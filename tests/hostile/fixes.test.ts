@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../unit/support/run-cli.ts';
 import { openNodeDb } from '../../src/engine/node-db.ts';
+import { openNativeDb } from '../../src/engine/native-db.ts';
 import type { DbPort } from '../../src/engine/db-port.ts';
 import { loadSource } from '../../src/engine/readers/load-source.ts';
 import { bytesSourceFile } from '../../src/engine/source-file.ts';
@@ -107,6 +108,35 @@ describe('5: --config size checked before reading', () => {
       expect(r.err).toMatch(/^customer-lens: config .* over the 65536 byte limit\n$/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('4: DuckDB reads only what we register', () => {
+  it.each([
+    ['wasm', () => db],
+    ['native', () => null],
+  ])('%s: no file outside cl-files/, no URL, no way to turn access back on', async (_label, get) => {
+    const port = get() ?? (await openNativeDb());
+    try {
+      const dir = mkdtempSync(join(tmpdir(), 'cl-h19-'));
+      const secret = join(dir, 'secret.csv');
+      writeFileSync(secret, 'a\n1\n');
+      for (const sql of [
+        `SELECT * FROM read_csv('${secret}')`,
+        `SELECT * FROM read_csv('cl-files/../${secret}')`,
+        `SELECT * FROM read_csv('http://127.0.0.1:9/x.csv')`,
+        `SET enable_external_access = true`,
+        `SET allowed_directories = ['/']`,
+      ]) {
+        await expect(port.queryIpc(sql), sql).rejects.toThrow(/Permission|disabled|locked|No files/);
+      }
+      rmSync(dir, { recursive: true, force: true });
+      // What we register stays readable.
+      await port.registerBytes('cl-files/ok.csv', utf8('a\n1\n'));
+      expect((await port.queryIpc(`SELECT * FROM read_csv('cl-files/ok.csv')`)).byteLength).toBeGreaterThan(0);
+    } finally {
+      if (port !== db) await port.close();
     }
   });
 });

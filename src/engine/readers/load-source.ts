@@ -4,7 +4,7 @@
  * reads (UTF-8 CSV for text; a staging table of text for Excel, Parquet and JSON), type the columns
  * with one shared inference, profile. Each format lives in its own reader next to this file.
  */
-import type { DbPort } from '../db-port.ts';
+import { registeredName, type DbPort } from '../db-port.ts';
 import type { SourceFile } from '../source-file.ts';
 import { EngineError } from '../engine-error.ts';
 import { detectFormat, detectLegacyEncoding, isValidUtf8 } from '../../ingest/detect-format.ts';
@@ -65,7 +65,7 @@ async function prepare(
   }
   const head = await source.read(0, Math.min(source.size, HEAD_BYTES));
   const format = detectFormat(source.name, head);
-  const registered = `src_${table}`;
+  const registered = registeredName(`src_${table}`);
   const staging = `raw_${table}`;
   const staged = async (text: TextTable, meta: SourceMeta): Promise<Prepared> => {
     if (text.columns.length === 0)
@@ -203,7 +203,7 @@ export async function loadSource(
     if (forced || !(e instanceof Error) || !/Invalid unicode|not utf-8/i.test(e.message)) throw e;
     const encoding = await legacyEncodingOf(source);
     if (!encoding) throw e;
-    await db.dropFile(`src_${options.table}`).catch(() => {});
+    await db.dropFile(registeredName(`src_${options.table}`)).catch(() => {});
     loaded = await prepareAndType(db, source, { ...options, encoding }, progress);
     loaded.prepared.meta.encodingEvidence = 'cjk-score';
   }
