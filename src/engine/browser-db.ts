@@ -18,9 +18,12 @@ class ProgressDuckDB extends duckdb.AsyncDuckDB {
 }
 
 export async function openBrowserDb(): Promise<DbPort> {
-  const worker = new Worker(new URL(ehWorker, self.location.href).href);
+  // A blob: worker (see engine-client.ts) inherits this worker's policy, itself the page's CSP.
+  const script = new URL(ehWorker, import.meta.url).href;
+  const blob = new Blob([`importScripts(${JSON.stringify(script)});\n`], { type: 'text/javascript' });
+  const worker = new Worker(URL.createObjectURL(blob));
   const db = new ProgressDuckDB(new duckdb.VoidLogger(), worker);
-  await db.instantiate(new URL(ehWasm, self.location.href).href, null);
+  await db.instantiate(new URL(ehWasm, import.meta.url).href, null);
   await db.open({
     maximumThreads: 1,
     query: { castBigIntToDouble: true, castDecimalToDouble: true, castTimestampToDate: true },
@@ -30,7 +33,7 @@ export async function openBrowserDb(): Promise<DbPort> {
   await conn.query('SET enable_progress_bar = true');
   await conn.query('SET enable_progress_bar_print = true');
   await conn.query('SET progress_bar_time = 200');
-  for (const s of offlineSettings(self.location.origin, [REGISTERED_DIR])) await conn.query(s);
+  for (const s of offlineSettings(new URL(import.meta.url).origin, [REGISTERED_DIR])) await conn.query(s);
 
   let progressHandler: QueryProgressHandler | null = null;
   db.onProgress((p) => {

@@ -46,7 +46,10 @@ export function registeredName(base: string): string {
  * Settings applied once at open, identical in every implementation: no extension is ever loaded or
  * installed from the network (duckdb-wasm autoloads by default; see engine-notes §2).
  */
-export function offlineSettings(ownOrigin: string | null, allowedDirectories: readonly string[] = []): string[] {
+export function offlineSettings(
+  ownOrigin: string | null,
+  allowedDirectories: readonly string[] = [],
+): string[] {
   const settings = ['SET autoinstall_known_extensions = false', 'SET autoload_known_extensions = false'];
   if (ownOrigin) {
     // An explicit LOAD would otherwise go to DuckDB's servers; point it at our own origin (404 → clear error).

@@ -220,7 +220,9 @@ describe('toCsv', () => {
       customers: s.customers,
       paid: rows.reduce((sum, r) => sum + cents(r.实付金额), 0) / 100,
     });
-    const described = decodeIpc(await db.queryIpc(`DESCRIBE SELECT * FROM read_csv('cl-files/orders-sample.csv')`));
+    const described = decodeIpc(
+      await db.queryIpc(`DESCRIBE SELECT * FROM read_csv('cl-files/orders-sample.csv')`),
+    );
     expect(described.rows.map((r) => r.column_name)).toEqual([...SAMPLE_HEADERS]);
   });
 });

@@ -134,7 +134,9 @@ describe('4: DuckDB reads only what we register', () => {
       rmSync(dir, { recursive: true, force: true });
       // What we register stays readable.
       await port.registerBytes('cl-files/ok.csv', utf8('a\n1\n'));
-      expect((await port.queryIpc(`SELECT * FROM read_csv('cl-files/ok.csv')`)).byteLength).toBeGreaterThan(0);
+      expect((await port.queryIpc(`SELECT * FROM read_csv('cl-files/ok.csv')`)).byteLength).toBeGreaterThan(
+        0,
+      );
     } finally {
       if (port !== db) await port.close();
     }

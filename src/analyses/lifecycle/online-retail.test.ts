@@ -30,7 +30,10 @@ describe.skipIf(!existsSync(dir))('Online Retail cross-check', () => {
       .filter((f) => /^online_retail_.*\.csv\.gz$/.test(f))
       .sort();
     for (const f of files)
-      await db.registerBytes(`cl-files/${f.replace(/\.gz$/, '')}`, gunzipSync(readFileSync(path.join(dir, f))));
+      await db.registerBytes(
+        `cl-files/${f.replace(/\.gz$/, '')}`,
+        gunzipSync(readFileSync(path.join(dir, f))),
+      );
     const list = files.map((f) => `'cl-files/${f.replace(/\.gz$/, '')}'`).join(', ');
     await db.exec(`CREATE TABLE lines AS SELECT * FROM read_csv([${list}], header = true,
       types = {'InvoiceNo': 'VARCHAR', 'StockCode': 'VARCHAR', 'CustomerID': 'DOUBLE', 'InvoiceDate': 'TIMESTAMP'})

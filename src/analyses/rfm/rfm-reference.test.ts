@@ -243,7 +243,8 @@ describe.skipIf(!existsSync(retailDir))('UCI Online Retail', () => {
       const d = new Date(Date.UTC(2010, 11 + i, 1));
       return `online_retail_${d.toISOString().slice(0, 7)}.csv.gz`;
     });
-    for (const f of files) await db.registerFile(`cl-files/${f}`, { kind: 'node-path', path: path.join(retailDir, f) });
+    for (const f of files)
+      await db.registerFile(`cl-files/${f}`, { kind: 'node-path', path: path.join(retailDir, f) });
     // DuckDB's core reads gzip; all columns as text, typed explicitly below.
     await db.exec(`CREATE OR REPLACE TABLE retail AS SELECT * FROM read_csv([${files.map((f) => `'cl-files/${f}'`).join(', ')}],
       header = true, all_varchar = true)`);
