@@ -142,3 +142,36 @@ describe('4: DuckDB reads only what we register', () => {
     }
   });
 });
+
+describe('3: a header may collide with nothing', () => {
+  it('a column named rowid (and one named __cl_part) is renamed at load and said', async () => {
+    const lines = ['rowid,__cl_part,customer id,amount,order date'];
+    for (let i = 0; i < 31; i++)
+      lines.push(`${i + 1},x,C${i},${i + 1},2024-01-${String((i % 28) + 1).padStart(2, '0')}`);
+    const p = await load('rowid.csv', utf8(lines.join('\n') + '\n'));
+    expect(p.columns.map((c) => c.name)).toEqual([
+      'rowid_1',
+      'cl_part_1',
+      'customer id',
+      'amount',
+      'order date',
+    ]);
+    expect(p.rowCount).toBe(31);
+    expect(p.notes).toContainEqual({
+      kind: 'reserved_column_renamed',
+      count: 2,
+      sample: 'rowid → rowid_1, __cl_part → cl_part_1',
+    });
+  });
+});
+
+describe('8: column cap up front', () => {
+  it('a 100k-column CSV is refused before DuckDB reads it', async () => {
+    const header = Array.from({ length: 100_000 }, (_, i) => `c${i}`).join(',');
+    const started = performance.now();
+    const error = await load('wide.csv', utf8(`${header}\n1,2\n`)).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'too_many_columns', params: { name: 'wide.csv', max: 2000 } });
+    expect((error as { params: { count: number } }).params.count).toBeGreaterThan(2000);
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+});

@@ -8,7 +8,12 @@ import { registeredName, type DbPort } from '../db-port.ts';
 import type { SourceFile } from '../source-file.ts';
 import { EngineError } from '../engine-error.ts';
 import { detectFormat, detectLegacyEncoding, isValidUtf8 } from '../../ingest/detect-format.ts';
-import { buildColumnCountsSql, buildDescribeSql, buildPreviewSql } from '../../ingest/build-load-sql.ts';
+import {
+  buildColumnCountsSql,
+  buildDescribeSql,
+  buildPreviewSql,
+  renameReservedColumns,
+} from '../../ingest/build-load-sql.ts';
 import { queryRows } from '../query-rows.ts';
 import { gunzipSource, unzipSingleSource } from './archive.ts';
 import { prepareCsv } from './csv-source.ts';
@@ -18,6 +23,7 @@ import { stageTextTable, type TextTable } from './text-table.ts';
 import { typeColumns } from './type-columns.ts';
 import { assertFits } from './memory-guard.ts';
 import { readWorkbook } from './xlsx-reader.ts';
+import { assertTableSize } from './sheet-table.ts';
 import type { IngestNote, LoadOptions, LoadProgress, SourceMeta } from './load-types.ts';
 import type { TableProfile } from '../engine-api.ts';
 
@@ -70,6 +76,7 @@ async function prepare(
   const staged = async (text: TextTable, meta: SourceMeta): Promise<Prepared> => {
     if (text.columns.length === 0)
       throw new EngineError('no_columns', 'no columns found', { name: source.name });
+    assertTableSize(source.name, text.rows.length, text.columns.length);
     const reader = await stageTextTable(db, staging, text);
     return {
       reader,
@@ -177,8 +184,17 @@ async function prepareAndType(
     const rawColumns = await describe(db, prepared.sampleReader ?? prepared.reader, source.name);
     if (rawColumns.length === 0)
       throw new EngineError('no_columns', 'no columns found', { name: source.name });
+    const rename = renameReservedColumns(rawColumns);
+    if (rename.size > 0) {
+      prepared.meta.notes.push({
+        kind: 'reserved_column_renamed',
+        count: rename.size,
+        sample: [...rename].map(([from, to]) => `${from} → ${to}`).join(', '),
+      });
+    }
     const typed = await typeColumns(db, options.table, prepared.reader, rawColumns, progress, {
       sampleReader: prepared.sampleReader,
+      rename,
     });
     return { prepared, rawColumns, typed };
   } finally {
@@ -207,11 +223,19 @@ export async function loadSource(
     loaded = await prepareAndType(db, source, { ...options, encoding }, progress);
     loaded.prepared.meta.encodingEvidence = 'cjk-score';
   }
-  const { prepared, rawColumns, typed } = loaded;
+  const { prepared, typed } = loaded;
   signal?.throwIfAborted();
 
   progress({ phase: 'profile', done: 0, total: 0, unit: 'rows' });
-  const counts = (await queryRows(db, buildColumnCountsSql(options.table, rawColumns)))[0]!;
+  const counts = (
+    await queryRows(
+      db,
+      buildColumnCountsSql(
+        options.table,
+        typed.map((c) => c.name),
+      ),
+    )
+  )[0]!;
   const preview = await db.queryIpc(buildPreviewSql(options.table, options.previewRows ?? 100));
   return {
     ...prepared.meta,

@@ -81,8 +81,8 @@ export const errors = {
   },
   'error.engine': { 'zh-CN': '处理时出错：{detail}', en: 'Something went wrong: {detail}' },
   'error.too_many_columns': {
-    'zh-CN': '“{name}”有 {count} 列，超过了上限（{max} 列），不像是客户或订单导出文件，已拒绝读取。',
-    en: '“{name}” has {count} columns, more than the limit of {max}; it does not look like a customer or order export and was refused.',
+    'zh-CN': '“{name}”的列数超过了上限 {max} 列（至少 {count} 列），不像是客户或订单导出文件，已拒绝读取。',
+    en: '“{name}” has more columns than the limit of {max} (at least {count}); it does not look like a customer or order export and was refused.',
   },
   'error.too_many_cells': {
     'zh-CN':

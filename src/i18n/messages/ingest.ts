@@ -10,6 +10,10 @@ export const ingest = {
     'zh-CN': '跳过了表头上方的 {count} 行标题（“{sample}”）。',
     en: 'Skipped {count} title row(s) above the header (“{sample}”).',
   },
+  'ingest.note.reserved_column_renamed': {
+    'zh-CN': '有 {count} 个列名是引擎保留的名称，已改名（{sample}），数据不变。',
+    en: '{count} column name(s) are reserved by the engine and were renamed ({sample}); the data is unchanged.',
+  },
   'ingest.note.summary_rows_dropped': {
     'zh-CN': '去掉了末尾的 {count} 行合计/汇总（“{sample}”），以免重复计算。',
     en: 'Dropped {count} total/summary row(s) at the bottom (“{sample}”) so nothing is counted twice.',
