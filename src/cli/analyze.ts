@@ -175,6 +175,16 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
       written.push(path);
     };
     await write('profile.json', profileJson(datasets.map((d) => d.profile)));
+    // Summary rows left out at load are said on the console too, never dropped silently (issue 19 §7).
+    for (const d of datasets)
+      for (const n of d.profile.notes.filter((x) => x.kind === 'summary_rows_dropped'))
+        options.notice?.(
+          translate(options.locale, 'cli.summaryRows', {
+            file: d.profile.fileName,
+            count: n.count,
+            sample: n.sample ?? '',
+          }),
+        );
 
     // Files forced to another role (ROLE:PATH), or whose headers say touches / experiment / leads, are
     // never taken as orders or customers (issue 13).
@@ -259,9 +269,13 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
       platform,
     );
     const report = await cliCleaning(port.clean('orders', request));
-    await write(
-      'cleaning.json',
-      toCleaningJson(report, {
+    const summaryRows = ordersFiles.flatMap((f) =>
+      f.dataset.profile.notes
+        .filter((n) => n.kind === 'summary_rows_dropped')
+        .map((n) => ({ file: f.dataset.profile.fileName, count: n.count, sample: n.sample ?? '' })),
+    );
+    await write('cleaning.json', {
+      ...toCleaningJson(report, {
         encoding: orders.dataset.profile.encoding,
         platform,
         mapping,
@@ -269,7 +283,9 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
         overlap: report.overlap,
         currency: report.currency.code,
       }),
-    );
+      // Rows left out before cleaning (totals at the bottom): not in rows_read, listed here (issue 19 §7).
+      ...(summaryRows.length > 0 ? { summary_rows_left_out: summaryRows } : {}),
+    });
     const customers = findDataset('customers', datasets, {
       saved: savedMapping(config, 'customers'),
       exclude: [

@@ -3,7 +3,7 @@
  * corpus (corpus.test.ts) runs the same shapes through the CLI in child processes with a budget.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../unit/support/run-cli.ts';
@@ -173,5 +173,46 @@ describe('8: column cap up front', () => {
     expect(error).toMatchObject({ code: 'too_many_columns', params: { name: 'wide.csv', max: 2000 } });
     expect((error as { params: { count: number } }).params.count).toBeGreaterThan(2000);
     expect(performance.now() - started).toBeLessThan(10_000);
+  });
+});
+
+describe('7: summary rows recognised by shape, counted and reported', () => {
+  it('customers named Total / Sum stay; a label-and-numbers total is left out and reported', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cl-h19-'));
+    try {
+      const lines = ['customer id,order id,order date,amount'];
+      for (let i = 0; i < 30; i++)
+        lines.push(`C${i},O${i},2024-02-${String((i % 28) + 1).padStart(2, '0')},${i + 1}`);
+      lines.push('Total,O30,2024-03-01,12.5', 'Sum,O31,2024-03-02,7', '合计,,,484.5');
+      writeFileSync(join(dir, 'orders.csv'), lines.join('\n') + '\n');
+      const out = join(dir, 'out');
+      const r = await runCli([
+        'analyze',
+        join(dir, 'orders.csv'),
+        '--out',
+        out,
+        '--locale',
+        'en',
+        '--engine',
+        'native',
+      ]);
+      expect(r.code, r.err).toBe(0);
+      expect(r.err).toContain('orders.csv: 1 row(s) at the bottom are totals');
+      const profile = JSON.parse(readFileSync(join(out, 'profile.json'), 'utf8'));
+      expect(profile.tables[0].row_count).toBe(32);
+      expect(profile.tables[0].notes).toContainEqual({
+        kind: 'summary_rows_dropped',
+        count: 1,
+        sample: '合计 | 484.5',
+      });
+      const cleaning = JSON.parse(readFileSync(join(out, 'cleaning.json'), 'utf8'));
+      expect(cleaning.rows_read).toBe(32);
+      expect(cleaning.rows_used + cleaning.rows_set_aside).toBe(32);
+      expect(cleaning.summary_rows_left_out).toEqual([
+        { file: 'orders.csv', count: 1, sample: '合计 | 484.5' },
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
