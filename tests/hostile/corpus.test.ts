@@ -119,18 +119,18 @@ function runCase(c: HostileCase): Promise<Outcome> {
   });
 }
 
-/** Run the cases two at a time (2 cores), in order. */
-function runAll(cases: HostileCase[]): Map<string, Promise<Outcome>> {
-  const results = new Map<string, Promise<Outcome>>();
-  let chain: Promise<unknown>[] = [Promise.resolve(), Promise.resolve()];
-  cases.forEach((c, i) => {
-    const lane = i % 2;
-    const p = chain[lane]!.then(() => runCase(c));
-    chain[lane] = p.catch(() => {});
-    results.set(c.id, p);
-  });
-  chain = [];
-  return results;
+/** Two cases at a time (2 cores): a tiny semaphore around runCase. */
+let running = 0;
+const waiting: (() => void)[] = [];
+async function runLimited(c: HostileCase): Promise<Outcome> {
+  if (running >= 2) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await runCase(c);
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
 }
 
 const FORMULA_START = /^[=+@\t\r\uFF1D\uFF0B\uFF0D\uFF20]|^-(?![\d.])/;
@@ -182,11 +182,6 @@ const totals = {
   overBudget: 0,
   rowsLost: 0,
 };
-let outcomes: Map<string, Promise<Outcome>> | null = null;
-const outcome = (id: string) => {
-  outcomes ??= runAll(cases);
-  return outcomes.get(id)!;
-};
 
 afterAll(() => {
   console.log(
@@ -201,50 +196,54 @@ describe('hostile corpus through the CLI', () => {
     expect(new Set(cases.map((c) => c.id)).size).toBe(cases.length);
   });
 
-  it.each(cases.map((c) => [c.id, c] as const))('%s', async (_id, c) => {
-    const o = await outcome(c.id);
-    const context = `${c.id}: exit ${o.code} ${o.signal ?? ''} in ${Math.round(o.ms)} ms\n${o.stderr.slice(0, 2000)}`;
-    if (o.timedOut) totals.hangs++;
-    else if (o.code !== 0 && o.code !== 1) totals.crashes++;
-    expect(o.timedOut, `hang (over ${TIME_BUDGET_MS} ms): ${context}`).toBe(false);
-    expect([0, 1], `crash: ${context}`).toContain(o.code);
-    expect(o.maxRssMb, context).not.toBeNull();
-    if (o.maxRssMb! > RSS_BUDGET_MB) totals.overBudget++;
-    expect(o.maxRssMb!, `memory: ${context}`).toBeLessThanOrEqual(RSS_BUDGET_MB);
-    // No stack trace, no "unexpected error": every failure is a sentence.
-    expect(o.stderr, context).not.toMatch(/\n\s+at |unexpected error|Error: .*\n.*node_modules/);
-    for (const line of o.stderr.split('\n').filter(Boolean))
-      expect(line, context).toMatch(/^customer-lens: /);
-    // Nothing outside --out: the case folder holds the inputs and out/ only.
-    const written = listFiles(o.dir).filter((p) => !p.startsWith('in/') && !p.startsWith('out/'));
-    expect(written, context).toEqual([]);
-    expect(listFiles(join(o.dir, 'in')).length, context).toBe(
-      c.files.length + (c.config && !c.config.name.includes('/') ? 1 : 0),
-    );
+  it.concurrent.each(cases.map((c) => [c.id, c] as const))(
+    '%s',
+    { timeout: 4 * TIME_BUDGET_MS },
+    async (_id, c) => {
+      const o = await runLimited(c);
+      const context = `${c.id}: exit ${o.code} ${o.signal ?? ''} in ${Math.round(o.ms)} ms\n${o.stderr.slice(0, 2000)}`;
+      if (o.timedOut) totals.hangs++;
+      else if (o.code !== 0 && o.code !== 1) totals.crashes++;
+      expect(o.timedOut, `hang (over ${TIME_BUDGET_MS} ms): ${context}`).toBe(false);
+      expect([0, 1], `crash: ${context}`).toContain(o.code);
+      expect(o.maxRssMb, context).not.toBeNull();
+      if (o.maxRssMb! > RSS_BUDGET_MB) totals.overBudget++;
+      expect(o.maxRssMb!, `memory: ${context}`).toBeLessThanOrEqual(RSS_BUDGET_MB);
+      // No stack trace, no "unexpected error": every failure is a sentence.
+      expect(o.stderr, context).not.toMatch(/\n\s+at |unexpected error|Error: .*\n.*node_modules/);
+      for (const line of o.stderr.split('\n').filter(Boolean))
+        expect(line, context).toMatch(/^customer-lens: /);
+      // Nothing outside --out: the case folder holds the inputs and out/ only.
+      const written = listFiles(o.dir).filter((p) => !p.startsWith('in/') && !p.startsWith('out/'));
+      expect(written, context).toEqual([]);
+      expect(listFiles(join(o.dir, 'in')).length, context).toBe(
+        c.files.length + (c.config && !c.config.name.includes('/') ? 1 : 0),
+      );
 
-    if (o.code === 1) {
-      const errors = o.stderr
-        .split('\n')
-        .filter((l) => l.startsWith('customer-lens: ') && !/^customer-lens: (warning|note)/.test(l));
-      expect(errors.length, context).toBeGreaterThanOrEqual(1);
-      expect(c.expect, `expected to analyse: ${context}`).not.toBe('ok');
-      if (c.message) expect(o.stderr, context).toMatch(c.message);
-      totals.clearErrors++;
-      return;
-    }
-    expect(c.expect, `expected a clear error: ${context}`).not.toBe('error');
-    totals.ok++;
-    const cleaning = JSON.parse(readFileSync(join(o.out, 'cleaning.json'), 'utf8'));
-    const profile = JSON.parse(readFileSync(join(o.out, 'profile.json'), 'utf8'));
-    const lost = cleaning.rows_read - cleaning.rows_used - cleaning.rows_set_aside;
-    const loaded = profile.tables.reduce((s: number, t: { row_count: number }) => s + t.row_count, 0);
-    if (lost !== 0) totals.rowsLost += Math.abs(lost);
-    expect(lost, `read = used + set aside: ${context}`).toBe(0);
-    if (c.rowsRead !== undefined) {
-      expect(cleaning.rows_read, context).toBe(c.rowsRead);
-      expect(loaded, context).toBe(c.rowsRead);
-    }
-    if (c.rowsUsed !== undefined) expect(cleaning.rows_used, context).toBe(c.rowsUsed);
-    if (c.formulas) expect(liveFormulas(o.out), context).toEqual([]);
-  });
+      if (o.code === 1) {
+        const errors = o.stderr
+          .split('\n')
+          .filter((l) => l.startsWith('customer-lens: ') && !/^customer-lens: (warning|note)/.test(l));
+        expect(errors.length, context).toBeGreaterThanOrEqual(1);
+        expect(c.expect, `expected to analyse: ${context}`).not.toBe('ok');
+        if (c.message) expect(o.stderr, context).toMatch(c.message);
+        totals.clearErrors++;
+        return;
+      }
+      expect(c.expect, `expected a clear error: ${context}`).not.toBe('error');
+      totals.ok++;
+      const cleaning = JSON.parse(readFileSync(join(o.out, 'cleaning.json'), 'utf8'));
+      const profile = JSON.parse(readFileSync(join(o.out, 'profile.json'), 'utf8'));
+      const lost = cleaning.rows_read - cleaning.rows_used - cleaning.rows_set_aside;
+      const loaded = profile.tables.reduce((s: number, t: { row_count: number }) => s + t.row_count, 0);
+      if (lost !== 0) totals.rowsLost += Math.abs(lost);
+      expect(lost, `read = used + set aside: ${context}`).toBe(0);
+      if (c.rowsRead !== undefined) {
+        expect(cleaning.rows_read, context).toBe(c.rowsRead);
+        expect(loaded, context).toBe(c.rowsRead);
+      }
+      if (c.rowsUsed !== undefined) expect(cleaning.rows_used, context).toBe(c.rowsUsed);
+      if (c.formulas) expect(liveFormulas(o.out), context).toEqual([]);
+    },
+  );
 });

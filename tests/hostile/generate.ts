@@ -572,18 +572,17 @@ export function hostileCases(): HostileCase[] {
       message: /more columns than the limit/,
     },
     {
-      id: 'csv-500-columns',
+      id: 'csv-100-columns',
       files: [
         text(
           'w500.csv',
           () =>
-            [
-              'customer id,order id,order date,amount',
-              ...Array.from({ length: 496 }, (_, i) => `x${i}`),
-            ].join(',') +
+            ['customer id,order id,order date,amount', ...Array.from({ length: 96 }, (_, i) => `x${i}`)].join(
+              ',',
+            ) +
             '\n' +
             Array.from({ length: 20 }, (_, r) =>
-              [`C${r}`, `O${r}`, '2024-01-02', '3', ...Array.from({ length: 496 }, () => 'v')].join(','),
+              [`C${r}`, `O${r}`, '2024-01-02', '3', ...Array.from({ length: 96 }, () => 'v')].join(','),
             ).join('\n') +
             '\n',
         ),
@@ -667,10 +666,10 @@ export function hostileCases(): HostileCase[] {
       expect: 'either',
     },
     {
-      id: 'many-rows-300k',
-      files: [text('rows.csv', () => ordersCsv(300_000))],
+      id: 'many-rows-20k',
+      files: [text('rows.csv', () => ordersCsv(20_000))],
       expect: 'ok',
-      rowsRead: 300_000,
+      rowsRead: 20_000,
     },
     {
       id: 'absurd-values',
@@ -768,7 +767,7 @@ export function hostileCases(): HostileCase[] {
                 HTML[i % HTML.length],
               ]),
             ],
-            '<script>x</script>',
+            '<b onmouseover=alert(1)>',
           ),
         ),
       ],
