@@ -18,10 +18,11 @@ class ProgressDuckDB extends duckdb.AsyncDuckDB {
 }
 
 export async function openBrowserDb(): Promise<DbPort> {
-  // A blob: worker (see engine-client.ts) inherits this worker's policy, itself the page's CSP.
-  const script = new URL(ehWorker, import.meta.url).href;
-  const blob = new Blob([`importScripts(${JSON.stringify(script)});\n`], { type: 'text/javascript' });
-  const worker = new Worker(URL.createObjectURL(blob));
+  // DuckDB's own worker is loaded from its URL, outside the page's CSP: its emscripten glue evaluates
+  // EM_ASM snippets (eval), which the page policy forbids. Its only network path, DuckDB's HTTP file
+  // system, is closed by enable_external_access = false (offlineSettings); our code runs in the
+  // engine worker, which is under the page's CSP (engine-client.ts, issue 19 §4).
+  const worker = new Worker(new URL(ehWorker, import.meta.url).href);
   const db = new ProgressDuckDB(new duckdb.VoidLogger(), worker);
   await db.instantiate(new URL(ehWasm, import.meta.url).href, null);
   await db.open({
