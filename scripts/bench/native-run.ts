@@ -56,9 +56,9 @@ export async function nativeRun(file: string, threads: number): Promise<NativeRu
   let plainIngestMs: number;
   let plainAnalysisMs: number | null = null;
   try {
-    await plain.registerFile('orders.csv', { kind: 'node-path', path: file });
+    await plain.registerFile('cl-files/orders.csv', { kind: 'node-path', path: file });
     [, plainIngestMs] = await timed(() =>
-      plain.exec(`CREATE TABLE orders AS SELECT * FROM read_csv('orders.csv')`),
+      plain.exec(`CREATE TABLE orders AS SELECT * FROM read_csv('cl-files/orders.csv')`),
     );
     if (file.endsWith('.csv') && !file.includes('online-retail')) {
       [, plainAnalysisMs] = await timed(() => plain.exec(PLAIN_RFM));

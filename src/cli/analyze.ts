@@ -3,7 +3,7 @@
  * profile.json, cleaning.json (and customers_cleaning.json when a customer file is given), customers.csv, segments.csv, behaviour.csv, periods.csv, cohorts.csv and
  * churn.csv — the same code and config as the app, on duckdb-wasm (Node) or native DuckDB.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { openNodeDb } from '../engine/node-db.ts';
 import { openNativeDb } from '../engine/native-db.ts';
@@ -14,6 +14,7 @@ import { toCleaningJson } from '../ingest/cleaning/report.ts';
 import { hasMessage, translate, type Locale, type MessageKey } from '../i18n/i18n.ts';
 import { defaultConfig, formatIssues } from '../config/parse-config.ts';
 import { parseConfigFile } from '../config/config-file.ts';
+import { MAX_CONFIG_BYTES } from '../config/parse-config.ts';
 import type { AnalysisConfig } from '../config/schema.ts';
 import { CliError } from './cli-error.ts';
 import { toCustomerCleaningJson } from '../engine/clean-customers.ts';
@@ -81,8 +82,14 @@ async function readConfig(path: string | undefined): Promise<AnalysisConfig | nu
   if (!path) return null;
   let text: string;
   try {
+    // The size is checked before reading: a 30 MB "config" is refused without loading it (issue 19 §5).
+    const size = (await stat(path)).size;
+    if (size > MAX_CONFIG_BYTES) {
+      throw new CliError(`config ${path} is ${size} bytes, over the ${MAX_CONFIG_BYTES} byte limit`);
+    }
     text = await readFile(path, 'utf8');
   } catch (e) {
+    if (e instanceof CliError) throw e;
     throw new CliError(
       `cannot read config ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
     );
@@ -265,6 +272,16 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
       written.push(path);
     };
     await write('profile.json', profileJson(datasets.map((d) => d.profile)));
+    // Summary rows left out at load are said on the console too, never dropped silently (issue 19 §7).
+    for (const d of datasets)
+      for (const n of d.profile.notes.filter((x) => x.kind === 'summary_rows_dropped'))
+        options.notice?.(
+          translate(options.locale, 'cli.summaryRows', {
+            file: d.profile.fileName,
+            count: n.count,
+            sample: n.sample ?? '',
+          }),
+        );
 
     // Files forced to another role (ROLE:PATH), or whose headers say touches / experiment / leads, are
     // never taken as orders or customers (issue 13).
@@ -382,9 +399,13 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
       platform,
     );
     const report = await cliCleaning(port.clean('orders', request));
-    await write(
-      'cleaning.json',
-      toCleaningJson(report, {
+    const summaryRows = ordersFiles.flatMap((f) =>
+      f.dataset.profile.notes
+        .filter((n) => n.kind === 'summary_rows_dropped')
+        .map((n) => ({ file: f.dataset.profile.fileName, count: n.count, sample: n.sample ?? '' })),
+    );
+    await write('cleaning.json', {
+      ...toCleaningJson(report, {
         encoding: orders.dataset.profile.encoding,
         platform,
         mapping,
@@ -392,7 +413,9 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
         overlap: report.overlap,
         currency: report.currency.code,
       }),
-    );
+      // Rows left out before cleaning (totals at the bottom): not in rows_read, listed here (issue 19 §7).
+      ...(summaryRows.length > 0 ? { summary_rows_left_out: summaryRows } : {}),
+    });
     const customers = findDataset('customers', datasets, {
       saved: savedMapping(config, 'customers'),
       exclude: [

@@ -73,11 +73,21 @@ describe('share links', () => {
   });
 
   it('builds a URL that keeps path and query and replaces any fragment', () => {
-    const url = buildShareUrl('https://lens.example/app/?lang=zh#old', sample);
+    const url = buildShareUrl('https://lens.example/app/?lang=zh#old', sample, { includeFileNames: true });
     const parsed = new URL(url);
     expect(parsed.origin + parsed.pathname + parsed.search).toBe('https://lens.example/app/?lang=zh');
     expect(parsed.hash).toBe(encodeShareFragment(sample));
     expect(decodeShareFragment(parsed.hash)).toEqual({ ok: true, config: sample });
+  });
+
+  it("leaves the user's file names out of a link unless asked (issue 19 §8)", () => {
+    const url = buildShareUrl('https://lens.example/app/', sample);
+    expect(url).not.toContain(encodeShareFragment(sample).slice(5));
+    const decoded = decodeShareFragment(new URL(url).hash);
+    expect(decoded.ok && decoded.config.sources.map((s) => s.fileNameHint)).toEqual(
+      sample.sources.map(() => undefined),
+    );
+    expect(decoded.ok && decoded.config.sources[0]!.mapping).toEqual(sample.sources[0]!.mapping);
   });
 
   it('accepts the fragment without #, among other parameters, wrapped or padded', () => {

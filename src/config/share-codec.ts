@@ -41,10 +41,34 @@ export function encodeShareFragment(config: AnalysisConfig): string {
 }
 
 /** `baseUrl` with its fragment replaced by the config's share fragment (query and path kept). */
-export function buildShareUrl(baseUrl: string | URL, config: AnalysisConfig): string {
+/**
+ * The link of a config. The user's file names stay out unless `includeFileNames` (issue 19 §8): a
+ * link travels further than the person who made it.
+ */
+export function buildShareUrl(
+  baseUrl: string | URL,
+  config: AnalysisConfig,
+  options: { includeFileNames?: boolean } = {},
+): string {
   const url = new URL(baseUrl);
-  url.hash = encodeShareFragment(config);
+  url.hash = encodeShareFragment(options.includeFileNames ? config : withoutFileNames(config));
   return url.toString();
+}
+
+/** The config with every source's fileNameHint removed. */
+export function withoutFileNames(config: AnalysisConfig): AnalysisConfig {
+  return {
+    ...config,
+    sources: config.sources.map((s) => {
+      const { fileNameHint: _hint, ...rest } = s;
+      return rest as typeof s;
+    }),
+  };
+}
+
+/** Whether a config asks for personal data to be shown unmasked (a link may only suggest it). */
+export function suggestsUnmasked(config: AnalysisConfig): boolean {
+  return config.view.maskPii === false;
 }
 
 /** The raw `cfg` value of a fragment (`#cfg=…`, `cfg=…`, or `#a=1&cfg=…`), or null when absent. */

@@ -8,7 +8,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { Table, tableToIPC } from 'apache-arrow';
 import type { DbPort, FileRef, QueryProgressHandler } from './db-port.ts';
-import { offlineSettings } from './db-port.ts';
+import { offlineSettings, REGISTERED_DIR } from './db-port.ts';
 
 /** AsyncDuckDB with a public hook for the PROGRESS_UPDATE messages its worker already sends. */
 class ProgressDuckDB extends duckdb.AsyncDuckDB {
@@ -18,9 +18,13 @@ class ProgressDuckDB extends duckdb.AsyncDuckDB {
 }
 
 export async function openBrowserDb(): Promise<DbPort> {
-  const worker = new Worker(new URL(ehWorker, self.location.href).href);
+  // DuckDB's own worker is loaded from its URL, outside the page's CSP: its emscripten glue evaluates
+  // EM_ASM snippets (eval), which the page policy forbids. Its only network path, DuckDB's HTTP file
+  // system, is closed by enable_external_access = false (offlineSettings); our code runs in the
+  // engine worker, which is under the page's CSP (engine-client.ts, issue 19 §4).
+  const worker = new Worker(new URL(ehWorker, import.meta.url).href);
   const db = new ProgressDuckDB(new duckdb.VoidLogger(), worker);
-  await db.instantiate(new URL(ehWasm, self.location.href).href, null);
+  await db.instantiate(new URL(ehWasm, import.meta.url).href, null);
   await db.open({
     maximumThreads: 1,
     query: { castBigIntToDouble: true, castDecimalToDouble: true, castTimestampToDate: true },
@@ -30,7 +34,7 @@ export async function openBrowserDb(): Promise<DbPort> {
   await conn.query('SET enable_progress_bar = true');
   await conn.query('SET enable_progress_bar_print = true');
   await conn.query('SET progress_bar_time = 200');
-  for (const s of offlineSettings(self.location.origin)) await conn.query(s);
+  for (const s of offlineSettings(new URL(import.meta.url).origin, [REGISTERED_DIR])) await conn.query(s);
 
   let progressHandler: QueryProgressHandler | null = null;
   db.onProgress((p) => {

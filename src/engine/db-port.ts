@@ -31,15 +31,37 @@ export interface DbPort {
 }
 
 /**
+ * Every file registered for SQL is named under this virtual folder, the only one DuckDB may read
+ * once external access is off (a relative prefix: the same string in wasm's virtual file system and
+ * in the native engine's private folder, which is its file_search_path).
+ */
+export const REGISTERED_DIR = 'cl-files/';
+
+/** The name under which a file is registered and read by SQL. */
+export function registeredName(base: string): string {
+  return `${REGISTERED_DIR}${base}`;
+}
+
+/**
  * Settings applied once at open, identical in every implementation: no extension is ever loaded or
  * installed from the network (duckdb-wasm autoloads by default; see engine-notes §2).
  */
-export function offlineSettings(ownOrigin: string | null): string[] {
+export function offlineSettings(
+  ownOrigin: string | null,
+  allowedDirectories: readonly string[] = [],
+): string[] {
   const settings = ['SET autoinstall_known_extensions = false', 'SET autoload_known_extensions = false'];
   if (ownOrigin) {
     // An explicit LOAD would otherwise go to DuckDB's servers; point it at our own origin (404 → clear error).
     settings.push(`SET custom_extension_repository = '${ownOrigin.replaceAll("'", "''")}/duckdb-ext'`);
   }
+  // No file, URL or extension outside what we register (issue 19 §4): SQL from a config can read
+  // nothing else. Allowed directories must be set while external access is still on.
+  if (allowedDirectories.length > 0) {
+    const list = allowedDirectories.map((d) => `'${d.replaceAll("'", "''")}'`).join(', ');
+    settings.push(`SET allowed_directories = [${list}]`);
+  }
+  settings.push('SET enable_external_access = false');
   settings.push('SET lock_configuration = true');
   return settings;
 }

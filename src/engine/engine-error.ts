@@ -27,6 +27,8 @@ export const ERROR_CODES = [
   'out_of_memory',
   'engine_failed',
   'engine',
+  'too_many_columns',
+  'too_many_cells',
 ] as const satisfies readonly ErrorCode[];
 
 // Every code of the protocol is listed above (a compile error names the one missing).

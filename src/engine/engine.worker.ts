@@ -18,13 +18,14 @@ import { runRoleCleaning } from './clean-role.ts';
 import { runCombinedCleaning } from './clean-combined.ts';
 import { runInOrder } from './run-in-order.ts';
 import { runCompute } from './run-compute.ts';
+import { statementShape } from '../sql/statement-shape.ts';
 
 let dbPromise: Promise<DbPort> | null = null;
 let info: EngineInfo | null = null;
 let current: AbortController | null = null;
 let traceSql = false;
 
-/** Log each statement's duration (benchmark profiles); statements only, never results. */
+/** Log each statement's duration (benchmark profiles); statement shapes only: no literal, no result. */
 function traced(port: DbPort): DbPort {
   const wrap =
     <A extends [string, ...unknown[]], R>(f: (...a: A) => Promise<R>) =>
@@ -34,9 +35,7 @@ function traced(port: DbPort): DbPort {
       try {
         return await f(...a);
       } finally {
-        console.debug(
-          `[cl-sql] ${Math.round(performance.now() - t0)} ${a[0].replace(/\s+/g, ' ').slice(0, 160)}`,
-        );
+        console.debug(`[cl-sql] ${Math.round(performance.now() - t0)} ${statementShape(a[0])}`);
       }
     };
   return { ...port, exec: wrap(port.exec.bind(port)), queryIpc: wrap(port.queryIpc.bind(port)) };

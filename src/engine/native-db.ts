@@ -4,7 +4,7 @@
  * private temp folder that DuckDB resolves relative paths against (file_search_path), so the SQL our
  * builders write (read_csv('src_t1')) runs unchanged.
  */
-import { mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, DuckDBTypeId, type DuckDBType } from '@duckdb/node-api';
@@ -20,14 +20,16 @@ import {
   type Vector,
 } from 'apache-arrow';
 import type { DbPort, FileRef } from './db-port.ts';
-import { offlineSettings } from './db-port.ts';
+import { offlineSettings, REGISTERED_DIR } from './db-port.ts';
 import { EngineError } from './engine-error.ts';
 
 const DAY_MS = 86_400_000;
 
 function safeName(name: string): string {
-  if (!/^[\w.-]+$/.test(name)) throw new Error(`native db: unsafe registered name ${JSON.stringify(name)}`);
-  return name;
+  const base = name.startsWith(REGISTERED_DIR) ? name.slice(REGISTERED_DIR.length) : name;
+  if (!/^[\w.-]+$/.test(base) || base === '..' || base === '.')
+    throw new Error(`native db: unsafe registered name ${JSON.stringify(name)}`);
+  return name.startsWith(REGISTERED_DIR) ? `${REGISTERED_DIR}${base}` : base;
 }
 
 type Column = { name: string; type: DuckDBType; values: unknown[] };
@@ -90,7 +92,9 @@ export async function openNativeDb(
   });
   const conn = await instance.connect();
   await conn.run(`SET file_search_path = '${dir.replaceAll("'", "''")}'`);
-  for (const s of offlineSettings(null)) await conn.run(s);
+  mkdirSync(join(dir, REGISTERED_DIR));
+  // A relative path is checked as written and again once resolved against file_search_path.
+  for (const s of offlineSettings(null, [REGISTERED_DIR, join(dir, REGISTERED_DIR)])) await conn.run(s);
 
   return {
     kind: 'native',

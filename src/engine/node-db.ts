@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import type { DbPort, FileRef } from './db-port.ts';
-import { offlineSettings } from './db-port.ts';
+import { offlineSettings, REGISTERED_DIR } from './db-port.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -23,7 +23,7 @@ export async function openNodeDb(options: { memoryLimit?: string } = {}): Promis
   db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true, castTimestampToDate: true } });
   const conn = db.connect();
   if (options.memoryLimit) conn.query(`SET memory_limit = '${options.memoryLimit.replaceAll("'", '')}'`);
-  for (const s of offlineSettings(null)) conn.query(s);
+  for (const s of offlineSettings(null, [REGISTERED_DIR])) conn.query(s);
 
   const port: DbPort = {
     kind: 'node',

@@ -25,7 +25,9 @@ export type ErrorCode =
   | 'cancelled'
   | 'out_of_memory'
   | 'engine_failed'
-  | 'engine';
+  | 'engine'
+  | 'too_many_columns'
+  | 'too_many_cells';
 
 export interface EngineErrorData {
   code: ErrorCode;
@@ -98,7 +100,9 @@ export type IngestNoteKind =
   /** Columns with neither a header nor any value, dropped. */
   | 'empty_columns_dropped'
   /** The file inside an archive that was loaded. */
-  | 'archive_entry';
+  | 'archive_entry'
+  /** Headers renamed because the engine reserves their name (rowid, __cl_…), issue 19 §3. */
+  | 'reserved_column_renamed';
 
 export interface IngestNote {
   kind: IngestNoteKind;

@@ -3,7 +3,8 @@
  * return could run as a formula when the export is opened in Excel/WPS. Such cells get a leading
  * apostrophe (OWASP's recommendation); numbers stay numbers.
  */
-const DANGEROUS_START = /^[=+\-@\t\r]/;
+// Full-width ＝＋－＠ too: spreadsheet apps (WPS, Excel with IME input) may fold them to ASCII (issue 19 §8).
+const DANGEROUS_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 export function guardCell(value: string): string {
   return DANGEROUS_START.test(value) ? `'${value}` : value;

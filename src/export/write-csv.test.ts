@@ -10,6 +10,10 @@ describe('formula guard', () => {
     ['@SUM(A1)', "'@SUM(A1)"],
     ['\tcmd', "'\tcmd"],
     ['\rcmd', "'\rcmd"],
+    ['＝HYPERLINK("http://x")', `'＝HYPERLINK("http://x")`],
+    ['＋1', "'＋1"],
+    ['－2', "'－2"],
+    ['＠SUM(A1)', "'＠SUM(A1)"],
     ['张三', '张三'],
     ['a=b', 'a=b'],
   ])('%j → %j', (input, out) => expect(guardCell(input)).toBe(out));

@@ -125,6 +125,8 @@ export interface ColumnStats {
 
 export interface TypedColumn {
   name: string;
+  /** The column's name in the source when it is renamed at load (a reserved name, issue 19 §3). */
+  from?: string;
   type: InferredType;
   /** Full SQL type, e.g. DECIMAL(18,2). */
   sqlType: string;
@@ -153,7 +155,7 @@ export const TYPE_GUARD_ERROR = 'customer-lens: value does not fit the sampled t
  * type chosen from a sample can never lose data: the caller then falls back to a full-file inference.
  */
 function typedValue(c: TypedColumn): string {
-  const raw = ident(c.name);
+  const raw = ident(c.from ?? c.name);
   const v = `nullif(trim(${raw}), '')`;
   const fail = `error(${str(TYPE_GUARD_ERROR)})`;
   // DuckDB's casts already skip ASCII spaces, so most values are cast untrimmed: trim() (Unicode
@@ -176,7 +178,11 @@ export function buildCreateTypedTableSql(
   columns: readonly TypedColumn[],
 ): string {
   const select = columns.map((c) =>
-    c.type === 'VARCHAR' ? ident(c.name) : `${typedValue(c)} AS ${ident(c.name)}`,
+    c.type === 'VARCHAR'
+      ? c.from === undefined
+        ? ident(c.name)
+        : `${ident(c.from)} AS ${ident(c.name)}`
+      : `${typedValue(c)} AS ${ident(c.name)}`,
   );
   return `CREATE OR REPLACE TABLE ${ident(table)} AS SELECT ${select.join(', ')} FROM ${source}`;
 }
@@ -189,4 +195,29 @@ export function buildPreviewSql(table: string, limit: number): string {
 export function buildColumnCountsSql(table: string, columns: readonly string[]): string {
   const counts = columns.map((c, i) => `, count(${ident(c)}) AS n${i}`).join('');
   return `SELECT count(*) AS row_count${counts} FROM ${ident(table)}`;
+}
+
+/**
+ * Names the cleaning SQL relies on that a header must not take: DuckDB's `rowid` pseudo-column (a
+ * column named rowid shadows it, and every row looked like a duplicate of the first) and our own
+ * `__cl_` working columns. Compared case-insensitively, as DuckDB does.
+ */
+export function isReservedColumnName(name: string): boolean {
+  return /^rowid$/i.test(name) || /^__cl_/i.test(name);
+}
+
+/** New names for reserved headers (`rowid` → `rowid_1`), unique among all the columns. */
+export function renameReservedColumns(columns: readonly string[]): Map<string, string> {
+  const taken = new Set(columns.map((c) => c.toLowerCase()));
+  const renamed = new Map<string, string>();
+  for (const c of columns) {
+    if (!isReservedColumnName(c)) continue;
+    const base = c.replace(/^_+/, '') || 'column';
+    let i = 1;
+    while (taken.has(`${base}_${i}`.toLowerCase()) || isReservedColumnName(`${base}_${i}`)) i++;
+    const name = `${base}_${i}`;
+    taken.add(name.toLowerCase());
+    renamed.set(c, name);
+  }
+  return renamed;
 }

@@ -65,11 +65,36 @@ function normaliseLabel(text: string): string {
 }
 
 /** True when the row's first filled cell is a summary label such as `合计`, `总计：` or `Grand Total`. */
-export function isSummaryRow(row: Cells): boolean {
+export function hasSummaryLabel(row: Cells): boolean {
   const first = row.find((c) => c != null && String(c).trim() !== '');
   if (first == null) return false;
   const label = normaliseLabel(String(first));
   return SUMMARY_LABELS.some((s) => label === s || (/^[\u4e00-\u9fff]/.test(s) && label.startsWith(s)));
+}
+
+/** A cell's number when it reads as one (currency signs, thousands separators and 元 allowed). */
+export function cellNumber(cell: string | null | undefined): number | null {
+  if (cell == null) return null;
+  const t = String(cell)
+    .normalize('NFKC')
+    .replace(/[\s,¥$€£元]/g, '')
+    .replace(/^\((.*)\)$/, '-$1');
+  if (t === '' || t.length > 40 || !/^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?%?$/.test(t)) return null;
+  const n = Number(t.replace(/%$/, ''));
+  return Number.isFinite(n) ? n : null;
+}
+
+/**
+ * A summary row by its shape (issue 19 §7), not by its label alone: a label such as 合计 / Total in
+ * the first filled cell, and every other filled cell a number — ids, dates, names and other text
+ * empty. A real customer called "Total" has an order id or a date beside the name and stays.
+ */
+export function isSummaryRow(row: Cells): boolean {
+  if (!hasSummaryLabel(row)) return false;
+  const firstIndex = row.findIndex((c) => c != null && String(c).trim() !== '');
+  return row.every(
+    (c, i) => i === firstIndex || c == null || String(c).trim() === '' || cellNumber(c) !== null,
+  );
 }
 
 export interface TrailingSummary {
@@ -81,7 +106,11 @@ export interface TrailingSummary {
   sample: string;
 }
 
-/** Summary rows at the bottom of `rows` (blank rows between or after them are included in `drop`). */
+/**
+ * Summary rows at the bottom of `rows` (blank rows between or after them are included in `drop`),
+ * recognised by their shape (isSummaryRow). A label-and-numbers row is a total whether or not its
+ * numbers add up: kept, it would become a customer with the whole file's spend. Callers report them.
+ */
 export function trailingSummaryRows(rows: readonly Cells[]): TrailingSummary {
   let i = rows.length - 1;
   let summaryRows = 0;

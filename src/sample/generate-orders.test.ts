@@ -205,12 +205,12 @@ describe('toCsv', () => {
 
   it('round-trips the sample through duckdb-wasm read_csv', async () => {
     const text = `\uFEFF${toCsv(rows, SAMPLE_HEADERS)}`;
-    await db.registerBytes('orders-sample.csv', new TextEncoder().encode(text));
+    await db.registerBytes('cl-files/orders-sample.csv', new TextEncoder().encode(text));
     const result = decodeIpc(
       await db.queryIpc(
         `SELECT count(*) AS n, count(DISTINCT ${ident('订单编号')}) AS orders,
            count(DISTINCT ${ident('客户ID')}) AS customers, sum(${ident('实付金额')}::DECIMAL(18,2)) AS paid
-         FROM read_csv('orders-sample.csv', header = true, all_varchar = true)`,
+         FROM read_csv('cl-files/orders-sample.csv', header = true, all_varchar = true)`,
       ),
     );
     const s = sampleStats(rows);
@@ -220,7 +220,9 @@ describe('toCsv', () => {
       customers: s.customers,
       paid: rows.reduce((sum, r) => sum + cents(r.实付金额), 0) / 100,
     });
-    const described = decodeIpc(await db.queryIpc(`DESCRIBE SELECT * FROM read_csv('orders-sample.csv')`));
+    const described = decodeIpc(
+      await db.queryIpc(`DESCRIBE SELECT * FROM read_csv('cl-files/orders-sample.csv')`),
+    );
     expect(described.rows.map((r) => r.column_name)).toEqual([...SAMPLE_HEADERS]);
   });
 });
@@ -265,8 +267,8 @@ describe('generateBenchCsvChunks', () => {
   });
 
   it('loads in duckdb-wasm with the expected types', async () => {
-    await db.registerBytes('bench.csv', new TextEncoder().encode(chunks.join('')));
-    const described = decodeIpc(await db.queryIpc(`DESCRIBE SELECT * FROM read_csv('bench.csv')`));
+    await db.registerBytes('cl-files/bench.csv', new TextEncoder().encode(chunks.join('')));
+    const described = decodeIpc(await db.queryIpc(`DESCRIBE SELECT * FROM read_csv('cl-files/bench.csv')`));
     expect(described.rows.map((r) => [r.column_name, r.column_type])).toEqual([
       ['customer_id', 'VARCHAR'],
       ['order_id', 'VARCHAR'],
@@ -275,7 +277,7 @@ describe('generateBenchCsvChunks', () => {
       ['category', 'VARCHAR'],
       ['channel', 'VARCHAR'],
     ]);
-    const n = decodeIpc(await db.queryIpc(`SELECT count(*) AS n FROM read_csv('bench.csv')`));
+    const n = decodeIpc(await db.queryIpc(`SELECT count(*) AS n FROM read_csv('cl-files/bench.csv')`));
     expect(n.rows[0]).toEqual({ n: rowsWanted });
   });
 });

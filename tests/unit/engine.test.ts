@@ -33,9 +33,9 @@ describe('node engine', () => {
   });
 
   it('reads registered bytes as CSV', async () => {
-    await db.registerBytes('t.csv', new TextEncoder().encode('customer_id,amount\nC1,10.5\nC2,3\n'));
+    await db.registerBytes('cl-files/t.csv', new TextEncoder().encode('customer_id,amount\nC1,10.5\nC2,3\n'));
     const { rows } = decodeIpc(
-      await db.queryIpc(`SELECT count(*) AS n, sum(amount) AS s FROM read_csv('t.csv')`),
+      await db.queryIpc(`SELECT count(*) AS n, sum(amount) AS s FROM read_csv('cl-files/t.csv')`),
     );
     expect(rows).toEqual([{ n: 2, s: 13.5 }]);
   });

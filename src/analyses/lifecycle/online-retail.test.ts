@@ -30,8 +30,11 @@ describe.skipIf(!existsSync(dir))('Online Retail cross-check', () => {
       .filter((f) => /^online_retail_.*\.csv\.gz$/.test(f))
       .sort();
     for (const f of files)
-      await db.registerBytes(f.replace(/\.gz$/, ''), gunzipSync(readFileSync(path.join(dir, f))));
-    const list = files.map((f) => `'${f.replace(/\.gz$/, '')}'`).join(', ');
+      await db.registerBytes(
+        `cl-files/${f.replace(/\.gz$/, '')}`,
+        gunzipSync(readFileSync(path.join(dir, f))),
+      );
+    const list = files.map((f) => `'cl-files/${f.replace(/\.gz$/, '')}'`).join(', ');
     await db.exec(`CREATE TABLE lines AS SELECT * FROM read_csv([${list}], header = true,
       types = {'InvoiceNo': 'VARCHAR', 'StockCode': 'VARCHAR', 'CustomerID': 'DOUBLE', 'InvoiceDate': 'TIMESTAMP'})
       WHERE CustomerID IS NOT NULL AND NOT starts_with(InvoiceNo, 'C') AND Quantity > 0`);

@@ -66,12 +66,12 @@ function config(segments: RfmSegment[], cuts = ROUNDED): RfmConfig {
 if (!existsSync(rfmCsv)) console.log(`SKIP: ${rfmCsv} not found (R rfm reference)`);
 describe.skipIf(!existsSync(rfmCsv))('R package rfm: rfm_data_orders, as-of 2006-12-31', () => {
   beforeAll(async () => {
-    await db.registerFile('rfm_data_orders.csv', { kind: 'node-path', path: rfmCsv });
+    await db.registerFile('cl-files/rfm_data_orders.csv', { kind: 'node-path', path: rfmCsv });
     await db.exec(`CREATE OR REPLACE TABLE purchases (${PURCHASES_COLUMNS})`);
     await db.exec(`INSERT INTO purchases
       SELECT customer_id, row_number() OVER ()::VARCHAR, order_date::TIMESTAMP, order_date, revenue, 0, revenue,
         1, NULL, NULL, NULL, NULL, NULL, NULL, 'completed', NULL, NULL, TRUE
-      FROM read_csv('rfm_data_orders.csv', header = true)`);
+      FROM read_csv('cl-files/rfm_data_orders.csv', header = true)`);
   });
 
   // Vignette "RFM - Introduction" and man/rfm_segment.Rd: segment names and bounds, in this order.
@@ -243,9 +243,10 @@ describe.skipIf(!existsSync(retailDir))('UCI Online Retail', () => {
       const d = new Date(Date.UTC(2010, 11 + i, 1));
       return `online_retail_${d.toISOString().slice(0, 7)}.csv.gz`;
     });
-    for (const f of files) await db.registerFile(f, { kind: 'node-path', path: path.join(retailDir, f) });
+    for (const f of files)
+      await db.registerFile(`cl-files/${f}`, { kind: 'node-path', path: path.join(retailDir, f) });
     // DuckDB's core reads gzip; all columns as text, typed explicitly below.
-    await db.exec(`CREATE OR REPLACE TABLE retail AS SELECT * FROM read_csv([${files.map((f) => `'${f}'`).join(', ')}],
+    await db.exec(`CREATE OR REPLACE TABLE retail AS SELECT * FROM read_csv([${files.map((f) => `'cl-files/${f}'`).join(', ')}],
       header = true, all_varchar = true)`);
     await db.exec(`CREATE OR REPLACE TABLE purchases (${PURCHASES_COLUMNS})`);
     await db.exec(`INSERT INTO purchases

@@ -56,6 +56,71 @@ export function checkZipDirectory(entries: readonly ZipEntry[], packedSize: numb
   for (const e of entries) checkUnpackedSize(e.declared, e.packed, name);
 }
 
+/**
+ * Inflate every entry of a zip (a workbook) as a stream, keeping nothing, and refuse it as soon as
+ * the real output passes the bomb ratio or the size cap. The zip directory may lie about sizes; the
+ * bytes cannot. Throws zip_bomb / too_large / archive_invalid.
+ */
+export function checkZipInflation(bytes: Uint8Array, name: string, signal?: AbortSignal): void {
+  let total = 0;
+  let failure: unknown = null;
+  const unzip = new Unzip((file) => {
+    file.ondata = (err, chunk) => {
+      if (failure) return;
+      if (err) {
+        failure = err;
+        return;
+      }
+      total += chunk.byteLength;
+      try {
+        checkUnpackedSize(total, bytes.byteLength, name);
+      } catch (e) {
+        failure = e;
+        file.terminate();
+      }
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  try {
+    for (let i = 0; i < bytes.byteLength && !failure; i += PUSH_BYTES) {
+      if (i % (64 * PUSH_BYTES) === 0) signal?.throwIfAborted();
+      unzip.push(bytes.subarray(i, i + PUSH_BYTES), i + PUSH_BYTES >= bytes.byteLength);
+    }
+  } catch (e) {
+    failure ??= e;
+  }
+  if (failure instanceof EngineError || (failure instanceof DOMException && failure.name === 'AbortError'))
+    throw failure;
+  if (failure) throw new EngineError('xlsx_invalid', (failure as Error).message ?? String(failure), { name });
+}
+
+/**
+ * Inflate a gzip member in memory with a running cap: past `cap` bytes it stops and throws zip_bomb
+ * instead of allocating what a lying header or a bomb asks for.
+ */
+export function gunzipCapped(input: Uint8Array, cap: number, name: string): Uint8Array {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  let over = false;
+  const gunzip = new Gunzip((chunk) => {
+    total += chunk.byteLength;
+    if (total > cap) over = true;
+    else parts.push(chunk);
+  });
+  for (let i = 0; i < input.byteLength && !over; i += PUSH_BYTES) {
+    gunzip.push(input.subarray(i, i + PUSH_BYTES), i + PUSH_BYTES >= input.byteLength);
+  }
+  if (over) throw new EngineError('zip_bomb', `inflates past ${cap} bytes`, { name, size: total });
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const p of parts) {
+    out.set(p, offset);
+    offset += p.byteLength;
+  }
+  return out;
+}
+
 /** Entries that hold data: no folders, macOS resource forks or hidden files. */
 export function dataEntries(entries: readonly ZipEntry[]): ZipEntry[] {
   return entries.filter((e) => {
@@ -160,7 +225,9 @@ export async function unzipSingleSource(
     });
   }
   const entry = data[0]!;
-  const out = new Collector(entry.packed, source.name);
+  // The ratio is taken against the bytes really read, never the sizes the directory declares
+  // (a zip may lie there: issue 19 §5).
+  const out = new Collector(source.size, source.name);
   let failure: unknown = null;
   let done = false;
   const unzip = new Unzip((file) => {

@@ -21,6 +21,7 @@ import { buildReadCsvSql, buildSniffCsvSql, SAMPLE_BUFFER_BYTES } from '../../in
 import { transcodeToUtf8 } from './transcode.ts';
 import { assertFits } from './memory-guard.ts';
 import type { IngestNote, LoadOptions, LoadProgress } from './load-types.ts';
+import { assertTableSize, MAX_COLUMNS } from './sheet-table.ts';
 
 const SAMPLE_BYTES = 64 * 1024;
 const SCAN_SLICE = 8 * 1024 * 1024;
@@ -185,6 +186,11 @@ export async function prepareCsv(
   const delimiter = options.delimiter
     ? checkDelimiter(options.delimiter)
     : sniffDelimiter(text.head, text.complete);
+  // Refuse an absurdly wide file up front, before DuckDB's sniffer meets 100k columns (issue 19 §8).
+  const firstLineEnd = text.head.indexOf('\n');
+  const firstLine = firstLineEnd < 0 ? text.head : text.head.slice(0, firstLineEnd);
+  const fields = firstLine.split(delimiter).length;
+  if (fields > MAX_COLUMNS) assertTableSize(source.name, 0, fields);
   const headRows = splitDelimitedRows(text.head, delimiter, 200, text.complete);
   const headerRow = options.headerRow ?? findHeaderRow(headRows.map((r) => r.cells));
   const skip = headRows[headerRow]?.line ?? 0;

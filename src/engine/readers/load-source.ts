@@ -4,11 +4,16 @@
  * reads (UTF-8 CSV for text; a staging table of text for Excel, Parquet and JSON), type the columns
  * with one shared inference, profile. Each format lives in its own reader next to this file.
  */
-import type { DbPort } from '../db-port.ts';
+import { registeredName, type DbPort } from '../db-port.ts';
 import type { SourceFile } from '../source-file.ts';
 import { EngineError } from '../engine-error.ts';
 import { detectFormat, detectLegacyEncoding, isValidUtf8 } from '../../ingest/detect-format.ts';
-import { buildColumnCountsSql, buildDescribeSql, buildPreviewSql } from '../../ingest/build-load-sql.ts';
+import {
+  buildColumnCountsSql,
+  buildDescribeSql,
+  buildPreviewSql,
+  renameReservedColumns,
+} from '../../ingest/build-load-sql.ts';
 import { queryRows } from '../query-rows.ts';
 import { gunzipSource, unzipSingleSource } from './archive.ts';
 import { prepareCsv } from './csv-source.ts';
@@ -18,6 +23,7 @@ import { stageTextTable, type TextTable } from './text-table.ts';
 import { typeColumns } from './type-columns.ts';
 import { assertFits } from './memory-guard.ts';
 import { readWorkbook } from './xlsx-reader.ts';
+import { assertTableSize } from './sheet-table.ts';
 import type { IngestNote, LoadOptions, LoadProgress, SourceMeta } from './load-types.ts';
 import type { TableProfile } from '../engine-api.ts';
 
@@ -65,11 +71,12 @@ async function prepare(
   }
   const head = await source.read(0, Math.min(source.size, HEAD_BYTES));
   const format = detectFormat(source.name, head);
-  const registered = `src_${table}`;
+  const registered = registeredName(`src_${table}`);
   const staging = `raw_${table}`;
   const staged = async (text: TextTable, meta: SourceMeta): Promise<Prepared> => {
     if (text.columns.length === 0)
       throw new EngineError('no_columns', 'no columns found', { name: source.name });
+    assertTableSize(source.name, text.rows.length, text.columns.length);
     const reader = await stageTextTable(db, staging, text);
     return {
       reader,
@@ -179,8 +186,17 @@ async function prepareAndType(
     const rawColumns = await describe(db, prepared.sampleReader ?? prepared.reader, source.name);
     if (rawColumns.length === 0)
       throw new EngineError('no_columns', 'no columns found', { name: source.name });
+    const rename = renameReservedColumns(rawColumns);
+    if (rename.size > 0) {
+      prepared.meta.notes.push({
+        kind: 'reserved_column_renamed',
+        count: rename.size,
+        sample: [...rename].map(([from, to]) => `${from} → ${to}`).join(', '),
+      });
+    }
     const typed = await typeColumns(db, options.table, prepared.reader, rawColumns, progress, {
       sampleReader: prepared.sampleReader,
+      rename,
     });
     return { prepared, rawColumns, typed };
   } finally {
@@ -205,15 +221,23 @@ export async function loadSource(
     if (forced || !(e instanceof Error) || !/Invalid unicode|not utf-8/i.test(e.message)) throw e;
     const encoding = await legacyEncodingOf(source);
     if (!encoding) throw e;
-    await db.dropFile(`src_${options.table}`).catch(() => {});
+    await db.dropFile(registeredName(`src_${options.table}`)).catch(() => {});
     loaded = await prepareAndType(db, source, { ...options, encoding }, progress);
     loaded.prepared.meta.encodingEvidence = 'cjk-score';
   }
-  const { prepared, rawColumns, typed } = loaded;
+  const { prepared, typed } = loaded;
   signal?.throwIfAborted();
 
   progress({ phase: 'profile', done: 0, total: 0, unit: 'rows' });
-  const counts = (await queryRows(db, buildColumnCountsSql(options.table, rawColumns)))[0]!;
+  const counts = (
+    await queryRows(
+      db,
+      buildColumnCountsSql(
+        options.table,
+        typed.map((c) => c.name),
+      ),
+    )
+  )[0]!;
   const preview = await db.queryIpc(buildPreviewSql(options.table, options.previewRows ?? 100));
   return {
     ...prepared.meta,

@@ -7,11 +7,62 @@
 import { SSF, utils, type CellObject, type Range, type WorkSheet } from '@e965/xlsx';
 import { findHeaderRow, trailingSummaryRows, uniqueHeaderNames } from '../../ingest/header-row.ts';
 import { dateFormatKind, excelSerialToIso } from './excel-date.ts';
+import { EngineError } from '../engine-error.ts';
 import type { IngestNote } from './load-types.ts';
 import type { TextCell, TextTable } from './text-table.ts';
 
 const ssf = SSF as { is_date(format: string): boolean };
 const isDateFormat = (format: string): boolean => ssf.is_date(format);
+
+/** More columns than this is not a customer export; refused before any work (issue 19 §8). */
+export const MAX_COLUMNS = 2000;
+/** Rows × columns of real content beyond this would not fit the tab as text cells (issue 19 §1). */
+export const MAX_SHEET_CELLS = 30_000_000;
+
+/** Refuse a table wider than MAX_COLUMNS or larger than MAX_SHEET_CELLS, with a clear message. */
+export function assertTableSize(name: string, rows: number, columns: number): void {
+  if (columns > MAX_COLUMNS) {
+    throw new EngineError('too_many_columns', `${columns} columns`, {
+      name,
+      count: columns,
+      max: MAX_COLUMNS,
+    });
+  }
+  if (rows * columns > MAX_SHEET_CELLS) {
+    throw new EngineError('too_many_cells', `${rows} rows × ${columns} columns`, {
+      name,
+      rows,
+      columns,
+      max: MAX_SHEET_CELLS,
+    });
+  }
+}
+
+/**
+ * The extent of the cells that exist, not the range the sheet declares (a 2 KB file may declare
+ * A1:XFD1048576): the last row holding a cell and the widest such row.
+ */
+export function realExtent(
+  data: readonly (readonly (CellObject | undefined)[] | undefined)[],
+  declared: Range,
+): { lastRow: number; lastCol: number } {
+  let lastRow = -1;
+  let lastCol = -1;
+  const rowEnd = Math.min(declared.e.r, data.length - 1);
+  for (let r = declared.s.r; r <= rowEnd; r++) {
+    const row = data[r];
+    if (!row) continue;
+    const colEnd = Math.min(declared.e.c, row.length - 1);
+    for (let c = colEnd; c >= declared.s.c; c--) {
+      if (row[c] !== undefined) {
+        lastRow = r;
+        if (c > lastCol) lastCol = c;
+        break;
+      }
+    }
+  }
+  return { lastRow, lastCol };
+}
 
 export interface SheetTable {
   table: TextTable;
@@ -66,17 +117,27 @@ function fillMerges(grid: TextCell[][], merges: readonly Range[], r0: number, c0
   return filled;
 }
 
-export function sheetToTextTable(ws: WorkSheet, date1904: boolean, forcedHeaderRow?: number): SheetTable {
+export function sheetToTextTable(
+  ws: WorkSheet,
+  date1904: boolean,
+  forcedHeaderRow?: number,
+  name = '',
+): SheetTable {
   const notes: IngestNote[] = [];
   const ref = ws['!ref'];
   if (!ref) return { table: { columns: [], rows: [] }, headerRow: 0, notes };
   const range = utils.decode_range(ref);
   const r0 = range.s.r;
   const c0 = range.s.c;
-  const width = range.e.c - c0 + 1;
   const data = (ws['!data'] ?? []) as (CellObject[] | undefined)[];
+  // Size by the cells that exist: the declared range may be a lie.
+  const extent = realExtent(data, range);
+  if (extent.lastRow < 0) return { table: { columns: [], rows: [] }, headerRow: 0, notes };
+  const lastRow = extent.lastRow;
+  const width = extent.lastCol - c0 + 1;
+  assertTableSize(name, lastRow - r0 + 1, width);
   const grid: TextCell[][] = [];
-  for (let r = r0; r <= range.e.r; r++) {
+  for (let r = r0; r <= lastRow; r++) {
     const src = data[r];
     const row = new Array<TextCell>(width).fill(null);
     if (src) for (let c = 0; c < width; c++) row[c] = cellText(src[c + c0], date1904);

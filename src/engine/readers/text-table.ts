@@ -4,7 +4,7 @@
  * decides the column types afterwards (ids with leading zeros stay text, dates become DATE, …).
  */
 import { Table, Utf8, vectorFromArray, tableToIPC, type Vector } from 'apache-arrow';
-import type { DbPort } from '../db-port.ts';
+import { registeredName, type DbPort } from '../db-port.ts';
 import { ident, str } from '../../sql/quote.ts';
 
 export type TextCell = string | null;
@@ -82,7 +82,7 @@ export async function stageTextTable(
 ): Promise<string> {
   await db.exec(`DROP TABLE IF EXISTS ${ident(name)}`);
   if (via === 'csv') {
-    const file = `${name}.csv`;
+    const file = registeredName(`${name}.csv`);
     await db.registerBytes(file, textRowsToCsv(table));
     const types = table.columns.map((_, i) => `${str(stagedColumn(i))}: 'VARCHAR'`).join(', ');
     await db.exec(

@@ -46,13 +46,18 @@ export async function typeColumns(
   reader: string,
   columns: string[],
   progress: (p: LoadProgress) => void,
-  options: { sampleReader?: string | undefined } = {},
+  options: { sampleReader?: string | undefined; rename?: ReadonlyMap<string, string> } = {},
 ): Promise<TypedColumn[]> {
+  const renamed = (typed: TypedColumn[]): TypedColumn[] =>
+    typed.map((c) => {
+      const to = options.rename?.get(c.name);
+      return to === undefined ? c : { ...c, name: to, from: c.name };
+    });
   const create = (typed: TypedColumn[], from: number) =>
     db.queryIpc(buildCreateTypedTableSql(table, reader, typed), (f) =>
       progress({ phase: 'load', done: from + f * (100 - from), total: 100, unit: 'percent' }),
     );
-  const sampled = await inferTypes(db, options.sampleReader ?? reader, columns, INFER_SAMPLE_ROWS);
+  const sampled = renamed(await inferTypes(db, options.sampleReader ?? reader, columns, INFER_SAMPLE_ROWS));
   try {
     await create(sampled, 0);
     return sampled;
@@ -60,7 +65,7 @@ export async function typeColumns(
     if (!(e instanceof Error) || !e.message.includes(TYPE_GUARD_ERROR)) throw e;
   }
   progress({ phase: 'load', done: 0, total: 100, unit: 'percent' });
-  const exact = await inferTypes(db, reader, columns);
+  const exact = renamed(await inferTypes(db, reader, columns));
   await create(exact, 50);
   return exact;
 }

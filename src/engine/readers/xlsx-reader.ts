@@ -7,7 +7,7 @@ import { read, utils, type WorkBook } from '@e965/xlsx';
 import type { SourceFile } from '../source-file.ts';
 import { readAll } from '../source-file.ts';
 import { EngineError } from '../engine-error.ts';
-import { checkZipDirectory, zipDirectory } from './archive.ts';
+import { checkZipDirectory, checkZipInflation, zipDirectory } from './archive.ts';
 import { sheetToTextTable, type SheetTable } from './sheet-table.ts';
 import type { LoadProgress } from './load-types.ts';
 import { profileSheets } from './sheet-profiles.ts';
@@ -61,6 +61,7 @@ export async function readWorkbook(
       throw new EngineError('xlsx_invalid', (e as Error).message, { name: source.name });
     }
     checkZipDirectory(entries, source.size, source.name);
+    checkZipInflation(bytes, source.name, options.signal);
   }
   options.onProgress({ phase: 'parse', done: 0, total: 0, unit: 'rows' });
   let wb: WorkBook;
@@ -90,7 +91,7 @@ export async function readWorkbook(
     });
   }
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
-  const result = sheetToTextTable(ws, date1904, options.headerRow);
+  const result = sheetToTextTable(ws, date1904, options.headerRow, source.name);
   const rows = sheetRows(wb, chosen);
   options.onProgress({ phase: 'parse', done: rows, total: rows, unit: 'rows' });
   const sheetChoice = { reason: choice!.reason, sameShape: choice!.sameShape };

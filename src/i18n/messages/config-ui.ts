@@ -134,4 +134,13 @@ export const configUi = {
   },
   'setup.match.allMatched': { 'zh-CN': '所有列都已匹配。', en: 'Every column matched.' },
   'setup.match.fix': { 'zh-CN': '检查并修正映射', en: 'Review and fix the mapping' },
+  'setup.maskSuggestion': {
+    'zh-CN':
+      '此配置建议不遮盖个人信息（手机号、姓名等）。是否遮盖只由你在本机决定：应用后仍保持你当前的设置，可在分析页面自行更改。',
+    en: 'This setup suggests showing personal data (phones, names…) unmasked. Masking is your choice on this machine only: applying keeps your current setting; you can change it yourself in the analysis view.',
+  },
+  'setup.shareFileNames': {
+    'zh-CN': '在链接中包含文件名（默认不包含）',
+    en: 'Include file names in the link (left out by default)',
+  },
 } satisfies Messages;

@@ -80,4 +80,13 @@ export const errors = {
     en: 'The analysis engine could not start: {detail}',
   },
   'error.engine': { 'zh-CN': '处理时出错：{detail}', en: 'Something went wrong: {detail}' },
+  'error.too_many_columns': {
+    'zh-CN': '“{name}”的列数超过了上限 {max} 列（至少 {count} 列），不像是客户或订单导出文件，已拒绝读取。',
+    en: '“{name}” has more columns than the limit of {max} (at least {count}); it does not look like a customer or order export and was refused.',
+  },
+  'error.too_many_cells': {
+    'zh-CN':
+      '“{name}”有 {rows} 行 × {columns} 列，超过了可处理的单元格上限（{max}），已拒绝读取。请删除多余的行列或拆分文件。',
+    en: '“{name}” has {rows} rows × {columns} columns, more cells than can be handled ({max}); it was refused. Remove unused rows and columns or split the file.',
+  },
 } satisfies Messages;

@@ -10,6 +10,15 @@ export const ingest = {
     'zh-CN': '跳过了表头上方的 {count} 行标题（“{sample}”）。',
     en: 'Skipped {count} title row(s) above the header (“{sample}”).',
   },
+  'cli.summaryRows': {
+    'zh-CN':
+      '{file}：末尾 {count} 行是合计/汇总行（只有标签和数字，如“{sample}”），未计入数据，见 profile.json 和 cleaning.json',
+    en: '{file}: {count} row(s) at the bottom are totals (a label and numbers only, e.g. “{sample}”) and were left out; see profile.json and cleaning.json',
+  },
+  'ingest.note.reserved_column_renamed': {
+    'zh-CN': '有 {count} 个列名是引擎保留的名称，已改名（{sample}），数据不变。',
+    en: '{count} column name(s) are reserved by the engine and were renamed ({sample}); the data is unchanged.',
+  },
   'ingest.note.summary_rows_dropped': {
     'zh-CN': '去掉了末尾的 {count} 行合计/汇总（“{sample}”），以免重复计算。',
     en: 'Dropped {count} total/summary row(s) at the bottom (“{sample}”) so nothing is counted twice.',

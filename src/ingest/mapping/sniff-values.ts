@@ -17,12 +17,33 @@ export interface Sniffed {
 
 const PLACEHOLDERS = new Set(['', '-', '--', 'none', 'nan', 'null', '#null!', 'n/a']);
 
-/** The sample value as the repair step would see it (TypeScript twin of the `cl_text` macro). */
+/**
+ * Values longer than this are text for sniffing: no date, amount, phone or id is that long, and
+ * every pattern below then runs on a bounded string (a 60,000-character cell took seconds, issue 19).
+ */
+export const MAX_SNIFF_CHARS = 200;
+
+/** Tabs and spaces trimmed from both ends, in linear time (a `[\t ]+$` regex is quadratic). */
+function trimTabsSpaces(v: string): string {
+  let start = 0;
+  let end = v.length;
+  while (start < end && (v[start] === ' ' || v[start] === '\t')) start++;
+  while (end > start && (v[end - 1] === ' ' || v[end - 1] === '\t')) end--;
+  return start === 0 && end === v.length ? v : v.slice(start, end);
+}
+
+/**
+ * The sample value as the repair step would see it (TypeScript twin of the `cl_text` macro). A value
+ * longer than MAX_SNIFF_CHARS is cut there (it is text whatever it holds).
+ */
 export function unguard(value: string): string | null {
-  let v = toHalfWidth(value).replace(/^[\t ]+|[\t ]+$/g, '');
+  const bounded = value.length > MAX_SNIFF_CHARS * 2 ? value.slice(0, MAX_SNIFF_CHARS * 2) : value;
+  let v = trimTabsSpaces(toHalfWidth(bounded));
   const guarded = /^="(.*)"$/s.exec(v) ?? /^"(.*)"$/s.exec(v);
   if (guarded) v = guarded[1]!;
-  v = v.replace(/^'/, '').replace(/^[\t ]+|[\t ]+$/g, '');
+  if (v.startsWith("'")) v = v.slice(1);
+  v = trimTabsSpaces(v);
+  if (v.length > MAX_SNIFF_CHARS) v = v.slice(0, MAX_SNIFF_CHARS + 1);
   return PLACEHOLDERS.has(v.toLowerCase()) ? null : v;
 }
 
@@ -30,7 +51,9 @@ const RE = {
   email: /^[^\s@]+@[^\s@]+\.[A-Za-z]{2,}$/,
   phone: /^(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}$|^1\d{2}\*{4}\d{4}$|^1\d{2}\*+\d{2,4}$/,
   date: /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:[ T]+\d{1,2}[:时]\d{1,2}.*)?$|^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?: .*)?$|^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/,
-  money: /^\(?[-+]?\s*(?:[¥$€£]|CNY|RMB)?\s*[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:万|亿)?\s*元?\)?$/,
+  // No two `\s*` meet around an optional part: the match stays linear on long runs of spaces.
+  money:
+    /^\(?[-+]?\s*(?:(?:[¥$€£]|CNY|RMB)\s*)?[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:(?:万|亿)\s*)?元?\)?$/,
   integer: /^[-+]?\d{1,9}$/,
   scientific: /^[-+]?\d+(?:\.\d+)?[eE]([-+]?\d{1,3})$/,
   id: /^[A-Za-z#]*[-_]?\d[\dA-Za-z_-]{3,}$|^\d(?:\.\d+)?E\+\d+$/i,
@@ -38,6 +61,7 @@ const RE = {
 };
 
 function classify(v: string): ValueKind {
+  if (v.length > MAX_SNIFF_CHARS) return 'text';
   if (RE.email.test(v)) return 'email';
   if (RE.phone.test(v)) return 'phone';
   if (RE.date.test(v)) return 'date';

@@ -94,9 +94,15 @@ export class ConfigSession {
   }
 
   /** Make `config` the working config; the next (or current) orders file is matched to its columns. */
-  apply(config: AnalysisConfig, origin: ConfigOrigin): void {
+  apply(incoming: AnalysisConfig, origin: ConfigOrigin): void {
     if (origin !== 'restored') this.touched = true;
     const analysis = this.#app.analysis;
+    // Masking personal data is a choice of this machine (issue 19 §6): a link or an imported file
+    // can suggest showing it unmasked (the preview says so) but never changes it.
+    const config =
+      origin === 'link' || origin === 'file'
+        ? { ...incoming, view: { ...incoming.view, maskPii: analysis.config.view.maskPii } }
+        : incoming;
     analysis.applyConfig(config);
     const orders = config.sources.find((s) => s.id === 'orders');
     this.expected =

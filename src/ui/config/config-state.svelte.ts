@@ -37,6 +37,8 @@ export class ConfigState {
   renameValue = $state('');
   confirmDeleteId = $state<string | null>(null);
   notice = $state.raw<Notice | null>(null);
+  /** Put the user's file names in the share link (off by default, issue 19 §8). */
+  shareFileNames = $state(false);
   /** An imported file, described and waiting for Apply or Discard. */
   imported = $state.raw<AnalysisConfig | null>(null);
   readonly session: ConfigSession;
@@ -45,7 +47,7 @@ export class ConfigState {
   /** The share link of the working config, kept current; null when the config is over the limit. */
   readonly shareUrl = $derived.by((): string | null => {
     try {
-      return buildShareUrl(location.href, this.#config());
+      return buildShareUrl(location.href, this.#config(), { includeFileNames: this.shareFileNames });
     } catch (e) {
       if (e instanceof ConfigTooLargeError) return null;
       throw e;

@@ -11,5 +11,6 @@ describe('preview cell text', () => {
     expect(previewText('=SUM(A1)')).toBe('=SUM(A1)');
     expect(previewText(null)).toBe('—');
     expect(previewText(true)).toBe('true');
+    expect(previewText('x'.repeat(60_000))).toBe(`${'x'.repeat(300)}…`);
   });
 });

@@ -43,8 +43,11 @@ describe.skipIf(!existsSync(dir))('Online Retail: returns netted (issue 12, item
       .filter((f) => /^online_retail_.*\.csv\.gz$/.test(f))
       .sort();
     for (const f of files)
-      await db.registerBytes(f.replace(/\.gz$/, ''), gunzipSync(readFileSync(path.join(dir, f))));
-    const list = files.map((f) => `'${f.replace(/\.gz$/, '')}'`).join(', ');
+      await db.registerBytes(
+        `cl-files/${f.replace(/\.gz$/, '')}`,
+        gunzipSync(readFileSync(path.join(dir, f))),
+      );
+    const list = files.map((f) => `'cl-files/${f.replace(/\.gz$/, '')}'`).join(', ');
     // Text columns, as a file the app does not know yet: cleaning repairs ids (17850.0) and numbers.
     await db.exec(
       `CREATE TABLE retail AS SELECT * FROM read_csv([${list}], header = true, all_varchar = true)`,
