@@ -10,7 +10,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as v from 'valibot';
-import type { DbPort } from '../../engine/db-port.ts';
+import { registeredName, type DbPort } from '../../engine/db-port.ts';
 import { openNodeDb } from '../../engine/node-db.ts';
 import { runCompute } from '../../engine/run-compute.ts';
 import { ForecastConfigSchema } from './forecast-config.ts';
@@ -32,8 +32,11 @@ describe.skipIf(!existsSync(dir))('Online Retail weekly revenue forecast', () =>
       .filter((f) => /^online_retail_.*\.csv\.gz$/.test(f))
       .sort();
     for (const f of files)
-      await db.registerBytes(f.replace(/\.gz$/, ''), gunzipSync(readFileSync(path.join(dir, f))));
-    const list = files.map((f) => `'${f.replace(/\.gz$/, '')}'`).join(', ');
+      await db.registerBytes(
+        registeredName(f.replace(/\.gz$/, '')),
+        gunzipSync(readFileSync(path.join(dir, f))),
+      );
+    const list = files.map((f) => `'${registeredName(f.replace(/\.gz$/, ''))}'`).join(', ');
     await db.exec(`CREATE TABLE purchases AS
       SELECT CAST(CustomerID::BIGINT AS VARCHAR) AS customer_id, InvoiceNo AS order_id,
         CAST(min(InvoiceDate) AS DATE) AS order_date, sum(Quantity * UnitPrice)::DECIMAL(18,2) AS net_amount,
