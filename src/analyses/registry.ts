@@ -19,6 +19,10 @@ import { leadsModule } from './leads/module.ts';
 import { CampaignsConfigSchema } from './campaigns/campaigns-config.ts';
 import { ExperimentConfigSchema } from './experiment/experiment-config.ts';
 import { LeadsConfigSchema } from './leads/leads-config.ts';
+import { clustersModule } from './clusters/module.ts';
+import { ClustersConfigSchema } from './clusters/clusters-config.ts';
+import { basketModule } from './basket/module.ts';
+import { BasketConfigSchema } from './basket/basket-config.ts';
 
 /** In navigation order of their sections; modules without a section show inside another one. */
 export const MODULES = [
@@ -30,6 +34,8 @@ export const MODULES = [
   campaignsModule,
   experimentModule,
   leadsModule,
+  clustersModule,
+  basketModule,
 ] as const;
 
 /** The config slices (AnalysisConfig keys) with their schemas; each module reads one of them. */
@@ -40,6 +46,8 @@ export const CONFIG_SECTIONS = {
   campaigns: CampaignsConfigSchema,
   experiment: ExperimentConfigSchema,
   leads: LeadsConfigSchema,
+  clusters: ClustersConfigSchema,
+  basket: BasketConfigSchema,
 } as const satisfies Record<string, GenericSchema>;
 
 export type ModuleId = (typeof MODULES)[number]['id'];

@@ -26,6 +26,7 @@ import {
 } from '../client/dataset-flow.ts';
 import { nodeDatasetPort } from './node-datasets.ts';
 import { runAnalyses } from './run-analyses.ts';
+import { loadBasketFile } from './basket-file.ts';
 import {
   cleanRoleDatasets,
   experimentOutcomes,
@@ -61,6 +62,17 @@ export interface AnalyzeOptions {
   ignoreReturns?: boolean;
   /** --purchase: what one purchase is for every analysis (config `cleaning.purchase`). */
   purchase?: 'orders' | 'days' | undefined;
+  /** Issue 15: --clusters K (default the suggested k). */
+  clusters?: number | undefined;
+  /** Issue 15: --min-support, --min-confidence, --max-len, --basket-level. */
+  basket?:
+    | {
+        minSupport?: number | undefined;
+        minConfidence?: number | undefined;
+        maxLen?: number | undefined;
+        level?: 'product' | 'category' | undefined;
+      }
+    | undefined;
 }
 
 async function readConfig(path: string | undefined): Promise<AnalysisConfig | null> {
@@ -135,8 +147,14 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
   const config = await readConfig(options.configPath);
   const sources = [];
   const forcedRoles: (ForcedRole | null)[] = [];
+  const basketFiles: string[] = [];
   for (const arg of options.files) {
     const { role, path: file } = splitRolePrefix(arg);
+    // A basket file is a list, not a table (issue 15): loaded on its own below.
+    if (role === 'baskets') {
+      basketFiles.push(resolve(file));
+      continue;
+    }
     forcedRoles.push(role);
     try {
       sources.push(await nodeSourceFile(resolve(file)));
@@ -168,6 +186,8 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
       written.push(path);
     };
     await write('profile.json', profileJson(datasets.map((d) => d.profile)));
+    if (basketFiles.length > 1) throw new CliError('two baskets files given; give one');
+    const baskets = basketFiles[0] ? await loadBasketFile(db, basketFiles[0], write) : undefined;
 
     // Files forced to another role (ROLE:PATH), or whose headers say touches / experiment / leads, are
     // never taken as orders or customers (issue 13).
@@ -194,7 +214,7 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
       config,
       options.experiment ?? {},
     );
-    if (!orders && roleFiles.found.length === 0) {
+    if (!orders && roleFiles.found.length === 0 && !baskets) {
       throw new CliError(
         'no orders table found: no file has a customer id, an order time and an amount (or unit price) column (map them in a config file)',
       );
@@ -213,6 +233,14 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
         ...(options.attributionDays !== undefined ? { attributionDays: options.attributionDays } : {}),
         ...(options.margin !== undefined ? { margin: options.margin } : {}),
       },
+      clusters: {
+        ...baseConfig.clusters,
+        ...(options.clusters !== undefined ? { k: options.clusters } : {}),
+      },
+      basket: {
+        ...baseConfig.basket,
+        ...Object.fromEntries(Object.entries(options.basket ?? {}).filter(([, v]) => v !== undefined)),
+      },
       experiment: {
         ...baseConfig.experiment,
         ...(options.experiment?.control !== undefined ? { control: options.experiment.control } : {}),
@@ -220,7 +248,7 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
       },
     };
     const roleReports = await cliCleaning(cleanRoleDatasets(port, roleFiles.found, effective, write));
-    const roles: string[] = [...roleReports.keys()];
+    const roles: string[] = [...roleReports.keys(), ...(baskets ? ['baskets'] : [])];
     const warnUnused = (skip: readonly LoadedDataset[]) => {
       for (const d of roleFiles.unused.filter((d) => !skip.includes(d)))
         options.warn?.(`${d.profile.fileName}: not used (its columns fit no role; force one with ROLE:PATH)`);
@@ -235,6 +263,7 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
           preset: options.preset,
           asOf: options.asOf,
           roles,
+          baskets,
         })),
       );
       return written;
@@ -295,6 +324,7 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
         asOf: options.asOf,
         roles,
         currency: report.currency.code,
+        baskets,
       })),
     );
     if (roles.includes('touches')) {

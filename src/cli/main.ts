@@ -8,8 +8,8 @@ import { analyze } from './analyze.ts';
 import { CliError } from './cli-error.ts';
 import { CURRENCY_CODES, isCurrencyCode } from '../ingest/currency/currency.ts';
 
-const USAGE = `usage: customer-lens analyze <[ROLE:]file...> [--config cfg.json] [--preset value5|cn8|tier3|intl11] [--as-of YYYY-MM-DD] [--currency CNY|USD|GBP|EUR|…] [--out DIR] [--locale zh|en] [--engine wasm|native] [--ignore-returns] [--purchase orders|days] [--attribution-days N] [--margin 0.35] [--arm COLUMN --control LABEL --outcomes a,b,c]
-  ROLE: orders, customers, touches, experiment, leads (default: detected from the headers)`;
+const USAGE = `usage: customer-lens analyze <[ROLE:]file...> [--config cfg.json] [--preset value5|cn8|tier3|intl11] [--as-of YYYY-MM-DD] [--currency CNY|USD|GBP|EUR|…] [--out DIR] [--locale zh|en] [--engine wasm|native] [--ignore-returns] [--purchase orders|days] [--attribution-days N] [--margin 0.35] [--arm COLUMN --control LABEL --outcomes a,b,c] [--clusters K] [--min-support 0.01] [--min-confidence 0.3] [--max-len 4] [--basket-level product|category]
+  ROLE: orders, customers, touches, experiment, leads, baskets (default: detected from the headers; baskets: one basket per line, items separated by commas)`;
 const PRESETS = ['value5', 'cn8', 'tier3', 'intl11'] as const;
 
 export async function main(argv: string[]): Promise<number> {
@@ -34,6 +34,11 @@ export async function main(argv: string[]): Promise<number> {
         arm: { type: 'string' },
         control: { type: 'string' },
         outcomes: { type: 'string' },
+        clusters: { type: 'string' },
+        'min-support': { type: 'string' },
+        'min-confidence': { type: 'string' },
+        'max-len': { type: 'string' },
+        'basket-level': { type: 'string' },
       },
     });
   } catch (e) {
@@ -91,8 +96,47 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`customer-lens: --margin must be a fraction from 0 to 1, e.g. 0.35\n${USAGE}\n`);
     return 2;
   }
+  const clusters = parsed.values.clusters;
+  if (
+    clusters !== undefined &&
+    !(/^\d+$/.test(clusters) && Number(clusters) >= 1 && Number(clusters) <= 10)
+  ) {
+    process.stderr.write(`customer-lens: --clusters must be a whole number from 1 to 10\n${USAGE}\n`);
+    return 2;
+  }
+  const fraction = (name: 'min-support' | 'min-confidence', min: number) => {
+    const s = parsed.values[name];
+    if (s === undefined) return undefined;
+    const x = Number(s);
+    return /^(0(\.\d+)?|1(\.0+)?|\d?\.\d+(e-\d+)?)$/i.test(s) && x >= min && x <= 1 ? x : null;
+  };
+  const minSupport = fraction('min-support', 0.00001);
+  const minConfidence = fraction('min-confidence', 0);
+  if (minSupport === null || minConfidence === null) {
+    process.stderr.write(
+      `customer-lens: --min-support (0.00001 to 1) and --min-confidence (0 to 1) must be fractions, e.g. 0.01\n${USAGE}\n`,
+    );
+    return 2;
+  }
+  const maxLen = parsed.values['max-len'];
+  if (maxLen !== undefined && !(/^\d+$/.test(maxLen) && Number(maxLen) >= 2 && Number(maxLen) <= 10)) {
+    process.stderr.write(`customer-lens: --max-len must be a whole number from 2 to 10\n${USAGE}\n`);
+    return 2;
+  }
+  const level = parsed.values['basket-level'];
+  if (level !== undefined && level !== 'product' && level !== 'category') {
+    process.stderr.write(`customer-lens: --basket-level must be product or category\n${USAGE}\n`);
+    return 2;
+  }
   try {
     const written = await analyze({
+      clusters: clusters === undefined ? undefined : Number(clusters),
+      basket: {
+        minSupport,
+        minConfidence,
+        maxLen: maxLen === undefined ? undefined : Number(maxLen),
+        level,
+      },
       attributionDays: days === undefined ? undefined : Number(days),
       margin: margin === undefined ? undefined : Number(margin),
       experiment: {

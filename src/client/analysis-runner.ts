@@ -105,8 +105,8 @@ export class AnalysisRunner {
     format: 'csv' | 'xlsx',
     fileName = spec.file.replace(/\.csv$/, `.${format}`),
   ): Promise<boolean> {
-    const { statements, query } = spec.plan(config, ctx, params);
-    return this.downloadQuery(query, format, fileName, statements);
+    const { statements, query, models } = spec.plan(config, ctx, params);
+    return this.downloadQuery(query, format, fileName, statements, models);
   }
 
   /** Export a query a module or the cleaning built (set-aside rows, a filtered list) as a download. */
@@ -115,12 +115,13 @@ export class AnalysisRunner {
     format: 'csv' | 'xlsx',
     fileName: string,
     statements: readonly string[] = [],
+    models: ModulePlan['models'] = [],
   ): Promise<boolean> {
     return this.#exclusive(async () => {
       this.#tasks.startTask('export');
       try {
-        if (statements.length > 0) {
-          const prepared = await this.#engine.runPlan({ statements });
+        if (statements.length > 0 || (models?.length ?? 0) > 0) {
+          const prepared = await this.#engine.runPlan({ statements, models: models ?? [] });
           if (!this.#ok(prepared)) return false;
         }
         return this.#ok(await this.#engine.download(query, format, fileName));

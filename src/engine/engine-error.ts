@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'out_of_memory',
   'engine_failed',
   'engine',
+  'itemset_cap',
 ] as const satisfies readonly ErrorCode[];
 
 // Every code of the protocol is listed above (a compile error names the one missing).

@@ -25,7 +25,8 @@ export type ErrorCode =
   | 'cancelled'
   | 'out_of_memory'
   | 'engine_failed'
-  | 'engine';
+  | 'engine'
+  | 'itemset_cap';
 
 export interface EngineErrorData {
   code: ErrorCode;
@@ -48,6 +49,15 @@ export interface EngineInfo {
 export interface Plan {
   statements: readonly string[];
   query?: string;
+  /** Model steps run after the statements (issue 15; analyses/models/model-types.ts). */
+  models?: readonly PlanModelStep[];
+}
+
+/** A model step as data (analyses/models/model-types.ts ModelStep). */
+export interface PlanModelStep {
+  readonly model: 'clusters' | 'rules' | 'recommend';
+  readonly inputs: Readonly<Record<string, string>>;
+  readonly params: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -57,6 +67,7 @@ export interface Plan {
 export interface ModulePlan {
   statements: readonly string[];
   queries: Readonly<Record<string, string>>;
+  models?: readonly PlanModelStep[];
 }
 
 /** One decoded cell: numbers stay numbers, dates are ISO text. */

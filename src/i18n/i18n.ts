@@ -19,6 +19,7 @@ import { datasets } from './messages/datasets.ts';
 import { campaigns } from './messages/campaigns.ts';
 import { multiFile } from './messages/multi-file.ts';
 import { currency } from './messages/currency.ts';
+import { basket, clusters, clustersNav } from './messages/clusters.ts';
 import type { Message } from './messages/types.ts';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -42,6 +43,9 @@ const all = {
   ...campaigns,
   ...multiFile,
   ...currency,
+  ...clusters,
+  ...basket,
+  ...clustersNav,
 } satisfies Record<string, Message>;
 export type MessageKey = keyof typeof all;
 
