@@ -71,6 +71,7 @@ export interface AnalyzeOptions {
         minConfidence?: number | undefined;
         maxLen?: number | undefined;
         level?: 'product' | 'category' | undefined;
+        unit?: 'order' | 'customer' | undefined;
       }
     | undefined;
 }

@@ -8,7 +8,7 @@ import { analyze } from './analyze.ts';
 import { CliError } from './cli-error.ts';
 import { CURRENCY_CODES, isCurrencyCode } from '../ingest/currency/currency.ts';
 
-const USAGE = `usage: customer-lens analyze <[ROLE:]file...> [--config cfg.json] [--preset value5|cn8|tier3|intl11] [--as-of YYYY-MM-DD] [--currency CNY|USD|GBP|EUR|…] [--out DIR] [--locale zh|en] [--engine wasm|native] [--ignore-returns] [--purchase orders|days] [--attribution-days N] [--margin 0.35] [--arm COLUMN --control LABEL --outcomes a,b,c] [--clusters K] [--min-support 0.01] [--min-confidence 0.3] [--max-len 4] [--basket-level product|category]
+const USAGE = `usage: customer-lens analyze <[ROLE:]file...> [--config cfg.json] [--preset value5|cn8|tier3|intl11] [--as-of YYYY-MM-DD] [--currency CNY|USD|GBP|EUR|…] [--out DIR] [--locale zh|en] [--engine wasm|native] [--ignore-returns] [--purchase orders|days] [--attribution-days N] [--margin 0.35] [--arm COLUMN --control LABEL --outcomes a,b,c] [--clusters K] [--min-support 0.01] [--min-confidence 0.3] [--max-len 4] [--basket-level product|category] [--basket-unit order|customer]
   ROLE: orders, customers, touches, experiment, leads, baskets (default: detected from the headers; baskets: one basket per line, items separated by commas)`;
 const PRESETS = ['value5', 'cn8', 'tier3', 'intl11'] as const;
 
@@ -39,6 +39,7 @@ export async function main(argv: string[]): Promise<number> {
         'min-confidence': { type: 'string' },
         'max-len': { type: 'string' },
         'basket-level': { type: 'string' },
+        'basket-unit': { type: 'string' },
       },
     });
   } catch (e) {
@@ -128,6 +129,11 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`customer-lens: --basket-level must be product or category\n${USAGE}\n`);
     return 2;
   }
+  const unit = parsed.values['basket-unit'];
+  if (unit !== undefined && unit !== 'order' && unit !== 'customer') {
+    process.stderr.write(`customer-lens: --basket-unit must be order or customer\n${USAGE}\n`);
+    return 2;
+  }
   try {
     const written = await analyze({
       clusters: clusters === undefined ? undefined : Number(clusters),
@@ -136,6 +142,7 @@ export async function main(argv: string[]): Promise<number> {
         minConfidence,
         maxLen: maxLen === undefined ? undefined : Number(maxLen),
         level,
+        unit,
       },
       attributionDays: days === undefined ? undefined : Number(days),
       margin: margin === undefined ? undefined : Number(margin),

@@ -4,6 +4,12 @@ import * as v from 'valibot';
 export const BasketConfigSchema = v.strictObject({
   /** Items of an order basket: its products or its categories (a basket file has its own items). */
   level: v.optional(v.picklist(['product', 'category']), 'product'),
+  /**
+   * What one basket is when the baskets come from the orders: each order (default) or everything a
+   * customer bought (useful when the orders keep one product each: cleaning records one product per
+   * order).
+   */
+  unit: v.optional(v.picklist(['order', 'customer']), 'order'),
   minSupport: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0.00001), v.maxValue(1)), 0.01),
   minConfidence: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1)), 0.3),
   /** Longest itemset of a rule (left side + right side), as arules' maxlen. */

@@ -15,6 +15,8 @@ export interface BasketSource {
   baskets: string | null;
   purchases: string;
   level: BasketLevel;
+  /** From orders: one basket per order, or per customer (all they bought). */
+  unit?: 'order' | 'customer';
 }
 
 /** (basket_id, customer_id, item) rows, distinct. */
@@ -24,7 +26,8 @@ export function basketRowsSql(s: BasketSource): string {
 FROM ${ident(s.baskets)} WHERE item IS NOT NULL AND item <> ''`;
   }
   const col = ident(s.level);
-  return `SELECT DISTINCT order_id::VARCHAR AS basket_id, customer_id::VARCHAR AS customer_id, ${col}::VARCHAR AS item
+  const basket = s.unit === 'customer' ? 'customer_id' : 'order_id';
+  return `SELECT DISTINCT ${basket}::VARCHAR AS basket_id, customer_id::VARCHAR AS customer_id, ${col}::VARCHAR AS item
 FROM ${ident(s.purchases)} WHERE ${col} IS NOT NULL AND ${col}::VARCHAR <> ''`;
 }
 
@@ -39,8 +42,9 @@ export function basketSourcesSql(s: BasketSource): string {
     return `SELECT count(DISTINCT basket_id) AS read, count(DISTINCT basket_id) AS used FROM ${ident(s.baskets)}`;
   }
   const col = ident(s.level);
-  return `SELECT count(DISTINCT order_id) AS read,
-  count(DISTINCT order_id) FILTER (WHERE ${col} IS NOT NULL AND ${col}::VARCHAR <> '') AS used
+  const basket = s.unit === 'customer' ? 'customer_id' : 'order_id';
+  return `SELECT count(DISTINCT ${basket}) AS read,
+  count(DISTINCT ${basket}) FILTER (WHERE ${col} IS NOT NULL AND ${col}::VARCHAR <> '') AS used
 FROM ${ident(s.purchases)}`;
 }
 

@@ -27,7 +27,7 @@ import {
 export { ASK_ITEMSETS, MAX_ITEMSETS, type BasketConfig } from './basket-config.ts';
 
 function source(config: BasketConfig, ctx: PlanContext): BasketSource {
-  return { baskets: ctx.baskets ?? null, purchases: ctx.purchases, level: config.level };
+  return { baskets: ctx.baskets ?? null, purchases: ctx.purchases, level: config.level, unit: config.unit };
 }
 
 function rulesStep(config: BasketConfig, ctx: PlanContext, estimateOnly = false): ModelStep {

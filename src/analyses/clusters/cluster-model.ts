@@ -16,6 +16,7 @@ import {
   sampleIndices,
   silhouette as meanSilhouette,
   subset,
+  SILHOUETTE_SAMPLE,
   type KChoice,
   type Points,
 } from './kmeans.ts';
@@ -146,7 +147,7 @@ export async function runClusters(
   io.progress(0.6);
   const result = await kmeans(points, params.k ?? chosen.suggested, options);
   io.progress(0.9);
-  const idx = sampleIndices(points.n, Math.min(params.sampleSize ?? 10_000, 4000), params.seed);
+  const idx = sampleIndices(points.n, SILHOUETTE_SAMPLE, params.seed);
   const sampleLabels = Int32Array.from(idx, (i) => result.labels[i]!);
   const silhouette = meanSilhouette(subset(points, idx), sampleLabels, result.k);
   const sizes = new Array<number>(result.k).fill(0);

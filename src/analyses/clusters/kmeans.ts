@@ -242,6 +242,12 @@ export function subset(p: Points, idx: Int32Array): Points {
   return { data, n: idx.length, d: p.d };
 }
 
+/** Restarts per k in the chooser (the final clustering uses n_init ≥ 10). */
+export const CHOOSER_N_INIT = 3;
+
+/** Points the silhouette is computed on (a seeded sample; O(n²) distances). */
+export const SILHOUETTE_SAMPLE = 3000;
+
 export interface KChoice {
   k: number;
   inertia: number;
@@ -249,20 +255,25 @@ export interface KChoice {
 }
 
 /**
- * The k chooser: k-means for k = from..to on a seeded sample of ≤ sampleSize points, with inertia
- * (elbow) and mean silhouette; the suggested k has the highest silhouette (the smaller k on ties).
+ * The k chooser: k-means (CHOOSER_N_INIT restarts) for k = from..to on a seeded sample of ≤ sampleSize
+ * points, with inertia (elbow) and mean silhouette (on ≤ SILHOUETTE_SAMPLE of them); the suggested k
+ * has the highest silhouette (the smaller k on ties).
  */
 export async function chooseK(
   p: Points,
   o: KMeansOptions & { from?: number; to?: number; sampleSize?: number },
 ): Promise<{ choices: KChoice[]; suggested: number; sampled: number }> {
   const sample = subset(p, sampleIndices(p.n, o.sampleSize ?? 10_000, o.seed));
+  // Silhouette is O(n²): on a seeded sub-sample of ≤ SILHOUETTE_SAMPLE points of the sample.
+  const silIdx = sampleIndices(sample.n, SILHOUETTE_SAMPLE, o.seed + 1);
+  const silPoints = subset(sample, silIdx);
   const choices: KChoice[] = [];
   const top = Math.min(o.to ?? 10, distinctPoints(sample, o.to ?? 10));
   for (let k = o.from ?? 2; k <= top; k++) {
-    const r = await kmeans(sample, k, o);
+    const r = await kmeans(sample, k, { ...o, nInit: CHOOSER_N_INIT });
     if (o.yieldNow) await o.yieldNow();
-    choices.push({ k, inertia: r.inertia, silhouette: silhouette(sample, r.labels, r.k) });
+    const labels = Int32Array.from(silIdx, (i) => r.labels[i]!);
+    choices.push({ k, inertia: r.inertia, silhouette: silhouette(silPoints, labels, r.k) });
   }
   let suggested = choices[0]?.k ?? Math.min(2, top);
   let bestS = -Infinity;
