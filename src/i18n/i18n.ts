@@ -19,7 +19,7 @@ import { datasets } from './messages/datasets.ts';
 import { campaigns } from './messages/campaigns.ts';
 import { multiFile } from './messages/multi-file.ts';
 import { currency } from './messages/currency.ts';
-import { basket, clusters, clustersNav } from './messages/clusters.ts';
+import { basket, clusters, clustersNav, clustersUi } from './messages/clusters.ts';
 import type { Message } from './messages/types.ts';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -46,6 +46,7 @@ const all = {
   ...clusters,
   ...basket,
   ...clustersNav,
+  ...clustersUi,
 } satisfies Record<string, Message>;
 export type MessageKey = keyof typeof all;
 

@@ -182,8 +182,16 @@ export const basketModule = defineModule({
       }),
     },
   ],
-  section: null,
+  section: { titleKey: 'nav.basket', order: 90 },
 });
+
+/** rules.csv for the UI (after the section mined the rules). */
+export const rulesExport = {
+  id: 'rules',
+  file: 'rules.csv',
+  cli: false,
+  plan: () => ({ statements: [], query: rulesCsvSql() }),
+} as const;
 
 /** The recommendations export for the UI (after the section ran its model). */
 export const recommendationsExport = {

@@ -180,7 +180,7 @@ export const clustersModule = defineModule({
       plan: () => ({ statements: [], query: modelJsonSql(CLUSTER_TABLES.model) }),
     },
   ],
-  section: null,
+  section: { titleKey: 'nav.clusters', order: 80 },
 });
 
 /** A cluster's customers with their features, for the drill-down's export (after the model ran). */

@@ -3,7 +3,15 @@
  * (a full import is ~425 KB gzip; engine-notes P13).
  */
 import * as echarts from 'echarts/core';
-import { BarChart, HeatmapChart, LineChart, ScatterChart, TreemapChart, PieChart } from 'echarts/charts';
+import {
+  BarChart,
+  HeatmapChart,
+  LineChart,
+  ScatterChart,
+  TreemapChart,
+  PieChart,
+  GraphChart,
+} from 'echarts/charts';
 import {
   DatasetComponent,
   DataZoomComponent,
@@ -24,6 +32,7 @@ echarts.use([
   ScatterChart,
   TreemapChart,
   PieChart,
+  GraphChart,
   DatasetComponent,
   DataZoomComponent,
   GridComponent,
