@@ -54,7 +54,8 @@ export function clustersStep(config: ClustersConfig): ModelStep {
       k: config.k,
       seed: config.seed,
       nInit: config.nInit,
-      names: config.names,
+      // Plain copies: a plan crosses to the worker by structured clone (no UI state proxies).
+      names: config.names.map((n) => ({ cluster: n.cluster, name: n.name })),
     },
   };
 }

@@ -38,11 +38,13 @@ export class ClustersState {
         });
         if (!r) return;
         this.model = r.model;
+        if (!r.model) return;
         this.profiles = r.profiles;
         if (this.selected === null || this.selected > (r.model?.k ?? 0)) this.selected = r.model ? 1 : null;
       },
       async () => {
         // RFM segments inside clusters once the RFM section has built its table.
+        if (!this.model) return;
         const seg = await fetchSegments(this.#app, 'clusters');
         this.segments = seg
           ? await this.#app.runner.run(clustersModule.parts.segments, this.config, ctx, undefined, {
