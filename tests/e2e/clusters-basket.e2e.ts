@@ -1,7 +1,7 @@
 /**
  * Clusters and basket rules (issue 15) on the sample, in zh-CN and en: the clusters section shows the
  * k chooser chart, profiles with names in the UI language, and exports clusters.csv with z_ columns;
- * the basket section (baskets per customer, by category) shows rules, the scatter and the graph, and
+ * the basket section (baskets per customer, products, support 0.5 %) shows rules, the scatter and the graph, and
  * exports the recommendations with their "because" in the UI language, no formula cell.
  */
 import { afterEach, describe, expect, it } from 'vitest';
@@ -72,9 +72,16 @@ describe('clusters and basket rules', () => {
       await page.getByTestId('nav-basket').click();
       await page.locator('[data-testid=basket-view][data-loaded=true]').waitFor({ timeout: 120_000 });
       await waitIdle(page, 120_000);
+      // The sample's orders hold one product each: baskets per customer, support 0.5 %, confidence 10 %.
+      for (const [testid, value] of [
+        ['basket-support', '0.5'],
+        ['basket-confidence', '10'],
+      ] as const) {
+        await page.getByTestId(testid).fill(value);
+        await page.getByTestId(testid).dispatchEvent('change');
+        await waitIdle(page, 120_000);
+      }
       await page.getByTestId('basket-unit').selectOption('customer');
-      await waitIdle(page, 120_000);
-      await page.getByTestId('basket-level').selectOption('category');
       await waitIdle(page, 120_000);
       await page.getByTestId('basket-rule').first().waitFor({ timeout: 120_000 });
       expect(await page.getByTestId('basket-rule').count()).toBeGreaterThan(0);
