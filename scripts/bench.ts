@@ -20,6 +20,7 @@ import { preview } from 'vite';
 import { browserRun, type BrowserRunResult } from './bench/browser-run.ts';
 import { nativeRun, type NativeRunResult } from './bench/native-run.ts';
 import { findChromium } from './ensure-chromium.mjs';
+import { modelsRun, type ModelsRunResult } from './bench/models-run.ts';
 
 const { values } = parseArgs({
   options: {
@@ -28,6 +29,8 @@ const { values } = parseArgs({
     xlsx: { type: 'boolean', default: false },
     'no-browser': { type: 'boolean', default: false },
     'no-native': { type: 'boolean', default: false },
+    /** Skip issue 15's models (k-means on 100k customers, rules on 1M basket lines). */
+    'no-models': { type: 'boolean', default: false },
     /** Print every statement the worker ran during each browser run, with its duration. */
     trace: { type: 'boolean', default: false },
   },
@@ -172,6 +175,29 @@ async function main() {
     `\nmachine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GB RAM; median of ${runs}`,
   );
   console.table(rows);
+  // Issue 15: the models' pure code (what the worker runs), median of --runs.
+  const models: ModelsRunResult[] = [];
+  if (!values['no-models']) for (let i = 0; i < runs; i++) models.push(await modelsRun());
+  const modelRows = models.length
+    ? [
+        {
+          model: 'k-means + k chooser, 100k customers',
+          time: s(median(models.map((m) => m.clusters100kMs))),
+          result: `k = ${models[0]!.clustersK}`,
+        },
+        {
+          model: 'itemsets + rules, 1M basket lines',
+          time: s(median(models.map((m) => m.rules1mLinesMs))),
+          result: `${models[0]!.rules} rules`,
+        },
+        {
+          model: 'recommendations, 50k customers',
+          time: s(median(models.map((m) => m.recommend50kCustomersMs))),
+          result: 'top 3',
+        },
+      ]
+    : [];
+  if (modelRows.length) console.table(modelRows);
   const out = `bench-results/bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
   writeFileSync(
     out,
@@ -181,6 +207,7 @@ async function main() {
         machine: { cpus: cpus().length, model: cpus()[0]?.model, memGb: totalmem() / 1024 ** 3 },
         rows,
         entries,
+        models: modelRows,
       },
       null,
       2,
