@@ -13,6 +13,7 @@ import { defaultConfig } from '../../../src/config/parse-config.ts';
 import { createPurchases } from '../../../src/analyses/rfm/testing/rfm-fixture.ts';
 import { runRoleCleaning } from '../../../src/engine/clean-role.ts';
 import type { GenericRole } from '../../../src/ingest/cleaning/build-role-cleaning-sql.ts';
+import { runModelStep } from '../../../src/engine/run-model.ts';
 
 const ctx: PlanContext = { locale: 'zh-CN', purchases: 'purchases' };
 
@@ -41,6 +42,12 @@ const PART_PARAMS: Record<string, Record<string, unknown>> = {
   lifecycle: { churn: { segments: true } },
   campaigns: { table: { mask: true }, days: { campaign: 's' }, segments: { campaign: 's' } },
   leads: { notContacted: { mask: true } },
+  clusters: { members: { cluster: 1, limit: 10 } },
+  basket: {
+    rules: { item: '', sort: 'lift', limit: 10 },
+    page: { item: 'x', sort: 'support', limit: 10 },
+    recommendations: { segments: true, limit: 10 },
+  },
 };
 
 /**
@@ -120,6 +127,7 @@ describe.each(modules.map((m) => [m.id, m] as const))('module %s', (_id, module)
       const params = PART_PARAMS[module.id]?.[name];
       const plan = part.plan(cfg, ctx, params);
       for (const sql of plan.statements) await db.exec(sql);
+      for (const step of plan.models ?? []) await runModelStep(db, step, new AbortController().signal);
       await bind(plan.queries);
       const rows = Object.fromEntries(
         await Promise.all(
@@ -135,6 +143,7 @@ describe.each(modules.map((m) => [m.id, m] as const))('module %s', (_id, module)
     for (const spec of module.exports) {
       const plan = spec.plan(cfg, ctx, undefined);
       for (const sql of plan.statements) await db.exec(sql);
+      for (const step of plan.models ?? []) await runModelStep(db, step, new AbortController().signal);
       await bind({ [spec.id]: plan.query });
     }
   });
