@@ -31,6 +31,7 @@ import {
   makeEventsFile,
   type FunnelBrowserResult,
 } from './bench/funnel-run.ts';
+import { modelsRun, type ModelsRunResult } from './bench/models-run.ts';
 
 const { values } = parseArgs({
   options: {
@@ -39,6 +40,8 @@ const { values } = parseArgs({
     xlsx: { type: 'boolean', default: false },
     'no-browser': { type: 'boolean', default: false },
     'no-native': { type: 'boolean', default: false },
+    /** Skip issue 15's models (k-means on 100k customers, rules on 1M basket lines). */
+    'no-models': { type: 'boolean', default: false },
     /** Print every statement the worker ran during each browser run, with its duration. */
     trace: { type: 'boolean', default: false },
     'no-clv': { type: 'boolean', default: false },
@@ -206,6 +209,29 @@ async function main() {
     ]);
   }
   if (funnelRows.length) console.table(funnelRows);
+  // Issue 15: the models' pure code (what the worker runs), median of --runs.
+  const models: ModelsRunResult[] = [];
+  if (!values['no-models']) for (let i = 0; i < runs; i++) models.push(await modelsRun());
+  const modelRows = models.length
+    ? [
+        {
+          model: 'k-means + k chooser, 100k customers',
+          time: s(median(models.map((m) => m.clusters100kMs))),
+          result: `k = ${models[0]!.clustersK}`,
+        },
+        {
+          model: 'itemsets + rules, 1M basket lines',
+          time: s(median(models.map((m) => m.rules1mLinesMs))),
+          result: `${models[0]!.rules} rules`,
+        },
+        {
+          model: 'recommendations, 50k customers',
+          time: s(median(models.map((m) => m.recommend50kCustomersMs))),
+          result: 'top 3',
+        },
+      ]
+    : [];
+  if (modelRows.length) console.table(modelRows);
   const out = `bench-results/bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
   writeFileSync(
     out,
@@ -217,6 +243,7 @@ async function main() {
         entries,
         clv,
         funnel: funnelRows,
+        models: modelRows,
       },
       null,
       2,

@@ -10,6 +10,7 @@
 import type { ResultRow } from './read-rows.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
 import type { ComputeRequest } from './clv/fit-request.ts';
+import type { ModelStep } from './models/model-types.ts';
 
 export type { ResultRow } from './read-rows.ts';
 
@@ -19,6 +20,8 @@ export type Locale = 'zh-CN' | 'en';
 export interface ModulePlan {
   readonly statements: readonly string[];
   readonly queries: Readonly<Record<string, string>>;
+  /** Model steps (issue 15, models/model-types.ts), run after the statements and before the queries. */
+  readonly models?: readonly ModelStep[];
 }
 
 /** Rows of a plan's named queries, decoded (numbers, ISO date text, strings, booleans, null). */
@@ -47,6 +50,11 @@ export interface PlanContext {
    * the caller (money thresholds then apply as configured). See rfm/money-cuts.ts.
    */
   readonly currency?: string | null | undefined;
+  /**
+   * Issue 15: the cleaned basket-file table (basket_id, customer_id, item), when a `baskets` file is
+   * loaded; the basket rules then read it instead of the orders.
+   */
+  readonly baskets?: string | undefined;
 }
 
 /**
@@ -69,6 +77,11 @@ export interface ExportSpec<C, P = void> {
   readonly file: string;
   /** Written by `customer-lens analyze` (only exports without parameters can be). */
   readonly cli: P extends void ? boolean : false;
+  /**
+   * `json` (issue 15): the query gives one row whose `json` column is the file's content, written
+   * pretty-printed (e.g. clusters.json); default csv.
+   */
+  readonly format?: 'csv' | 'json';
   plan(config: C, ctx: PlanContext, params: P): ExportPlan;
 }
 
@@ -76,6 +89,8 @@ export interface ExportSpec<C, P = void> {
 export interface ExportPlan {
   readonly statements: readonly string[];
   readonly query: string;
+  /** Model steps run after the statements (issue 15). */
+  readonly models?: readonly ModelStep[];
 }
 
 /** Where the module appears in the app's navigation (null: its results show inside another section). */
@@ -95,6 +110,8 @@ export interface AnalysisModule<
   readonly id: Id;
   /** Dataset roles the module needs (src/ingest/roles): the section is enabled when they are cleaned. */
   readonly needs: readonly string[];
+  /** Issue 15: besides `needs`, at least one of these roles (e.g. orders or a basket file). */
+  readonly needsAny?: readonly string[];
   /** The config slice it reads (`config[configKey]` is its `C`; slices are listed in registry.ts). */
   readonly configKey: K;
   /**

@@ -27,6 +27,10 @@ import { funnelModule } from './funnel/module.ts';
 import { FunnelConfigSchema } from './funnel/funnel-config.ts';
 import { migrationModule } from './migration/module.ts';
 import { MigrationConfigSchema } from './migration/migration-config.ts';
+import { clustersModule } from './clusters/module.ts';
+import { ClustersConfigSchema } from './clusters/clusters-config.ts';
+import { basketModule } from './basket/module.ts';
+import { BasketConfigSchema } from './basket/basket-config.ts';
 
 /** In navigation order of their sections; modules without a section show inside another one. */
 export const MODULES = [
@@ -42,6 +46,8 @@ export const MODULES = [
   forecastModule,
   funnelModule,
   migrationModule,
+  clustersModule,
+  basketModule,
 ] as const;
 
 /** The config slices (AnalysisConfig keys) with their schemas; each module reads one of them. */
@@ -56,6 +62,8 @@ export const CONFIG_SECTIONS = {
   forecast: ForecastConfigSchema,
   funnel: FunnelConfigSchema,
   migration: MigrationConfigSchema,
+  clusters: ClustersConfigSchema,
+  basket: BasketConfigSchema,
 } as const satisfies Record<string, GenericSchema>;
 
 export type ModuleId = (typeof MODULES)[number]['id'];

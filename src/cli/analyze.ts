@@ -27,6 +27,7 @@ import {
 } from '../client/dataset-flow.ts';
 import { nodeDatasetPort } from './node-datasets.ts';
 import { runAnalyses } from './run-analyses.ts';
+import { loadBasketFile } from './basket-file.ts';
 import {
   cleanRoleDatasets,
   experimentOutcomes,
@@ -76,6 +77,18 @@ export interface AnalyzeOptions {
   migrationPeriod?: 'month' | 'quarter' | undefined;
   /** --sheet NAME (repeatable, issue 21): the workbooks' sheets to read; absent = chosen from the headers. */
   sheets?: string[] | undefined;
+  /** Issue 15: --clusters K (default the suggested k). */
+  clusters?: number | undefined;
+  /** Issue 15: --min-support, --min-confidence, --max-len, --basket-level. */
+  basket?:
+    | {
+        minSupport?: number | undefined;
+        minConfidence?: number | undefined;
+        maxLen?: number | undefined;
+        level?: 'product' | 'category' | undefined;
+        unit?: 'order' | 'customer' | undefined;
+      }
+    | undefined;
 }
 
 async function readConfig(path: string | undefined): Promise<AnalysisConfig | null> {
@@ -173,8 +186,14 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
   const config = await readConfig(options.configPath);
   const sources = [];
   const forcedRoles: (ForcedRole | null)[] = [];
+  const basketFiles: string[] = [];
   for (const arg of options.files) {
     const { role, path: file } = splitRolePrefix(arg);
+    // A basket file is a list, not a table (issue 15): loaded on its own below.
+    if (role === 'baskets') {
+      basketFiles.push(resolve(file));
+      continue;
+    }
     forcedRoles.push(role);
     try {
       sources.push(await nodeSourceFile(resolve(file)));
@@ -282,6 +301,8 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
             sample: n.sample ?? '',
           }),
         );
+    if (basketFiles.length > 1) throw new CliError('two baskets files given; give one');
+    const baskets = basketFiles[0] ? await loadBasketFile(db, basketFiles[0], write) : undefined;
 
     // Files forced to another role (ROLE:PATH), or whose headers say touches / experiment / leads, are
     // never taken as orders or customers (issue 13).
@@ -308,7 +329,7 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
       config,
       options.experiment ?? {},
     );
-    if (!orders && roleFiles.found.length === 0) {
+    if (!orders && roleFiles.found.length === 0 && !baskets) {
       // A workbook none of whose sheets holds data (issue 21): one sentence naming its sheets.
       const workbook = datasets.find(
         (d) => (d.profile.sheetProfiles?.length ?? 0) > 0 && !hasDataSheet(d.profile.sheetProfiles!),
@@ -352,6 +373,14 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
         ...baseConfig.migration,
         ...(options.migrationPeriod !== undefined ? { period: options.migrationPeriod } : {}),
       },
+      clusters: {
+        ...baseConfig.clusters,
+        ...(options.clusters !== undefined ? { k: options.clusters } : {}),
+      },
+      basket: {
+        ...baseConfig.basket,
+        ...Object.fromEntries(Object.entries(options.basket ?? {}).filter(([, v]) => v !== undefined)),
+      },
       experiment: {
         ...baseConfig.experiment,
         ...(options.experiment?.control !== undefined ? { control: options.experiment.control } : {}),
@@ -359,7 +388,7 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
       },
     };
     const roleReports = await cliCleaning(cleanRoleDatasets(port, roleFiles.found, effective, write));
-    const roles: string[] = [...roleReports.keys()];
+    const roles: string[] = [...roleReports.keys(), ...(baskets ? ['baskets'] : [])];
     // Issue 14: the funnel's steps (given, or suggested from the event names) once the events are clean.
     if (roles.includes('events'))
       effective.funnel = await resolveFunnel(
@@ -382,6 +411,7 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
           preset: options.preset,
           asOf: options.asOf,
           roles,
+          baskets,
         })),
       );
       return written;
@@ -449,6 +479,7 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
         roles,
         currency: report.currency.code,
         compute: [...(options.clv ? ['clv'] : []), ...(options.forecast ? ['forecast'] : [])],
+        baskets,
       })),
     );
     // Issue 14: migration.csv when --migration-period is given (12 RFM runs: not in every run). Its

@@ -7,8 +7,9 @@ import { parseArgs } from 'node:util';
 import { CliError } from './cli-error.ts';
 import { CURRENCY_CODES, isCurrencyCode } from '../ingest/currency/currency.ts';
 
-const USAGE = `usage: customer-lens analyze <[ROLE:]file...> [--config cfg.json] [--preset value5|cn8|tier3|intl11] [--as-of YYYY-MM-DD] [--currency CNY|USD|GBP|EUR|…] [--out DIR] [--locale zh|en] [--engine wasm|native] [--ignore-returns] [--purchase orders|days] [--attribution-days N] [--margin 0.35] [--arm COLUMN --control LABEL --outcomes a,b,c] [--clv [--calibration-end YYYY-MM-DD] [--time-unit day|week] [--horizon-days N]] [--forecast-periods N --forecast-grain day|week|month --forecast-by category|channel|none] [--funnel-steps "曝光,点击,加购,支付"] [--funnel-days N] [--migration-period month|quarter]
-  ROLE: orders, customers, touches, experiment, leads, events (default: detected from the headers)
+const USAGE = `usage: customer-lens analyze <[ROLE:]file...> [--config cfg.json] [--preset value5|cn8|tier3|intl11] [--as-of YYYY-MM-DD] [--currency CNY|USD|GBP|EUR|…] [--out DIR] [--locale zh|en] [--engine wasm|native] [--ignore-returns] [--purchase orders|days] [--attribution-days N] [--margin 0.35] [--arm COLUMN --control LABEL --outcomes a,b,c] [--clv [--calibration-end YYYY-MM-DD] [--time-unit day|week] [--horizon-days N]] [--forecast-periods N --forecast-grain day|week|month --forecast-by category|channel|none] [--funnel-steps "曝光,点击,加购,支付"] [--funnel-days N] [--migration-period month|quarter] [--clusters K] [--min-support 0.01] [--min-confidence 0.3] [--max-len 4] [--basket-level product|category] [--basket-unit order|customer]
+  ROLE: orders, customers, touches, experiment, leads, events, baskets (default: detected from the headers;
+    baskets: one basket per line, items separated by commas)
   --sheet NAME: read this sheet of the workbooks (repeat to append several sheets; default: the sheet
     whose headers fit a role best, with the sheets of the same columns appended)`;
 const PRESETS = ['value5', 'cn8', 'tier3', 'intl11'] as const;
@@ -46,6 +47,12 @@ export async function main(argv: string[]): Promise<number> {
         'funnel-days': { type: 'string' },
         'migration-period': { type: 'string' },
         sheet: { type: 'string', multiple: true },
+        clusters: { type: 'string' },
+        'min-support': { type: 'string' },
+        'min-confidence': { type: 'string' },
+        'max-len': { type: 'string' },
+        'basket-level': { type: 'string' },
+        'basket-unit': { type: 'string' },
       },
     });
   } catch (e) {
@@ -185,6 +192,43 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`customer-lens: --migration-period must be month or quarter\n${USAGE}\n`);
     return 2;
   }
+  const clusters = parsed.values.clusters;
+  if (
+    clusters !== undefined &&
+    !(/^\d+$/.test(clusters) && Number(clusters) >= 1 && Number(clusters) <= 10)
+  ) {
+    process.stderr.write(`customer-lens: --clusters must be a whole number from 1 to 10\n${USAGE}\n`);
+    return 2;
+  }
+  const fraction = (name: 'min-support' | 'min-confidence', min: number) => {
+    const s = parsed.values[name];
+    if (s === undefined) return undefined;
+    const x = Number(s);
+    return /^(0(\.\d+)?|1(\.0+)?|\d?\.\d+(e-\d+)?)$/i.test(s) && x >= min && x <= 1 ? x : null;
+  };
+  const minSupport = fraction('min-support', 0.00001);
+  const minConfidence = fraction('min-confidence', 0);
+  if (minSupport === null || minConfidence === null) {
+    process.stderr.write(
+      `customer-lens: --min-support (0.00001 to 1) and --min-confidence (0 to 1) must be fractions, e.g. 0.01\n${USAGE}\n`,
+    );
+    return 2;
+  }
+  const maxLen = parsed.values['max-len'];
+  if (maxLen !== undefined && !(/^\d+$/.test(maxLen) && Number(maxLen) >= 2 && Number(maxLen) <= 10)) {
+    process.stderr.write(`customer-lens: --max-len must be a whole number from 2 to 10\n${USAGE}\n`);
+    return 2;
+  }
+  const level = parsed.values['basket-level'];
+  if (level !== undefined && level !== 'product' && level !== 'category') {
+    process.stderr.write(`customer-lens: --basket-level must be product or category\n${USAGE}\n`);
+    return 2;
+  }
+  const unit = parsed.values['basket-unit'];
+  if (unit !== undefined && unit !== 'order' && unit !== 'customer') {
+    process.stderr.write(`customer-lens: --basket-unit must be order or customer\n${USAGE}\n`);
+    return 2;
+  }
   try {
     // Loaded only when there is work: `--help` and usage errors answer without the engine.
     const { analyze } = await import('./analyze.ts');
@@ -194,6 +238,14 @@ export async function main(argv: string[]): Promise<number> {
       funnelSteps,
       funnelDays: funnelDays === undefined ? undefined : Number(funnelDays),
       migrationPeriod,
+      clusters: clusters === undefined ? undefined : Number(clusters),
+      basket: {
+        minSupport,
+        minConfidence,
+        maxLen: maxLen === undefined ? undefined : Number(maxLen),
+        level,
+        unit,
+      },
       attributionDays: days === undefined ? undefined : Number(days),
       margin: margin === undefined ? undefined : Number(margin),
       experiment: {

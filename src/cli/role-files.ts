@@ -28,8 +28,8 @@ import { translate, type Locale } from '../i18n/i18n.ts';
 import { CliError } from './cli-error.ts';
 
 /** Roles a `ROLE:PATH` argument may force (config kinds and their aliases). */
-const FORCEABLE = ['orders', 'customers', 'campaign', ...GENERIC_CLEANING_ROLES] as const;
-export type ForcedRole = 'orders' | 'customers' | GenericRole;
+const FORCEABLE = ['orders', 'customers', 'campaign', ...GENERIC_CLEANING_ROLES, 'baskets'] as const;
+export type ForcedRole = 'orders' | 'customers' | GenericRole | 'baskets';
 
 /** `experiment:hillstrom.csv.gz` → role and path; a plain path (or `C:\…`) has no role. */
 export function splitRolePrefix(arg: string): { role: ForcedRole | null; path: string } {
@@ -38,7 +38,7 @@ export function splitRolePrefix(arg: string): { role: ForcedRole | null; path: s
   const role = m[1]!;
   if (!(FORCEABLE as readonly string[]).includes(role)) {
     throw new CliError(
-      `unknown role "${role}" in ${arg} (roles: orders, customers, touches, experiment, leads, events)`,
+      `unknown role "${role}" in ${arg} (roles: orders, customers, touches, experiment, leads, events, baskets)`,
     );
   }
   return { role: role === 'campaign' ? 'touches' : (role as ForcedRole), path: m[2]! };
@@ -93,7 +93,7 @@ export function resolveRoleDatasets(
   for (const dataset of datasets) {
     if (used.includes(dataset)) continue;
     const force = forced.get(dataset);
-    if (force === 'orders' || force === 'customers') continue;
+    if (force === 'orders' || force === 'customers' || force === 'baskets') continue;
     const columns = datasetColumns(dataset);
     const role = force ?? guessGenericRole(columns);
     if (!role || !isGenericRole(role)) {

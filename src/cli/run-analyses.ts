@@ -10,9 +10,14 @@ import type { RfmConfig } from '../analyses/rfm/rfm-config.ts';
 import { presetConfig } from '../analyses/rfm/presets.ts';
 import type { AnalysisModule, PlanContext } from '../analyses/contract.ts';
 import { MODULES } from '../analyses/registry.ts';
-import { writeQueryCsv } from './write-query-csv.ts';
 import { runCompute } from '../engine/run-compute.ts';
 import { writeFile } from 'node:fs/promises';
+import { writeQueryCsv, writeQueryJson } from './write-query-csv.ts';
+import { runModelStep } from '../engine/run-model.ts';
+import { EngineError } from '../engine/engine-error.ts';
+import type { ModelStep } from '../analyses/models/model-types.ts';
+import { translate } from '../i18n/i18n.ts';
+import { CliError } from './cli-error.ts';
 
 export interface AnalysisOptions {
   purchases: string;
@@ -31,6 +36,8 @@ export interface AnalysisOptions {
    * (their exports read the table the computation writes).
    */
   compute?: readonly string[] | undefined;
+  /** The cleaned basket file's table (issue 15), when one was given. */
+  baskets?: string | undefined;
 }
 
 export async function runAnalyses(db: DbPort, config: AnalysisConfig, o: AnalysisOptions): Promise<string[]> {
@@ -50,11 +57,13 @@ export async function runAnalyses(db: DbPort, config: AnalysisConfig, o: Analysi
     returns: o.returns,
     purchaseUnit: config.cleaning.purchase,
     asOf: o.asOf,
+    baskets: o.baskets,
   };
   for (const module of MODULES as readonly AnalysisModule<unknown, unknown>[]) {
     const cfg = slices[module.configKey];
     const roles = o.roles ?? ['orders'];
     if (!module.needs.every((r) => roles.includes(r))) continue;
+    if (module.needsAny && !module.needsAny.some((r) => roles.includes(r))) continue;
     const files = module.exports.filter((e) => e.cli);
     if (files.length === 0) continue;
     if (module.compute && !(o.compute ?? []).includes(module.id)) continue;
@@ -64,11 +73,24 @@ export async function runAnalyses(db: DbPort, config: AnalysisConfig, o: Analysi
       await writeFile(out(`${module.id}_model.json`), JSON.stringify(result, null, 2) + '\n');
     }
     for (const file of files) {
-      const { statements, query } = file.plan(cfg, ctx, undefined);
+      const { statements, query, models } = file.plan(cfg, ctx, undefined);
       for (const sql of statements) await db.exec(sql);
-      await writeQueryCsv(db, query, out(file.file));
+      for (const step of models ?? []) await cliModelStep(db, step, o.locale);
+      if (file.format === 'json') await writeQueryJson(db, query, out(file.file));
+      else await writeQueryCsv(db, query, out(file.file));
     }
   }
 
   return written;
+}
+
+/** A model step for the CLI: a model's limit (e.g. the itemset cap) is one translated line. */
+async function cliModelStep(db: DbPort, step: ModelStep, locale: 'zh-CN' | 'en'): Promise<void> {
+  try {
+    await runModelStep(db, step, new AbortController().signal);
+  } catch (e) {
+    if (e instanceof EngineError && e.code === 'itemset_cap')
+      throw new CliError(translate(locale, 'error.itemset_cap', e.params));
+    throw e;
+  }
 }

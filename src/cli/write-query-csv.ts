@@ -14,3 +14,10 @@ export async function writeQueryCsv(db: DbPort, sql: string, path: string): Prom
   await writeFile(path, lines.join('\n') + '\n');
   return rows.length;
 }
+
+/** Write the `json` column of a query's first row, pretty-printed (a model's summary, issue 15). */
+export async function writeQueryJson(db: DbPort, sql: string, path: string): Promise<void> {
+  const { rows } = decodeIpc(await db.queryIpc(sql));
+  const text = rows[0]?.json;
+  await writeFile(path, JSON.stringify(typeof text === 'string' ? JSON.parse(text) : null, null, 2) + '\n');
+}

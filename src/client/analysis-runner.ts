@@ -136,8 +136,8 @@ export class AnalysisRunner {
     fileName = spec.file.replace(/\.csv$/, `.${format}`),
     headers?: Readonly<Record<string, string>>,
   ): Promise<boolean> {
-    const { statements, query } = spec.plan(config, ctx, params);
-    return this.downloadQuery(query, format, fileName, statements, headers);
+    const { statements, query, models } = spec.plan(config, ctx, params);
+    return this.downloadQuery(query, format, fileName, statements, headers, models);
   }
 
   /** Export a query a module or the cleaning built (set-aside rows, a filtered list) as a download. */
@@ -147,12 +147,13 @@ export class AnalysisRunner {
     fileName: string,
     statements: readonly string[] = [],
     headers?: Readonly<Record<string, string>>,
+    models: ModulePlan['models'] = [],
   ): Promise<boolean> {
     return this.#exclusive(async () => {
       this.#tasks.startTask('export');
       try {
-        if (statements.length > 0) {
-          const prepared = await this.#engine.runPlan({ statements });
+        if (statements.length > 0 || (models?.length ?? 0) > 0) {
+          const prepared = await this.#engine.runPlan({ statements, models: models ?? [] });
           if (!this.#ok(prepared)) return false;
         }
         return this.#ok(await this.#engine.download(query, format, fileName, headers));

@@ -29,6 +29,7 @@ export const ERROR_CODES = [
   'engine',
   'too_many_columns',
   'too_many_cells',
+  'itemset_cap',
 ] as const satisfies readonly ErrorCode[];
 
 // Every code of the protocol is listed above (a compile error names the one missing).

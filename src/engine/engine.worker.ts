@@ -146,7 +146,7 @@ const api: EngineApi = {
   async runPlan(plan, onProgress) {
     const result = await run(async (port, signal) => {
       const queries = plan.query ? [plan.query] : [];
-      const [bytes] = await runInOrder(port, signal, plan.statements, queries, onProgress);
+      const [bytes] = await runInOrder(port, signal, plan.statements, queries, onProgress, plan.models);
       return bytes ?? null;
     });
     return result.ok && result.value ? Comlink.transfer(result, [result.value.buffer]) : result;
@@ -155,7 +155,7 @@ const api: EngineApi = {
     const result = await run(async (port, signal) => {
       const names = Object.keys(plan.queries);
       const sqls = names.map((name) => plan.queries[name]!);
-      const bytes = await runInOrder(port, signal, plan.statements, sqls, onProgress);
+      const bytes = await runInOrder(port, signal, plan.statements, sqls, onProgress, plan.models);
       // fromEntries: any name (even `__proto__`) becomes an ordinary key.
       return Object.fromEntries(names.map((name, i) => [name, bytes[i]!]));
     });

@@ -27,7 +27,8 @@ export type ErrorCode =
   | 'engine_failed'
   | 'engine'
   | 'too_many_columns'
-  | 'too_many_cells';
+  | 'too_many_cells'
+  | 'itemset_cap';
 
 export interface EngineErrorData {
   code: ErrorCode;
@@ -50,6 +51,15 @@ export interface EngineInfo {
 export interface Plan {
   statements: readonly string[];
   query?: string;
+  /** Model steps run after the statements (issue 15; analyses/models/model-types.ts). */
+  models?: readonly PlanModelStep[];
+}
+
+/** A model step as data (analyses/models/model-types.ts ModelStep). */
+export interface PlanModelStep {
+  readonly model: 'clusters' | 'rules' | 'recommend';
+  readonly inputs: Readonly<Record<string, string>>;
+  readonly params: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -59,6 +69,7 @@ export interface Plan {
 export interface ModulePlan {
   statements: readonly string[];
   queries: Readonly<Record<string, string>>;
+  models?: readonly PlanModelStep[];
 }
 
 /** One decoded cell: numbers stay numbers, dates are ISO text. */

@@ -4,6 +4,8 @@
  * whole run, each statement and query counting as one step. Returns each query's Arrow IPC bytes.
  */
 import type { DbPort } from './db-port.ts';
+import type { PlanModelStep } from './protocol.ts';
+import { runModelStep } from './run-model.ts';
 
 export async function runInOrder(
   port: DbPort,
@@ -11,13 +13,19 @@ export async function runInOrder(
   statements: readonly string[],
   queries: readonly string[],
   onProgress?: (fraction: number) => void,
+  models: readonly PlanModelStep[] = [],
 ): Promise<Uint8Array[]> {
-  const total = statements.length + queries.length;
+  const total = statements.length + models.length + queries.length;
   let step = 0;
   const report = (f: number) => onProgress?.((step + f) / Math.max(1, total));
   for (const sql of statements) {
     signal.throwIfAborted();
     await port.queryIpc(sql, report);
+    step++;
+  }
+  for (const model of models) {
+    signal.throwIfAborted();
+    await runModelStep(port, model, signal, report);
     step++;
   }
   signal.throwIfAborted();

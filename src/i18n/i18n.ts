@@ -24,6 +24,7 @@ import { forecast } from './messages/forecast.ts';
 import { funnel } from './messages/funnel.ts';
 import { sheets } from './messages/sheets.ts';
 import { exportColumns, exportNames } from './messages/export-columns.ts';
+import { basket, clusters, clustersNav, clustersUi } from './messages/clusters.ts';
 import type { Message } from './messages/types.ts';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -53,6 +54,10 @@ const all = {
   ...sheets,
   ...exportColumns,
   ...exportNames,
+  ...clusters,
+  ...basket,
+  ...clustersNav,
+  ...clustersUi,
 } satisfies Record<string, Message>;
 export type MessageKey = keyof typeof all;
 

@@ -2,6 +2,11 @@ import type { Messages } from './types.ts';
 
 /** One message per EngineError code (`error.<code>`), plus generic ones. */
 export const errors = {
+  'error.itemset_cap': {
+    'zh-CN':
+      '最小支持度 {support} 下的频繁项集超过 {limit} 个，已停止计算。请提高最小支持度或缩短最大规则长度后重试。',
+    en: 'More than {limit} frequent itemsets at min support {support}: mining stopped. Raise the min support or lower the max rule length and try again.',
+  },
   'error.empty_file': {
     'zh-CN': '文件“{name}”是空的，没有可读取的内容。',
     en: 'The file “{name}” is empty.',

@@ -11,6 +11,7 @@ import {
   TreemapChart,
   PieChart,
   SankeyChart,
+  GraphChart,
 } from 'echarts/charts';
 import {
   DatasetComponent,
@@ -33,6 +34,7 @@ echarts.use([
   TreemapChart,
   PieChart,
   SankeyChart,
+  GraphChart,
   DatasetComponent,
   DataZoomComponent,
   GridComponent,

@@ -17,6 +17,8 @@ export interface SectionTab {
   titleKey: MessageKey;
   /** Dataset roles that must be cleaned first (empty: always open). */
   needs: readonly string[];
+  /** Issue 15: besides `needs`, one of these roles (absent: none asked). */
+  needsAny?: readonly string[];
   view: SectionView | null;
 }
 
@@ -29,7 +31,13 @@ export function sectionTabs(): SectionTab[] {
     const view = views[`../${m.id}/Section.svelte`];
     if (!view)
       throw new Error(`analysis module "${m.id}" has a section but no src/ui/${m.id}/Section.svelte`);
-    return { id: m.id, titleKey: m.section!.titleKey, needs: m.needs, view };
+    return {
+      id: m.id,
+      titleKey: m.section!.titleKey,
+      needs: m.needs,
+      ...(m.needsAny ? { needsAny: m.needsAny } : {}),
+      view,
+    };
   });
   const fixed = (id: (typeof FIXED_FIRST)[number] | (typeof FIXED_LAST)[number]): SectionTab => ({
     id,

@@ -14,6 +14,7 @@ import { createPurchases } from '../../../src/analyses/rfm/testing/rfm-fixture.t
 import { runRoleCleaning } from '../../../src/engine/clean-role.ts';
 import type { GenericRole } from '../../../src/ingest/cleaning/build-role-cleaning-sql.ts';
 import { runCompute } from '../../../src/engine/run-compute.ts';
+import { runModelStep } from '../../../src/engine/run-model.ts';
 
 const ctx: PlanContext = { locale: 'zh-CN', purchases: 'purchases' };
 
@@ -48,6 +49,12 @@ const PART_PARAMS: Record<string, Record<string, unknown>> = {
     periods: { rfm: defaultConfig().rfm },
     scores: { rfm: defaultConfig().rfm, ends: ['2024-01-31', '2024-03-01'] },
     matrix: { from: 1, to: 2 },
+  },
+  clusters: { members: { cluster: 1, limit: 10 } },
+  basket: {
+    rules: { item: '', sort: 'lift', limit: 10 },
+    page: { item: 'x', sort: 'support', limit: 10 },
+    recommendations: { segments: true, limit: 10 },
   },
 };
 // The funnel's parts with steps are bound in src/analyses/funnel/funnel.test.ts; here the default
@@ -138,6 +145,7 @@ describe.each(modules.map((m) => [m.id, m] as const))('module %s', (_id, module)
       const params = PART_PARAMS[module.id]?.[name];
       const plan = part.plan(cfg, ctx, params);
       for (const sql of plan.statements) await db.exec(sql);
+      for (const step of plan.models ?? []) await runModelStep(db, step, new AbortController().signal);
       await bind(plan.queries);
       const rows = Object.fromEntries(
         await Promise.all(
@@ -154,6 +162,7 @@ describe.each(modules.map((m) => [m.id, m] as const))('module %s', (_id, module)
     for (const spec of module.exports) {
       const plan = spec.plan(cfg, ctx, undefined);
       for (const sql of plan.statements) await db.exec(sql);
+      for (const step of plan.models ?? []) await runModelStep(db, step, new AbortController().signal);
       await bind({ [spec.id]: plan.query });
     }
   });

@@ -4,11 +4,13 @@
  */
 import type { DbPort } from '../../../src/engine/db-port.ts';
 import { decodeIpc } from '../../../src/client/decode.ts';
+import { runModelStep } from '../../../src/engine/run-model.ts';
 import type { ExportPlan, ModulePlan, Part, PlanContext, QueryRows } from '../../../src/analyses/contract.ts';
 
 /** Rows of every query of `plan`, after its statements. */
 export async function runPlan(db: DbPort, plan: ModulePlan): Promise<QueryRows> {
   for (const sql of plan.statements) await db.exec(sql);
+  for (const step of plan.models ?? []) await runModelStep(db, step, new AbortController().signal);
   const rows: Record<string, QueryRows[string]> = {};
   for (const [name, sql] of Object.entries(plan.queries)) rows[name] = decodeIpc(await db.queryIpc(sql)).rows;
   return rows;
@@ -31,6 +33,7 @@ export async function runPart<C, P, R>(
  */
 export async function explainPlan(db: DbPort, plan: ModulePlan | ExportPlan): Promise<string[]> {
   for (const sql of plan.statements) await db.exec(sql);
+  for (const step of plan.models ?? []) await runModelStep(db, step, new AbortController().signal);
   const queries = 'query' in plan ? { query: plan.query } : plan.queries;
   for (const sql of Object.values(queries)) await db.queryIpc(`EXPLAIN ${sql}`);
   return Object.keys(queries);
