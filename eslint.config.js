@@ -78,7 +78,17 @@ const domOrNodeOnlyGlobals = [
 }));
 
 export default ts.config(
-  { ignores: ['dist/', 'dist-cli/', 'node_modules/', 'test-results/', 'bench-results/', 'public/sample/', 'bench-data/'] },
+  {
+    ignores: [
+      'dist/',
+      'dist-cli/',
+      'node_modules/',
+      'test-results/',
+      'bench-results/',
+      'public/sample/',
+      'bench-data/',
+    ],
+  },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,
