@@ -11,6 +11,7 @@ import type { ResultRow } from './read-rows.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
 import type { ComputeRequest } from './clv/fit-request.ts';
 import type { ModelStep } from './models/model-types.ts';
+import type { Finding } from './findings/finding.ts';
 
 export type { ResultRow } from './read-rows.ts';
 
@@ -93,6 +94,16 @@ export interface ExportPlan {
   readonly models?: readonly ModelStep[];
 }
 
+/**
+ * Findings (issue 17): small rules over the module's results. `plan` runs after the module's
+ * `prepare` (and compute, when the module has one and it ran); `read` turns the rows into findings,
+ * leaving out any that rest on too little data or on a difference a test does not support.
+ */
+export interface FindingsSpec<C> {
+  plan(config: C, ctx: PlanContext): ModulePlan;
+  read(rows: QueryRows, config: C, ctx: PlanContext): readonly Finding[];
+}
+
 /** Where the module appears in the app's navigation (null: its results show inside another section). */
 export interface SectionMeta {
   /** i18n key of the tab title. */
@@ -128,6 +139,8 @@ export interface AnalysisModule<
   readonly parts: Parts;
   /** Tables the CLI writes and the UI's export buttons download (same SQL). */
   readonly exports: readonly ExportSpec<C>[];
+  /** Findings in words (issue 17); absent = the module has none yet. */
+  readonly findings?: FindingsSpec<C>;
   readonly section: SectionMeta | null;
 }
 

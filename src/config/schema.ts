@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import { ROLES, SOURCE_KINDS } from './roles.ts';
 import { CONFIG_SECTIONS } from '../analyses/registry.ts';
 import { CURRENCY_CODES } from '../ingest/currency/currency.ts';
+import { ActionsSchema } from './actions.ts';
 
 export const CONFIG_VERSION = 1;
 
@@ -131,6 +132,8 @@ export const AnalysisConfigSchema = v.strictObject({
   sources: v.optional(v.pipe(v.array(SourceSchema), v.maxLength(20)), []),
   cleaning: v.optional(CleaningSchema, {}),
   view: v.optional(ViewSchema, {}),
+  /** The action plan (issue 17, actions.ts). */
+  actions: v.optional(ActionsSchema, []),
   ...moduleSlices(CONFIG_SECTIONS),
 });
 

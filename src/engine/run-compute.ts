@@ -4,7 +4,8 @@
  * The summary comes from the module's pure SQL builders; the fitted per-customer predictions go back
  * into DuckDB as a table (through Arrow), so lists and exports stay pure SQL.
  */
-import { Float64, Int32, Table, Utf8, tableFromIPC, tableToIPC, vectorFromArray } from 'apache-arrow';
+import { Table, tableFromIPC, tableToIPC } from 'apache-arrow';
+import { float64Vector, int32Vector, utf8Vector } from './arrow-columns.ts';
 import type { DbPort } from './db-port.ts';
 import { queryRows } from './query-rows.ts';
 import { ident } from '../sql/quote.ts';
@@ -56,11 +57,11 @@ async function summaryRows(db: DbPort, sql: string): Promise<SummaryRow[]> {
 }
 
 function batchIpc(c: ClvColumns, from: number, to: number): Uint8Array {
-  const num = (a: readonly (number | null)[]) => vectorFromArray(a.slice(from, to), new Float64());
+  const num = (a: readonly (number | null)[]) => float64Vector(a.slice(from, to));
   return tableToIPC(
     new Table({
-      customer_id: vectorFromArray(c.customer_id.slice(from, to), new Utf8()),
-      x: vectorFromArray(c.x.slice(from, to), new Int32()),
+      customer_id: utf8Vector(c.customer_id.slice(from, to)),
+      x: int32Vector(c.x.slice(from, to)),
       t_x: num(c.t_x),
       T: num(c.T),
       monetary_value: num(c.monetary_value),
@@ -68,8 +69,8 @@ function batchIpc(c: ClvColumns, from: number, to: number): Uint8Array {
       expected_purchases: num(c.expected_purchases),
       expected_avg_value: num(c.expected_avg_value),
       clv: num(c.clv),
-      next_purchase_date: vectorFromArray(c.next_purchase_date.slice(from, to), new Utf8()),
-      x_star: vectorFromArray(c.x_star.slice(from, to), new Int32()),
+      next_purchase_date: utf8Vector(c.next_purchase_date.slice(from, to)),
+      x_star: int32Vector(c.x_star.slice(from, to)),
     }),
     'stream',
   );
@@ -117,13 +118,13 @@ function forecastIpc(rows: readonly ForecastRow[]): Uint8Array {
   const col = <K extends keyof ForecastRow>(k: K) => rows.map((r) => r[k]);
   return tableToIPC(
     new Table({
-      series: vectorFromArray(col('series'), new Utf8()),
-      period_start: vectorFromArray(col('period_start'), new Utf8()),
-      kind: vectorFromArray(col('kind'), new Utf8()),
-      actual: vectorFromArray(col('actual'), new Float64()),
-      forecast: vectorFromArray(col('forecast'), new Float64()),
-      lower: vectorFromArray(col('lower'), new Float64()),
-      upper: vectorFromArray(col('upper'), new Float64()),
+      series: utf8Vector(col('series')),
+      period_start: utf8Vector(col('period_start')),
+      kind: utf8Vector(col('kind')),
+      actual: float64Vector(col('actual')),
+      forecast: float64Vector(col('forecast')),
+      lower: float64Vector(col('lower')),
+      upper: float64Vector(col('upper')),
     }),
     'stream',
   );

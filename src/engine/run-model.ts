@@ -3,16 +3,8 @@
  * the pure model, then its output tables written back (Arrow IPC where the port takes it, else
  * INSERT batches). Used by the worker (runInOrder) and the CLI, so both compute the same thing.
  */
-import {
-  Float64,
-  Int32,
-  Table,
-  tableFromIPC,
-  tableToIPC,
-  Utf8,
-  vectorFromArray,
-  type Vector,
-} from 'apache-arrow';
+import { Table, tableFromIPC, tableToIPC, type Vector } from 'apache-arrow';
+import { float64Vector, int32Vector, utf8Vector } from './arrow-columns.ts';
 import type { DbPort } from './db-port.ts';
 import { MODEL_RUNNERS } from '../analyses/models/models.ts';
 import type { Cell, Columns, ModelStep, OutputTable } from '../analyses/models/model-types.ts';
@@ -54,13 +46,9 @@ export async function writeTable(port: DbPort, t: OutputTable): Promise<void> {
         const values = t.values[i]!.slice(from, to);
         vectors[`c${i}`] =
           c.type === 'text'
-            ? vectorFromArray(
-                values.map((v) => (v == null ? null : String(v))),
-                new Utf8(),
-              )
-            : vectorFromArray(
+            ? utf8Vector(values.map((v) => (v == null ? null : String(v))))
+            : (c.type === 'int' ? int32Vector : float64Vector)(
                 values.map((v) => (v == null ? null : Number(v))),
-                c.type === 'int' ? new Int32() : new Float64(),
               );
       });
       const staging = `${t.name}__staging`;

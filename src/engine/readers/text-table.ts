@@ -3,7 +3,8 @@
  * Arrow IPC bytes in batches. Everything is text at this point, so the same type inference as for CSV
  * decides the column types afterwards (ids with leading zeros stay text, dates become DATE, …).
  */
-import { Table, Utf8, vectorFromArray, tableToIPC, type Vector } from 'apache-arrow';
+import { Table, tableToIPC, type Utf8, type Vector } from 'apache-arrow';
+import { utf8Vector } from '../arrow-columns.ts';
 import { registeredName, type DbPort } from '../db-port.ts';
 import { ident, str } from '../../sql/quote.ts';
 
@@ -26,7 +27,7 @@ export function textRowsToIpc(table: TextTable, from = 0, to = table.rows.length
     for (let r = from; r < to; r++) values[r - from] = table.rows[r]![c] ?? null;
     // Positional names keep the order (an object key such as "2023" would move first) and avoid
     // Arrow/DuckDB edge cases with blank or odd names; stagedReaderSql restores the real names.
-    vectors[stagedColumn(c)] = vectorFromArray(values, new Utf8());
+    vectors[stagedColumn(c)] = utf8Vector(values);
   });
   return tableToIPC(new Table(vectors), 'stream');
 }
