@@ -182,6 +182,7 @@ export const basketModule = defineModule({
       }),
     },
   ],
+  cliOptIn: true,
   section: { titleKey: 'nav.basket', order: 90 },
 });
 
