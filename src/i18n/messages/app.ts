@@ -3,6 +3,14 @@ import type { Messages } from './types.ts';
 /** App shell: landing page, loading, tables. */
 export const app = {
   'app.name': { 'zh-CN': '客户透镜', en: 'Customer Lens' },
+  'app.skipToContent': { 'zh-CN': '跳到主要内容', en: 'Skip to main content' },
+  'chart.showTable': { 'zh-CN': '数据表', en: 'Data table' },
+  'chart.hideTable': { 'zh-CN': '收起数据表', en: 'Hide data table' },
+  'chart.name': { 'zh-CN': '图表', en: 'Chart' },
+  'chart.category': { 'zh-CN': '类别', en: 'Category' },
+  'chart.value': { 'zh-CN': '数值', en: 'Value' },
+  'chart.from': { 'zh-CN': '从', en: 'From' },
+  'chart.to': { 'zh-CN': '到', en: 'To' },
   'app.tagline': {
     'zh-CN': '把订单和会员导出表，几秒内变成客户分群、复购与流失洞察。',
     en: 'Turn order and member exports into customer segments, repurchase and churn insight in seconds.',
