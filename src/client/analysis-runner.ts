@@ -13,6 +13,7 @@ import type { EngineClient } from './engine-client.ts';
 import type { EngineErrorData } from '../engine/protocol.ts';
 import type { ComputeRequest, ComputeResult } from '../engine/engine-api.ts';
 import type { ExportSheet } from '../engine/engine-api.ts';
+import { exportHeaders, type Locale } from '../i18n/i18n.ts';
 
 export type TaskKind = 'cleaning' | 'analysis' | 'export';
 
@@ -22,6 +23,8 @@ export interface TaskPort {
   taskProgress(fraction: number): void;
   endTask(): void;
   reportError(error: EngineErrorData): void;
+  /** The UI language: exports get their column headers in it unless the caller names them (issue 18). */
+  readonly locale?: Locale;
 }
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: EngineErrorData };
@@ -156,7 +159,9 @@ export class AnalysisRunner {
           const prepared = await this.#engine.runPlan({ statements, models: models ?? [] });
           if (!this.#ok(prepared)) return false;
         }
-        return this.#ok(await this.#engine.download(query, format, fileName, headers));
+        return this.#ok(
+          await this.#engine.download(query, format, fileName, headers ?? this.#defaultHeaders()),
+        );
       } finally {
         this.#tasks.endTask();
       }
@@ -176,11 +181,22 @@ export class AnalysisRunner {
           const prepared = await this.#engine.runPlan({ statements });
           if (!this.#ok(prepared)) return false;
         }
-        return this.#ok(await this.#engine.downloadWorkbook(sheets, fileName));
+        const headers = this.#defaultHeaders();
+        return this.#ok(
+          await this.#engine.downloadWorkbook(
+            sheets.map((s) => ({ ...s, headers: s.headers ?? headers })),
+            fileName,
+          ),
+        );
       } finally {
         this.#tasks.endTask();
       }
     });
+  }
+
+  /** Column headers in the UI language for exports whose caller names none (issue 18). */
+  #defaultHeaders(): Readonly<Record<string, string>> | undefined {
+    return this.#tasks.locale ? exportHeaders(this.#tasks.locale) : undefined;
   }
 
   #bump(key: string): number {

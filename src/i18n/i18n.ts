@@ -90,7 +90,13 @@ export function localeFromLanguages(languages: readonly string[]): Locale {
 
 /** Export headers in `locale` by column name (issue 18): every `exportCol.<column>` message. */
 export function exportHeaders(locale: Locale): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(exportColumns).map(([key, m]) => [key.slice('exportCol.'.length), m[locale]]),
+  const named = Object.entries(exportColumns).map(
+    ([key, m]) => [key.slice('exportCol.'.length), m[locale]] as const,
   );
+  // Standardised features of the clusters export (`z_<feature>`).
+  const z = named.map(([col, label]) => [
+    `z_${col}`,
+    locale === 'zh-CN' ? `${label}（标准化 z 值）` : `${label} (z-score)`,
+  ]);
+  return Object.fromEntries([...z, ...named]);
 }

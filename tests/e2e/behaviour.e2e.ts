@@ -7,6 +7,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { openSession, screenshot, waitIdle, type Session } from './support/browser.ts';
+import { exportHeaders, type Locale } from '../../src/i18n/i18n.ts';
+
+/** An export's header row in the UI language (issue 18: the CLI keeps snake_case). */
+const headerRow = (locale: Locale, names: string) =>
+  names
+    .split(',')
+    .map((n) => exportHeaders(locale)[n] ?? n)
+    .join(',');
 
 let session: Session | null = null;
 afterEach(async () => {
@@ -87,8 +95,12 @@ describe('behaviour and lifecycle', () => {
     const text = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
     const lines = text.split(/\r?\n/).filter((l) => l !== '');
     expect(lines[0]).toBe(
-      'customer_id,rule,days_idle,last_purchase,threshold_days,detail,orders,spend,segment,segment_label,rfm_code,r_score,f_score,m_score',
+      headerRow(
+        'zh-CN',
+        'customer_id,rule,days_idle,last_purchase,threshold_days,detail,orders,spend,segment,segment_label,rfm_code,r_score,f_score,m_score',
+      ),
     );
+    expect(lines[0]).toMatch(/^客户ID,规则,未购买天数,/);
     expect(lines).toHaveLength(idle + 1);
     expect(lines[1]).toMatch(/^[^,]+,idle,\d+,\d{4}-\d\d-\d\d,/);
 

@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { openSession, screenshot, waitIdle, type Session } from './support/browser.ts';
 import { axeViolations } from './support/axe.ts';
 import { pct } from '../../src/ui/kit/format.ts';
+import { exportHeaders } from '../../src/i18n/i18n.ts';
 
 /** Cells of a CSV export (RFC 4180 quoting), rows × columns. */
 function parseCsv(text: string): string[][] {
@@ -179,7 +180,11 @@ async function campaignsAndLeads(locale: 'zh-CN' | 'en') {
     .trim()
     .split(/\r?\n/)
     .flatMap((line) => line.split(','));
-  expect(text.split(/\r?\n/)[0]).toContain('campaign,channel,first_send,targeted,reached,reach_rate');
+  // Headers in the UI language (issue 18); the CLI keeps snake_case.
+  const h = (name: string) => exportHeaders(locale)[name] ?? name;
+  expect(text.split(/\r?\n/)[0]).toContain(
+    ['campaign', 'channel', 'first_send', 'targeted', 'reached', 'reach_rate'].map(h).join(','),
+  );
   // numbers may be negative; no text cell may start like a formula
   for (const cell of cells.filter((c) => !/^-?\d/.test(c)))
     expect(cell.replace(/^"/, ''), cell).not.toMatch(/^[=+\-@]/);
@@ -187,7 +192,7 @@ async function campaignsAndLeads(locale: 'zh-CN' | 'en') {
 
   // Entering the campaign's cost: ROI = (revenue × margin − cost) / cost, margin 100 % by default.
   const [head, first] = parseCsv(text);
-  const revenue = Number(first![head!.indexOf('revenue')]);
+  const revenue = Number(first![head!.indexOf(h('revenue'))]);
   expect(revenue).toBeGreaterThan(0);
   const roiCell = page.getByTestId('campaign-row').first().locator('td').nth(10);
   const before = await roiCell.textContent();
@@ -198,8 +203,8 @@ async function campaignsAndLeads(locale: 'zh-CN' | 'en') {
   await expect.poll(() => roiCell.textContent(), { timeout: 60_000 }).toBe(expected);
   expect(expected).not.toBe(before);
   const [h2, after] = await downloadSafe(page, 'campaigns-export-csv');
-  expect(Number(after![h2!.indexOf('cost')])).toBe(100);
-  expect(Number(after![h2!.indexOf('roi')])).toBeCloseTo((revenue - 100) / 100, 10);
+  expect(Number(after![h2!.indexOf(h('cost'))])).toBe(100);
+  expect(Number(after![h2!.indexOf(h('roi'))])).toBeCloseTo((revenue - 100) / 100, 10);
 
   // The selected campaign's customer lists: 23 reached targets, 20 with orders in the window,
   // 3 (customers 31, 32, 34) without any order; ids masked, the campaign name guarded.
@@ -208,7 +213,7 @@ async function campaignsAndLeads(locale: 'zh-CN' | 'en') {
   expect(converted.length - 1).toBe(20);
   expect(notConverted.length - 1).toBe(3);
   for (const list of [converted, notConverted]) {
-    const id = list[0]!.indexOf('customer_id');
+    const id = list[0]!.indexOf(h('customer_id'));
     expect(id).toBeGreaterThanOrEqual(0);
     for (const r of list.slice(1)) expect(r[id]).toMatch(/^138\*{4}\d{4}$/);
     expect(list[1]!.join(',')).toContain(`'=HYPERLINK`);
@@ -221,7 +226,7 @@ async function campaignsAndLeads(locale: 'zh-CN' | 'en') {
   // Leads not contacted after 24 h: phones masked, the owner "@王" guarded as '@王.
   const late = await downloadSafe(page, 'leads-late-export-csv');
   expect(late.length).toBeGreaterThan(1);
-  const phoneCol = late[0]!.indexOf('phone');
+  const phoneCol = late[0]!.indexOf(h('phone'));
   for (const r of late.slice(1)) expect(r[phoneCol]).toMatch(/^138\*{4}\d{4}$/);
   expect(late.flat()).toContain(`'@王`);
   await screenshot(page, `leads-${locale}`);

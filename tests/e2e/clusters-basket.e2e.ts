@@ -8,6 +8,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { openSession, screenshot, waitIdle, type Session } from './support/browser.ts';
+import { exportHeaders, type Locale } from '../../src/i18n/i18n.ts';
+
+/** An export's header row in the UI language (issue 18: the CLI keeps snake_case). */
+const headerRow = (locale: Locale, names: string) =>
+  names
+    .split(',')
+    .map((n) => exportHeaders(locale)[n] ?? n)
+    .join(',');
 
 let session: Session | null = null;
 afterEach(async () => {
@@ -65,7 +73,7 @@ describe('clusters and basket rules', () => {
       const name = await page.getByTestId('cluster-name').first().inputValue();
       expect(name).toMatch(c.name);
       const csv = await download(page, 'clusters-export-csv');
-      expect(csv[0]).toBe('customer_id,cluster,z_recency,z_frequency,z_monetary');
+      expect(csv[0]).toBe(headerRow(c.locale, 'customer_id,cluster,z_recency,z_frequency,z_monetary'));
       expect(csv.length).toBeGreaterThan(1000);
       await screenshot(page, `clusters-${c.locale}`);
 

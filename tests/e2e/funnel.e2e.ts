@@ -10,6 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSession, screenshot, waitIdle, type Session } from './support/browser.ts';
 import { generateSampleOrders, SAMPLE_HEADERS, toCsv } from '../../src/sample/generate-orders.ts';
+import { exportHeaders, type Locale } from '../../src/i18n/i18n.ts';
+
+/** An export's header row in the UI language (issue 18: the CLI keeps snake_case). */
+const headerRow = (locale: Locale, names: string) =>
+  names
+    .split(',')
+    .map((n) => exportHeaders(locale)[n] ?? n)
+    .join(',');
 
 let session: Session | null = null;
 afterEach(async () => {
@@ -98,7 +106,10 @@ describe('funnel and segment migration', () => {
     expect(users).toEqual(['400', '200', '100', '50']);
     const csv = await download(page, 'funnel-export-csv');
     expect(csv[0]).toBe(
-      'step,event,users,conversion_from_previous,conversion_from_first,median_minutes_from_previous',
+      headerRow(
+        locale,
+        'step,event,users,conversion_from_previous,conversion_from_first,median_minutes_from_previous',
+      ),
     );
     expect(csv.slice(1).map((l) => l.split(',').slice(0, 3).join(','))).toEqual([
       '1,曝光,400',
@@ -136,7 +147,9 @@ describe('funnel and segment migration', () => {
     await cell.click();
     await page.getByTestId('migration-cell-label').waitFor();
     const list = await download(page, 'migration-cell-export-csv');
-    expect(list[0]).toBe('customer_id,from_segment,to_segment,from_period_end,to_period_end');
+    expect(list[0]).toBe(
+      headerRow(locale, 'customer_id,from_segment,to_segment,from_period_end,to_period_end'),
+    );
     expect(list.length - 1).toBe(n);
     await screenshot(page, `migration-${locale}`);
   });
