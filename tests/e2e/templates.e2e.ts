@@ -153,6 +153,7 @@ describe('input templates and the availability panel', () => {
     await waitIdle(page);
     await page.getByTestId('nav-data').click();
     await expect.poll(() => status(page, 'leads')).toBe('open');
+    expect(await axeViolations(page), 'axe-core violations').toEqual([]);
     await screenshot(page, 'templates-data-en');
   });
 });

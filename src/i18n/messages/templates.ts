@@ -38,6 +38,6 @@ export const templates = {
   'tpl.missing': {
     'zh-CN':
       '“{file}”看起来是{role}文件，但缺少必填列：{fields}。请在文件中补上这些列（可对照模板），或在“映射与清洗”中手动指定。',
-    en: '"{file}" looks like a {role} file but lacks the required column(s): {fields}. Add them to the file (see the template) or pick them on Mapping & cleaning.',
+    en: '"{file}" matches {role} best but lacks the required column(s): {fields}. Add them to the file (see the template) or pick them on Mapping & cleaning.',
   },
 } satisfies Messages;
