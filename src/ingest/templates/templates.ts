@@ -46,16 +46,16 @@ const ID_MASK = b(
   'Use a member number or a pseudonymous code rather than a phone; keep it the same across files',
 );
 const PHONE_MASK = b(
-  '个人信息：可只保留前 3 后 4 位（138****0001）；应用默认在屏幕与导出中打码',
-  'Personal data: you may keep only the first 3 and last 4 digits (138****0001); the app masks it on screen and in exports by default',
+  '可只保留前 3 后 4 位（138****0001）；应用默认在屏幕与导出中打码',
+  'You may keep only the first 3 and last 4 digits (138****0001); the app masks it on screen and in exports by default',
 );
 const NAME_MASK = b(
-  '个人信息：可只写姓（张**），分析不需要全名',
-  'Personal data: a surname or initials are enough (Z. Wei); no analysis needs the full name',
+  '可只写姓（张**），分析不需要全名',
+  'A surname or initials are enough (Z. Wei); no analysis needs the full name',
 );
 const EMAIL_MASK = b(
-  '个人信息：可写成 w***@example.com；应用默认打码',
-  'Personal data: may be written as w***@example.com; the app masks it by default',
+  '可写成 w***@example.com；应用默认打码',
+  'May be written as w***@example.com; the app masks it by default',
 );
 const DATETIME = b(
   '日期时间，YYYY-MM-DD HH:mm:ss（也接受 YYYY/M/D）',
