@@ -14,8 +14,9 @@ import { matchColumns } from '../config/match-columns.ts';
 import { proposeMapping, type ColumnInfo, type MappingProposal } from '../ingest/mapping/propose-mapping.ts';
 import { classifyDataset, type RoleGuess } from '../ingest/mapping/classify-dataset.ts';
 import { looksLikeCustomers } from '../ingest/cleaning/build-customers-cleaning-sql.ts';
-import { roleDeclaration, type DatasetRole } from '../ingest/roles/index.ts';
+import type { DatasetRole } from '../ingest/roles/index.ts';
 import { GENERIC_CLEANING_ROLES, isGenericRole, type GenericRole } from '../ingest/roles/generic.ts';
+import { missingRequirements } from '../ingest/templates/file-fit.ts';
 
 export { GENERIC_CLEANING_ROLES, type GenericRole };
 
@@ -119,11 +120,7 @@ function savedFits(saved: SavedMapping | null | undefined, columns: readonly str
 }
 
 /** Requirements of the role (roles/) that the mapping leaves without a column. */
-export function missingRequirements(role: string, mapping: Readonly<Record<string, string>>): string[][] {
-  return roleDeclaration(role)
-    .required.map((q) => (typeof q === 'string' ? [q] : [...q]))
-    .filter((any) => !any.some((r) => Object.hasOwn(mapping, r)));
-}
+export { missingRequirements };
 
 /** The mapping of a file for a role: the saved one when it fits, else the proposal; what is missing. */
 export function planDataset(

@@ -203,6 +203,11 @@ export class EngineClient {
     return { ok: true, value: null };
   }
 
+  /** Hand bytes made on this side (an input template, issue 17) to the browser as a download. */
+  saveFile(bytes: Uint8Array, format: 'csv' | 'xlsx', fileName: string): void {
+    this.#save(bytes, format, fileName);
+  }
+
   #save(bytes: Uint8Array, format: 'csv' | 'xlsx', fileName: string): void {
     const type =
       format === 'csv'

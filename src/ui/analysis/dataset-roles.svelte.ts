@@ -6,6 +6,7 @@
 import type { AppState, LoadedTable } from '../app-state.svelte.ts';
 import { classifyDataset, type RoleGuess } from '../../ingest/mapping/classify-dataset.ts';
 import { columnSamples } from './loaded-dataset.ts';
+import { fileFit, type FileFit } from '../../ingest/templates/file-fit.ts';
 
 /** The uses a file can be given today; roles without an analysis yet are only shown as detected. */
 export const FILE_USES = ['orders', 'customers', 'comparison', 'unused'] as const;
@@ -16,9 +17,15 @@ export type FileUse = (typeof FILE_USES)[number];
  * table again whenever the list of tables changes (it runs on the main thread).
  */
 const guessed = new WeakMap<LoadedTable, RoleGuess | null>();
+const fits = new WeakMap<LoadedTable, FileFit | null>();
+function classifyOnce(table: LoadedTable): void {
+  if (guessed.has(table)) return;
+  const guesses = classifyDataset(columnSamples(table));
+  guessed.set(table, guesses.find((g) => g.complete) ?? null);
+  fits.set(table, fileFit(guesses));
+}
 function bestGuess(table: LoadedTable): RoleGuess | null {
-  if (!guessed.has(table))
-    guessed.set(table, classifyDataset(columnSamples(table)).find((g) => g.complete) ?? null);
+  classifyOnce(table);
   return guessed.get(table) ?? null;
 }
 
@@ -39,6 +46,15 @@ export class DatasetRoles {
 
   detected(table: LoadedTable): RoleGuess | null {
     return this.#detected[table.id] ?? null;
+  }
+
+  /**
+   * The role the file looks most like and the required columns it lacks for it (issue 17: a filled
+   * template with a required column deleted); null when it looks like no role.
+   */
+  fit(table: LoadedTable): FileFit | null {
+    classifyOnce(table);
+    return fits.get(table) ?? null;
   }
 
   /** What the file is used as now. */
