@@ -12,6 +12,7 @@
 import type { AnalysisModule, PlanContext } from './contract.ts';
 import { MODULES } from './registry.ts';
 import { literal, str } from '../sql/quote.ts';
+import { buildRepairMacrosSql } from '../ingest/repair/build-repair-macros-sql.ts';
 
 /** What a recorded run did to the database, in order (src/engine/recording-db.ts keeps it). */
 export type JournalEntry =
@@ -118,7 +119,10 @@ export function buildSqlScript(input: SqlScriptInput): string {
     ),
     '',
     '-- 1. Load and clean / 读取与清洗',
+    '-- Repair functions the cleaning uses (dates, numbers, ids, text).',
   );
+  const macros = buildRepairMacrosSql();
+  for (const sql of macros) push(statement(sql));
   for (const e of input.journal) {
     if (e.kind === 'arrow') {
       push(
@@ -126,7 +130,7 @@ export function buildSqlScript(input: SqlScriptInput): string {
       );
       continue;
     }
-    if (e.kind !== 'exec') continue;
+    if (e.kind !== 'exec' || macros.includes(e.sql)) continue;
     let sql = e.sql;
     for (const [name, f] of files)
       sql = sql.replaceAll(literal(name), `getvariable(${str(vars.get(f.table)!)})`);

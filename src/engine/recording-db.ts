@@ -12,39 +12,46 @@ export type { JournalEntry };
 
 export interface RecordingDb extends DbPort {
   readonly journal: JournalEntry[];
+  /** Off: nothing is recorded (the app's worker records its loads and cleanings only). */
+  recording: boolean;
 }
 
 const CHANGES = /^\s*(CREATE|INSERT|UPDATE|DELETE|DROP|ALTER)\b/i;
 
 export function recordingDb(db: DbPort): RecordingDb {
   const journal: JournalEntry[] = [];
-  return {
+  const note = (entry: JournalEntry) => {
+    if (recorder.recording) journal.push(entry);
+  };
+  const recorder: RecordingDb = {
     journal,
+    recording: true,
     kind: db.kind,
     version: () => db.version(),
     async exec(sql) {
       await db.exec(sql);
-      journal.push({ kind: 'exec', sql });
+      note({ kind: 'exec', sql });
     },
     async queryIpc(sql, onProgress) {
       const bytes = await db.queryIpc(sql, onProgress);
-      if (CHANGES.test(sql)) journal.push({ kind: 'exec', sql });
+      if (CHANGES.test(sql)) note({ kind: 'exec', sql });
       return bytes;
     },
     async registerFile(name, ref) {
       await db.registerFile(name, ref);
-      journal.push({ kind: 'file', name, source: 'file' });
+      note({ kind: 'file', name, source: 'file' });
     },
     async registerBytes(name, bytes) {
       await db.registerBytes(name, bytes);
-      journal.push({ kind: 'file', name, source: 'bytes' });
+      note({ kind: 'file', name, source: 'bytes' });
     },
     dropFile: (name) => db.dropFile(name),
     async insertArrowIpc(table, bytes, create) {
       await db.insertArrowIpc(table, bytes, create);
-      if (create) journal.push({ kind: 'arrow', table });
+      if (create) note({ kind: 'arrow', table });
     },
     cancel: () => db.cancel(),
     close: () => db.close(),
   };
+  return recorder;
 }

@@ -3,8 +3,15 @@
  * DuckDB's wasm and workers and the sample; with the network cut, a reload starts the app, the engine
  * becomes ready and the sample loads and is analysed. The manifest names the app and its icons load.
  * The update prompt's wording is checked in both languages by src/pwa/pwa.test.ts.
+ *
+ * Export as SQL (en): the script downloaded from the setup page, run on native DuckDB against the
+ * sample file, writes the segments the RFM overview shows (the worker's recorded load and cleaning).
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { openSession, screenshot, waitIdle, type Session } from './support/browser.ts';
 
 let session: Session | null = null;
@@ -61,5 +68,58 @@ describe('offline install', () => {
     expect(await page.getByTestId('update-prompt').count()).toBe(0);
     await screenshot(page, 'offline-zh');
     expect(session.consoleErrors).toEqual([]);
+  }, 60_000);
+
+  it('en: Export as SQL downloads a script that reproduces the RFM segments on native DuckDB', async () => {
+    session = await openSession({ locale: 'en' });
+    const { page } = session;
+    await page.goto(session.baseUrl);
+    await page.getByTestId('engine-ready').waitFor({ timeout: 60_000 });
+    await page.getByTestId('load-sample').click();
+    await page.locator('[data-testid=rfm-overview][data-ready=true]').waitFor({ timeout: 60_000 });
+    await waitIdle(page);
+    const shown = Object.fromEntries(
+      await page
+        .locator('[data-testid=segment-row]')
+        .evaluateAll((rows) =>
+          rows.map((r) => [r.getAttribute('data-segment') ?? '', Number(r.getAttribute('data-customers'))]),
+        ),
+    );
+    await page.getByTestId('nav-config').click();
+    const button = page.getByTestId('export-sql');
+    expect(await button.textContent()).toBe('Export as SQL');
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    expect(download.suggestedFilename()).toBe('customer-lens.sql');
+    const script = readFileSync((await download.path())!, 'utf8');
+    expect(script).toContain("SET VARIABLE orders_path = 'orders-sample.csv';");
+    expect(script).toContain("getvariable('orders_path')");
+    expect(script).not.toContain('cl-files/');
+
+    const out = mkdtempSync(join(tmpdir(), 'cl-sql-e2e-'));
+    const instance = await DuckDBInstance.create(':memory:');
+    const conn = await instance.connect();
+    try {
+      const sample = resolve('dist/sample/orders-sample.csv').replaceAll("'", "''");
+      await conn.run(
+        script
+          .replace(/^SET VARIABLE orders_path = .*$/m, `SET VARIABLE orders_path = '${sample}';`)
+          .replace(/^SET VARIABLE out_dir = .*$/m, `SET VARIABLE out_dir = '${out.replaceAll("'", "''")}';`),
+      );
+      const lines = readFileSync(join(out, 'segments.csv'), 'utf8').trim().split('\n');
+      const header = lines[0]!.split(',');
+      const written = Object.fromEntries(
+        lines.slice(1).map((l) => {
+          const cells = l.split(',');
+          return [cells[header.indexOf('segment')]!, Number(cells[header.indexOf('customers')])];
+        }),
+      );
+      expect(Object.keys(shown).length).toBeGreaterThan(1);
+      for (const [segment, customers] of Object.entries(shown))
+        expect(written[segment] ?? 0, segment).toBe(customers);
+    } finally {
+      conn.closeSync();
+      instance.closeSync();
+      rmSync(out, { recursive: true, force: true });
+    }
   }, 60_000);
 });
