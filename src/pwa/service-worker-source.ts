@@ -5,7 +5,8 @@
  *
  * What it does, and what it never does:
  * - install: fetch every file of the build (app, DuckDB wasm and workers, the sample CSV, icons) into
- *   one cache named after the build's version; the new worker then waits (the page offers a reload).
+ *   one cache named after the build's version, revalidated with the server (`no-cache`: a file the
+ *   browser already holds costs a 304); the new worker then waits (the page offers a reload).
  * - fetch: answers only same-origin GETs of those files (cache first; a navigation to the app's page
  *   gets index.html). Any other request — the user's files (blob:, never fetched over the network),
  *   anything not in the list — goes to the network untouched and is never stored: the cache holds the
@@ -42,7 +43,7 @@ const scopeUrl = () => new URL(self.registration.scope);
 self.addEventListener('install', (event) => {
   event.waitUntil(
     caches.open(CACHE).then((cache) =>
-      cache.addAll(FILES.map((f) => new Request(new URL(f, scopeUrl()).href, { cache: 'reload' }))),
+      cache.addAll(FILES.map((f) => new Request(new URL(f, scopeUrl()).href, { cache: 'no-cache' }))),
     ),
   );
 });

@@ -68,7 +68,7 @@ describe('offline install', () => {
     expect(await page.getByTestId('update-prompt').count()).toBe(0);
     await screenshot(page, 'offline-zh');
     expect(session.consoleErrors).toEqual([]);
-  }, 60_000);
+  });
 
   it('en: Export as SQL downloads a script that reproduces the RFM segments on native DuckDB', async () => {
     session = await openSession({ locale: 'en' });
@@ -124,5 +124,5 @@ describe('offline install', () => {
       instance.closeSync();
       rmSync(out, { recursive: true, force: true });
     }
-  }, 60_000);
+  });
 });
