@@ -74,7 +74,9 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (files.length === 0) {
-    process.stderr.write(`customer-lens: ${command} needs at least one file\n${USAGE}\n`);
+    // `sql` reads the files too: the cleaning's decisions (date order, granularity, currency) come from the data.
+    const why = command === 'sql' ? ' (the cleaning decisions in the script are read from the data)' : '';
+    process.stderr.write(`customer-lens: ${command} needs at least one file${why}\n${USAGE}\n`);
     return 2;
   }
   const locale = parsed.values.locale === 'en' ? 'en' : 'zh-CN';

@@ -127,6 +127,13 @@ describe('customer-lens sql', () => {
     }
   }, 30_000);
 
+  it('needs the files: the cleaning decisions come from the data', async () => {
+    const r = await runCli(['sql', '--config', 'cfg.json']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^customer-lens: sql needs at least one file \(the cleaning decisions/);
+    expect((await runCli(['--help'])).out).toContain('usage: customer-lens sql');
+  });
+
   it('says what must be converted: other encodings to UTF-8, workbooks to CSV', () => {
     const config = defaultConfig();
     const script = buildSqlScript({
