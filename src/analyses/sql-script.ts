@@ -54,7 +54,11 @@ export interface SqlScriptInput {
 /** The registered file name a table's text is read under (src/engine/readers/load-source.ts). */
 const sourceFileOf = (name: string) => /^cl-files\/(?:src_(.+)|raw_(.+)\.csv)$/.exec(name);
 
-const statement = (sql: string) => `${sql.trim().replace(/;\s*$/, '')};`;
+/** One statement ended by `;` (on a line of its own when the last line holds a `--` comment). */
+function statement(sql: string): string {
+  const body = sql.trim().replace(/;\s*$/, '');
+  return body.slice(body.lastIndexOf('\n') + 1).includes('--') ? `${body}\n;` : `${body};`;
+}
 
 /** `<role>_path` for each table, numbered when a role has several files. */
 function variables(sources: readonly ScriptSource[]): Map<string, string> {
@@ -96,7 +100,7 @@ export function buildSqlScript(input: SqlScriptInput): string {
 
   push(
     '-- Customer Lens (客户透镜): this analysis as a DuckDB SQL script.',
-    `-- Made by ${input.generator ?? 'Customer Lens'}; runs on DuckDB 1.1 or later: duckdb < customer-lens.sql`,
+    `-- Made by ${input.generator ?? 'Customer Lens'}; runs on DuckDB 1.4 or later: duckdb < customer-lens.sql`,
     '-- It loads and cleans your files exactly as the app did (the decisions taken from the data — date order,',
     '-- order granularity, currency — are written into the statements) and writes each analysis as CSV.',
     '-- 本脚本按应用中的方式读取并清洗你的文件，并把每项分析写成 CSV；可在 DuckDB 或数据仓库任务中运行。',

@@ -174,5 +174,14 @@ describe('customer-lens sql', () => {
     expect(script).toMatch(/customers_path: members\.xlsx \(xlsx\).*save it as CSV \(UTF-8/);
     expect(script).toContain("FROM read_csv(getvariable('orders_path'), all_varchar = true);");
     expect(script).toContain("FROM read_csv(getvariable('customers_path'));");
+    // A statement whose last line is a comment still ends.
+    const commented = buildSqlScript({
+      journal: [{ kind: 'exec', sql: 'CREATE TABLE x AS SELECT 1 -- one' }],
+      sources: [],
+      slices: config,
+      ctx: { locale: 'en', purchases: 'purchases' },
+      roles: [],
+    });
+    expect(commented).toContain('CREATE TABLE x AS SELECT 1 -- one\n;');
   });
 });
