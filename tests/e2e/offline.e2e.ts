@@ -67,6 +67,16 @@ describe('offline install', () => {
     expect(failed.filter((u) => !/\/icon-\d+\.png$/.test(u))).toEqual([]);
     expect(await page.getByTestId('update-prompt').count()).toBe(0);
     await screenshot(page, 'offline-zh');
+    // Export as SQL works offline too (the script is made on this machine).
+    await page.getByTestId('nav-config').click();
+    const button = page.getByTestId('export-sql');
+    expect(await button.textContent()).toBe('导出 SQL');
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    expect(download.suggestedFilename()).toBe('customer-lens.sql');
+    const script = readFileSync((await download.path())!, 'utf8');
+    expect(script).toContain("SET VARIABLE orders_path = 'orders-sample.csv';");
+    expect(script).toContain('COPY (SELECT cl_guard(COLUMNS(*)) FROM (');
+    expect(script).toContain("TO (getvariable('out_dir') || '/segments.csv')");
     expect(session.consoleErrors).toEqual([]);
   });
 
