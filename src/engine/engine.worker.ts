@@ -46,9 +46,17 @@ async function recorded<T>(port: DbPort, work: () => Promise<T>): Promise<[T, Jo
   }
 }
 
-function keepCleaning(key: string, sources: readonly string[], entries: JournalEntry[]): void {
+/** Run a cleaning and keep its journal under `key` (a failed one leaves none: its outputs are gone). */
+async function journaledCleaning<T>(
+  port: DbPort,
+  key: string,
+  sources: readonly string[],
+  work: () => Promise<T>,
+): Promise<T> {
   cleanJournals.delete(key);
+  const [report, entries] = await recorded(port, work);
   cleanJournals.set(key, { sources, entries });
+  return report;
 }
 
 /** Log each statement's duration (benchmark profiles); statement shapes only: no literal, no result. */
@@ -125,6 +133,7 @@ const api: EngineApi = {
   },
   async loadFile(file, options, onProgress) {
     const result = await run(async (port, signal) => {
+      loadJournals.delete(options.table);
       const [profile, entries] = await recorded(port, () =>
         loadSource(port, browserSourceFile(file), { ...options, onProgress, signal }),
       );
@@ -148,13 +157,11 @@ const api: EngineApi = {
       try {
         const sources =
           input.parts && input.parts.length > 1 ? input.parts.map((p) => p.table) : [input.table];
-        const [report, entries] = await recorded(port, () =>
+        return await journaledCleaning(port, `orders ${JSON.stringify(options.tables ?? {})}`, sources, () =>
           input.parts && input.parts.length > 1
             ? runCombinedCleaning(port, input.parts, options)
             : runCleaning(port, input, options),
         );
-        keepCleaning(`orders ${JSON.stringify(options.tables ?? {})}`, sources, entries);
-        return report;
       } catch (e) {
         if (e instanceof CleaningInputError) throw new EngineError('mapping_invalid', e.message);
         throw e;
@@ -164,9 +171,12 @@ const api: EngineApi = {
   async cleanCustomers(input, options) {
     return run(async (port) => {
       try {
-        const [report, entries] = await recorded(port, () => runCustomerCleaning(port, input, options));
-        keepCleaning(`customers ${JSON.stringify(options.tables ?? {})}`, [input.table], entries);
-        return report;
+        return await journaledCleaning(
+          port,
+          `customers ${JSON.stringify(options.tables ?? {})}`,
+          [input.table],
+          () => runCustomerCleaning(port, input, options),
+        );
       } catch (e) {
         if (e instanceof CleaningInputError) throw new EngineError('mapping_invalid', e.message);
         throw e;
@@ -176,9 +186,12 @@ const api: EngineApi = {
   async cleanRole(role, input, options) {
     return run(async (port) => {
       try {
-        const [report, entries] = await recorded(port, () => runRoleCleaning(port, role, input, options));
-        keepCleaning(`${role} ${JSON.stringify(options.tables ?? {})}`, [input.table], entries);
-        return report;
+        return await journaledCleaning(
+          port,
+          `${role} ${JSON.stringify(options.tables ?? {})}`,
+          [input.table],
+          () => runRoleCleaning(port, role, input, options),
+        );
       } catch (e) {
         if (e instanceof CleaningInputError) throw new EngineError('mapping_invalid', e.message);
         throw e;
