@@ -26,7 +26,7 @@ import {
   type SavedMapping,
 } from '../client/dataset-flow.ts';
 import { nodeDatasetPort } from './node-datasets.ts';
-import { runAnalyses } from './run-analyses.ts';
+import { runAnalyses as runAll, type AnalysisOptions } from './run-analyses.ts';
 import { loadBasketFile } from './basket-file.ts';
 import {
   cleanRoleDatasets,
@@ -42,6 +42,7 @@ import type { CurrencyCode } from '../ingest/currency/currency.ts';
 import { resolveFunnel, writeMigrationCsv } from './funnel-files.ts';
 import { presetConfig } from '../analyses/rfm/presets.ts';
 import { describeSheet, hasDataSheet, type SheetProfile } from '../ingest/sheet-choice.ts';
+import type { DbPort } from '../engine/db-port.ts';
 
 export interface AnalyzeOptions {
   files: string[];
@@ -94,6 +95,29 @@ export interface AnalyzeOptions {
         unit?: 'order' | 'customer' | undefined;
       }
     | undefined;
+  /**
+   * Issue 17 (`customer-lens sql`): wrap the database (to record the load and cleaning) and hand the
+   * analyses to the hook instead of running them.
+   */
+  script?: ScriptHook | undefined;
+}
+
+/** A loaded table, the role it was used as (null: not used) and the path it was read from. */
+export interface ScriptTable {
+  table: string;
+  role: string | null;
+  path: string;
+  profile: LoadedDataset['profile'];
+}
+
+/** See AnalyzeOptions.script (src/cli/sql-command.ts). */
+export interface ScriptHook {
+  wrap(db: DbPort): DbPort;
+  analyses(
+    config: AnalysisConfig,
+    options: AnalysisOptions,
+    tables: readonly ScriptTable[],
+  ): Promise<string[]>;
 }
 
 async function readConfig(path: string | undefined): Promise<AnalysisConfig | null> {
@@ -192,6 +216,7 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
   const sources = [];
   const forcedRoles: (ForcedRole | null)[] = [];
   const basketFiles: string[] = [];
+  const sourcePaths: string[] = [];
   for (const arg of options.files) {
     const { role, path: file } = splitRolePrefix(arg);
     // A basket file is a list, not a table (issue 15): loaded on its own below.
@@ -200,13 +225,15 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
       continue;
     }
     forcedRoles.push(role);
+    sourcePaths.push(file);
     try {
       sources.push(await nodeSourceFile(resolve(file)));
     } catch (e) {
       throw new CliError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
   }
-  const db = options.engine === 'native' ? await openNativeDb() : await openNodeDb();
+  const opened = options.engine === 'native' ? await openNativeDb() : await openNodeDb();
+  const db = options.script ? options.script.wrap(opened) : opened;
   try {
     const port = nodeDatasetPort(db);
     const datasets: LoadedDataset[] = [];
@@ -406,6 +433,19 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
       for (const d of roleFiles.unused.filter((d) => !skip.includes(d)))
         options.warn?.(`${d.profile.fileName}: not used (its columns fit no role; force one with ROLE:PATH)`);
     };
+    // Issue 17 (`customer-lens sql`): the analyses go to the script hook, with each table's role.
+    const usedAs = new Map<LoadedDataset, string>(roleFiles.found.map((f) => [f.dataset, f.role]));
+    for (const f of ordersFiles) usedAs.set(f.dataset, 'orders');
+    const runAnalyses: typeof runAll = (d, config, o) => {
+      if (!options.script) return runAll(d, config, o);
+      const tables = datasets.map((x) => ({
+        table: x.profile.table,
+        role: usedAs.get(x) ?? null,
+        path: sourcePaths[Number(/^t(\d+)/.exec(x.profile.table)?.[1] ?? 1) - 1] ?? x.profile.fileName,
+        profile: x.profile,
+      }));
+      return options.script.analyses(config, o, tables);
+    };
     if (!orders) {
       warnUnused([]);
       written.push(
@@ -461,6 +501,7 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
       ],
     });
     warnUnused(customers ? [customers.dataset] : []);
+    if (customers) usedAs.set(customers.dataset, 'customers');
     if (customers) {
       const { mapping, platform } = customers.plan;
       const r = await cliCleaning(
@@ -489,6 +530,7 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
         baskets,
       })),
     );
+    if (options.script) return written;
     // Issue 14: migration.csv when --migration-period is given (12 RFM runs: not in every run). Its
     // period ends come from the data, so it is planned here.
     if (options.migrationPeriod) {

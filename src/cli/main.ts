@@ -1,6 +1,7 @@
 /**
  * customer-lens CLI: the same ingest and analysis code as the app, run in Node on duckdb-wasm.
  *   customer-lens analyze <file...> [--config cfg.json] [--out DIR]
+ *   customer-lens sql <file...> [--config cfg.json]   (issue 17: the analysis as a DuckDB SQL script)
  * Bad input → one line on stderr and a non-zero exit, never a stack trace.
  */
 import { parseArgs } from 'node:util';
@@ -11,7 +12,11 @@ const USAGE = `usage: customer-lens analyze <[ROLE:]file...> [--config cfg.json]
   ROLE: orders, customers, touches, experiment, leads, events, baskets (default: detected from the headers;
     baskets: one basket per line, items separated by commas)
   --sheet NAME: read this sheet of the workbooks (repeat to append several sheets; default: the sheet
-    whose headers fit a role best, with the sheets of the same columns appended)`;
+    whose headers fit a role best, with the sheets of the same columns appended)
+usage: customer-lens sql <[ROLE:]file...> [--config cfg.json] [the options of analyze]
+  prints the analysis as a DuckDB SQL script on stdout (the files are loaded and cleaned, the analyses
+    are not run): paths are parameters at the top (SET VARIABLE orders_path = ...; out_dir for the CSVs);
+    models computed in TypeScript (CLV, forecast, clusters, basket rules) are left out with a comment`;
 const PRESETS = ['value5', 'cn8', 'tier3', 'intl11'] as const;
 
 export async function main(argv: string[]): Promise<number> {
@@ -65,12 +70,14 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return parsed.values.help ? 0 : 2;
   }
-  if (command !== 'analyze') {
+  if (command !== 'analyze' && command !== 'sql') {
     process.stderr.write(`customer-lens: unknown command "${command}"\n${USAGE}\n`);
     return 2;
   }
   if (files.length === 0) {
-    process.stderr.write(`customer-lens: analyze needs at least one file\n${USAGE}\n`);
+    // `sql` reads the files too: the cleaning's decisions (date order, granularity, currency) come from the data.
+    const why = command === 'sql' ? ' (the cleaning decisions in the script are read from the data)' : '';
+    process.stderr.write(`customer-lens: ${command} needs at least one file${why}\n${USAGE}\n`);
     return 2;
   }
   const locale = parsed.values.locale === 'en' ? 'en' : 'zh-CN';
@@ -236,7 +243,8 @@ export async function main(argv: string[]): Promise<number> {
   try {
     // Loaded only when there is work: `--help` and usage errors answer without the engine.
     const { analyze } = await import('./analyze.ts');
-    const written = await analyze({
+    const { sqlScript } = await import('./sql-command.ts');
+    const options: Parameters<typeof analyze>[0] = {
       clv,
       forecast,
       funnelSteps,
@@ -274,7 +282,13 @@ export async function main(argv: string[]): Promise<number> {
       ignoreReturns: parsed.values['ignore-returns'] === true,
       purchase,
       sheets: parsed.values.sheet,
-    });
+    };
+    // Issue 17: `sql` prints the script instead of writing the outputs.
+    if (command === 'sql') {
+      process.stdout.write(await sqlScript(options));
+      return 0;
+    }
+    const written = await analyze(options);
     for (const path of written) process.stdout.write(`wrote ${path}\n`);
     return 0;
   } catch (e) {

@@ -26,6 +26,7 @@ import type {
   ComputeResult,
 } from '../engine/engine-api.ts';
 import { decodeIpc } from './decode.ts';
+import type { JournalEntry } from '../analyses/sql-script.ts';
 import { toErrorData } from '../engine/engine-error.ts';
 import engineWorkerUrl from '../engine/engine.worker.ts?worker&url';
 
@@ -134,6 +135,11 @@ export class EngineClient {
     options: RoleCleaningOptions,
   ): Promise<Result<RoleCleaningReport>> {
     return this.#track<Result<RoleCleaningReport>>(this.#api.cleanRole(role, input, options));
+  }
+
+  /** Issue 17: what the loads of `tables` and their cleanings ran, for Export as SQL. */
+  sqlJournal(tables: readonly string[]): Promise<Result<JournalEntry[]>> {
+    return this.#track<Result<JournalEntry[]>>(this.#api.sqlJournal([...tables]));
   }
 
   /** Run a plan; the final query's rows come back decoded (null when the plan has no query). */

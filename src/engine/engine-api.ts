@@ -24,6 +24,7 @@ import type { GenericRole } from '../ingest/cleaning/build-role-cleaning-sql.ts'
 import type { RoleCleaningReport } from '../ingest/cleaning/role-cleaning-steps.ts';
 import type { ComputeRequest, ComputeResult } from '../analyses/clv/fit-request.ts';
 import type { ClvModel } from '../analyses/clv/compute.ts';
+import type { JournalEntry } from '../analyses/sql-script.ts';
 
 export type * from './protocol.ts';
 export type { ExportSheet };
@@ -131,5 +132,10 @@ export interface EngineApi {
   exportWorkbook(sheets: readonly ExportSheet[]): Promise<Result<Uint8Array>>;
   dropTable(table: string): Promise<Result<null>>;
   /** Cancel whatever runs now (file reading, decoding, a query). */
+  /**
+   * Issue 17 (Export as SQL): what the loads of `tables` and the cleanings of those tables ran, in
+   * order, for the SQL script (src/analyses/sql-script.ts).
+   */
+  sqlJournal(tables: readonly string[]): Promise<Result<JournalEntry[]>>;
   cancel(): Promise<void>;
 }

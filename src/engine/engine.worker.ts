@@ -19,11 +19,45 @@ import { runCombinedCleaning } from './clean-combined.ts';
 import { runInOrder } from './run-in-order.ts';
 import { runCompute } from './run-compute.ts';
 import { statementShape } from '../sql/statement-shape.ts';
+import { recordingDb, type JournalEntry, type RecordingDb } from './recording-db.ts';
 
 let dbPromise: Promise<DbPort> | null = null;
 let info: EngineInfo | null = null;
 let current: AbortController | null = null;
 let traceSql = false;
+/** Issue 17 (Export as SQL): what each load and cleaning ran, to replay in a script. */
+let recorder: RecordingDb | null = null;
+const loadJournals = new Map<string, JournalEntry[]>();
+/** By cleaning (kind and target tables), latest last; with the tables each one read. */
+const cleanJournals = new Map<string, { sources: readonly string[]; entries: JournalEntry[] }>();
+
+/** Run `work` with the recorder on and return what it recorded besides its result. */
+async function recorded<T>(port: DbPort, work: () => Promise<T>): Promise<[T, JournalEntry[]]> {
+  const rec = recorder;
+  if (!rec || port !== rec) return [await work(), []];
+  const start = rec.journal.length;
+  rec.recording = true;
+  try {
+    const value = await work();
+    return [value, rec.journal.slice(start)];
+  } finally {
+    rec.recording = false;
+    rec.journal.length = start;
+  }
+}
+
+/** Run a cleaning and keep its journal under `key` (a failed one leaves none: its outputs are gone). */
+async function journaledCleaning<T>(
+  port: DbPort,
+  key: string,
+  sources: readonly string[],
+  work: () => Promise<T>,
+): Promise<T> {
+  cleanJournals.delete(key);
+  const [report, entries] = await recorded(port, work);
+  cleanJournals.set(key, { sources, entries });
+  return report;
+}
 
 /** Log each statement's duration (benchmark profiles); statement shapes only: no literal, no result. */
 function traced(port: DbPort): DbPort {
@@ -50,7 +84,9 @@ function db(): Promise<DbPort> {
         bundle: 'eh',
         startMs: Math.round(performance.now() - t0),
       };
-      return traced(port);
+      recorder = recordingDb(traced(port));
+      recorder.recording = false;
+      return recorder;
     });
     dbPromise.catch(() => {
       dbPromise = null;
@@ -96,9 +132,14 @@ const api: EngineApi = {
     return run(async () => info!);
   },
   async loadFile(file, options, onProgress) {
-    const result = await run((port, signal) =>
-      loadSource(port, browserSourceFile(file), { ...options, onProgress, signal }),
-    );
+    const result = await run(async (port, signal) => {
+      loadJournals.delete(options.table);
+      const [profile, entries] = await recorded(port, () =>
+        loadSource(port, browserSourceFile(file), { ...options, onProgress, signal }),
+      );
+      loadJournals.set(options.table, entries);
+      return profile;
+    });
     return result.ok ? Comlink.transfer(result, [result.value.preview.buffer]) : result;
   },
   async query(sql) {
@@ -114,9 +155,13 @@ const api: EngineApi = {
   async clean(input, options) {
     return run(async (port) => {
       try {
-        return input.parts && input.parts.length > 1
-          ? await runCombinedCleaning(port, input.parts, options)
-          : await runCleaning(port, input, options);
+        const sources =
+          input.parts && input.parts.length > 1 ? input.parts.map((p) => p.table) : [input.table];
+        return await journaledCleaning(port, `orders ${JSON.stringify(options.tables ?? {})}`, sources, () =>
+          input.parts && input.parts.length > 1
+            ? runCombinedCleaning(port, input.parts, options)
+            : runCleaning(port, input, options),
+        );
       } catch (e) {
         if (e instanceof CleaningInputError) throw new EngineError('mapping_invalid', e.message);
         throw e;
@@ -126,7 +171,12 @@ const api: EngineApi = {
   async cleanCustomers(input, options) {
     return run(async (port) => {
       try {
-        return await runCustomerCleaning(port, input, options);
+        return await journaledCleaning(
+          port,
+          `customers ${JSON.stringify(options.tables ?? {})}`,
+          [input.table],
+          () => runCustomerCleaning(port, input, options),
+        );
       } catch (e) {
         if (e instanceof CleaningInputError) throw new EngineError('mapping_invalid', e.message);
         throw e;
@@ -136,7 +186,12 @@ const api: EngineApi = {
   async cleanRole(role, input, options) {
     return run(async (port) => {
       try {
-        return await runRoleCleaning(port, role, input, options);
+        return await journaledCleaning(
+          port,
+          `${role} ${JSON.stringify(options.tables ?? {})}`,
+          [input.table],
+          () => runRoleCleaning(port, role, input, options),
+        );
       } catch (e) {
         if (e instanceof CleaningInputError) throw new EngineError('mapping_invalid', e.message);
         throw e;
@@ -182,6 +237,14 @@ const api: EngineApi = {
       await port.exec(`DROP TABLE IF EXISTS ${ident(table)}`);
       return null;
     });
+  },
+  async sqlJournal(tables) {
+    return run(async () => [
+      ...tables.flatMap((t) => loadJournals.get(t) ?? []),
+      ...[...cleanJournals.values()]
+        .filter((c) => c.sources.every((t) => tables.includes(t)))
+        .flatMap((c) => c.entries),
+    ]);
   },
   async cancel() {
     const controller = current;

@@ -26,6 +26,7 @@ import { sheets } from './messages/sheets.ts';
 import { exportColumns, exportNames } from './messages/export-columns.ts';
 import { basket, clusters, clustersNav, clustersUi } from './messages/clusters.ts';
 import { templates } from './messages/templates.ts';
+import { offline } from './messages/offline.ts';
 import type { Message } from './messages/types.ts';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -60,6 +61,7 @@ const all = {
   ...clustersNav,
   ...clustersUi,
   ...templates,
+  ...offline,
 } satisfies Record<string, Message>;
 export type MessageKey = keyof typeof all;
 
