@@ -44,7 +44,7 @@ export async function openSession(options: { locale?: string } = {}): Promise<Se
   page.on('console', (m) => {
     if (m.type() === 'error') consoleErrors.push(m.text());
   });
-  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  page.on('pageerror', (e) => consoleErrors.push(String(e) + ' STACK ' + e.stack));
   mkdirSync(ARTIFACTS, { recursive: true });
   const origin = new URL(baseUrl).origin;
   return {
