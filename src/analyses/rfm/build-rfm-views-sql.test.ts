@@ -16,6 +16,8 @@ import {
   buildSegmentCustomersPageSql,
   buildSegmentExportSql,
   escapeLike,
+  HIGH_VALUE_AT_RISK,
+  highValueAtRiskBand,
 } from './build-segment-customers-sql.ts';
 import { parseRfmConfig, type ResolvedRfmConfig as RfmConfig } from './rfm-config.ts';
 import { segmentCountsFromCells, type CellCount } from './segment-rules.ts';
@@ -139,6 +141,38 @@ describe('overview queries', () => {
       { revenue_share_target: 0.5, customers_needed: 1, customer_share: 1 / 6 },
       { revenue_share_target: 0.8, customers_needed: 2, customer_share: 2 / 6 },
     ]);
+  });
+});
+
+describe('high value at risk (issue 18)', () => {
+  it('takes the lowest recency and highest money scores of any scale', () => {
+    expect(highValueAtRiskBand({ r: 5, m: 5 })).toEqual({ maxR: 2, minM: 4 });
+    expect(highValueAtRiskBand({ r: 2, m: 2 })).toEqual({ maxR: 1, minM: 2 });
+    expect(highValueAtRiskBand({ r: 3, m: 4 })).toEqual({ maxR: 1, minM: 3 });
+  });
+
+  it('lists exactly the customers in the band, and needs a whole-number band', async () => {
+    const all = await rowsOf(db, buildSegmentExportSql({}));
+    // A customer in the band on this fixture: a big spender who stopped buying.
+    await db.exec(`UPDATE rfm_customers SET r_score = 1, m_score = 5 WHERE customer_id = 'E'`);
+    try {
+      const band = { maxR: 2, minM: 4 };
+      const listed = await rowsOf(db, buildSegmentExportSql({ segment: HIGH_VALUE_AT_RISK, band }));
+      const expected = (await rowsOf(db, buildSegmentExportSql({})))
+        .filter((r) => Number(r.r_score) <= 2 && Number(r.m_score) >= 4)
+        .map((r) => r.customer_id);
+      expect(listed.map((r) => r.customer_id)).toEqual(expected);
+      expect(expected).toContain('E');
+      expect(expected.length).toBeLessThan(all.length);
+      const count = await rowsOf(db, buildSegmentCustomersCountSql({ segment: HIGH_VALUE_AT_RISK, band }));
+      expect(count).toEqual([{ total: expected.length }]);
+    } finally {
+      await runPlan(db, buildRfmSql(cfg, { purchases: 'purchases' }));
+    }
+    expect(() =>
+      buildSegmentCustomersCountSql({ segment: HIGH_VALUE_AT_RISK, band: { maxR: 1.5, minM: 4 } }),
+    ).toThrow(/bad score band/);
+    expect(() => buildSegmentCustomersCountSql({ segment: HIGH_VALUE_AT_RISK })).toThrow(/bad score band/);
   });
 });
 

@@ -29,10 +29,31 @@ const RFM_PAGE_COLUMNS = [...RFM_CUSTOMER_COLUMNS, 'revenue', 'last_purchase_dat
 export const RFM_SORT_COLUMNS = [...RFM_PAGE_COLUMNS, ...RFM_FEATURE_COLUMNS] as const;
 export type RfmSortColumn = (typeof RFM_SORT_COLUMNS)[number];
 
+/**
+ * The "high value at risk" quick view (issue 18), whatever the preset: customers in the lowest
+ * recency scores and the highest money scores of their scales. With k levels: R ≤ 2 and M ≥ k − 1
+ * when k ≥ 4 (value5: R ≤ 2, M ≥ 4); R = 1 and M = k on 2–3 levels (cn8's mean split: 重要挽留 and
+ * 重要保持, the two "important" cells that stopped buying).
+ */
+export const HIGH_VALUE_AT_RISK = '@high_value_at_risk';
+
+export interface ScoreBand {
+  /** Highest R score included. */
+  readonly maxR: number;
+  /** Lowest M score included. */
+  readonly minM: number;
+}
+
+export function highValueAtRiskBand(levels: { r: number; m: number }): ScoreBand {
+  return { maxR: levels.r >= 4 ? 2 : 1, minM: levels.m >= 4 ? levels.m - 1 : levels.m };
+}
+
 export interface SegmentCustomersFilter {
   customers?: string;
-  /** A segment id, `other`, or absent for every customer. */
+  /** A segment id, `other`, HIGH_VALUE_AT_RISK (with `band`), or absent for every customer. */
   segment?: string;
+  /** The score band of HIGH_VALUE_AT_RISK. */
+  band?: ScoreBand;
   /** Case-insensitive substring of customer_id (literal text: % and _ match themselves). */
   search?: string;
 }
@@ -55,7 +76,12 @@ export function escapeLike(text: string): string {
 
 function whereSql(f: SegmentCustomersFilter, alias = ''): string {
   const where: string[] = [];
-  if (f.segment !== undefined) {
+  if (f.segment === HIGH_VALUE_AT_RISK) {
+    const { maxR, minM } = f.band ?? { maxR: NaN, minM: NaN };
+    if (!Number.isInteger(maxR) || !Number.isInteger(minM))
+      throw new Error('segment customers: bad score band');
+    where.push(`${alias}r_score <= ${maxR} AND ${alias}m_score >= ${minM}`);
+  } else if (f.segment !== undefined) {
     if (f.segment !== OTHER_SEGMENT && !SEGMENT_ID_PATTERN.test(f.segment)) {
       throw new Error(`segment customers: bad segment id ${JSON.stringify(f.segment)}`);
     }

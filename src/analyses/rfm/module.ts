@@ -13,8 +13,9 @@ import {
   buildSegmentCustomersPageSql,
   buildSegmentExportSql,
   type RfmSortColumn,
+  highValueAtRiskBand,
 } from './build-segment-customers-sql.ts';
-import { resolveRfmConfig, type RfmConfig } from './rfm-config.ts';
+import { levelsOf, resolveRfmConfig, type RfmConfig } from './rfm-config.ts';
 import { planOverview, readOverview } from './overview.ts';
 import { configForCurrency } from './money-cuts.ts';
 
@@ -71,8 +72,8 @@ export const rfmModule = defineModule({
     },
     /** One segment's customers, searched and sorted in SQL, with the total count. */
     drill: {
-      plan: (_config: RfmConfig, _ctx: PlanContext, p: DrillParams) => {
-        const filter = { segment: p.segment, search: p.search };
+      plan: (config: RfmConfig, _ctx: PlanContext, p: DrillParams) => {
+        const filter = { segment: p.segment, search: p.search, band: scoreBand(config) };
         return {
           statements: [],
           queries: {
@@ -116,18 +117,25 @@ export const rfmModule = defineModule({
   section: { titleKey: 'nav.rfm', order: 10 },
 });
 
+/** The high-value-at-risk band on this config's score scales (issue 18). */
+function scoreBand(config: RfmConfig) {
+  const { cuts } = resolveRfmConfig(config);
+  return highValueAtRiskBand({ r: levelsOf(cuts.r), m: levelsOf(cuts.m) });
+}
+
 /** A segment's target list (customers.csv columns + features) for the drill-down's export. */
 export const segmentExport = {
   id: 'segment-customers',
   file: 'rfm-segment.csv',
   cli: false,
-  plan: (_config: RfmConfig, _ctx: PlanContext, p: { segment: string; features: string }) => ({
+  plan: (config: RfmConfig, _ctx: PlanContext, p: { segment: string; features: string }) => ({
     statements: [],
-    query: buildSegmentExportSql({ segment: p.segment, features: p.features }),
+    query: buildSegmentExportSql({ segment: p.segment, features: p.features, band: scoreBand(config) }),
   }),
 } as const;
 
 export { rfmFeaturesCutoff } from './build-rfm-features-sql.ts';
 export { RFM_SORT_COLUMNS, type RfmSortColumn } from './build-segment-customers-sql.ts';
+export { HIGH_VALUE_AT_RISK } from './build-segment-customers-sql.ts';
 export { RFM_FEATURE_COLUMNS } from './build-rfm-features-sql.ts';
 export type { DimensionCutPoints, CutPointsInUse } from './build-cut-points-sql.ts';
