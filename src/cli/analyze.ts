@@ -64,6 +64,8 @@ export interface AnalyzeOptions {
   notice?: ((line: string) => void) | undefined;
   /** --ignore-returns: credit notes set aside instead of netted (config `cleaning.returns: ignore`). */
   ignoreReturns?: boolean;
+  /** --report (issue 17): also write report.xlsx, the app's report workbook. */
+  report?: boolean;
   /** --purchase: what one purchase is for every analysis (config `cleaning.purchase`). */
   purchase?: 'orders' | 'days' | undefined;
   /** Issue 16: fit the CLV models (--clv), with these settings over the config's `clv`. */
@@ -412,6 +414,9 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
           asOf: options.asOf,
           roles,
           baskets,
+          report: options.report
+            ? { files: datasets.map((d) => d.profile.fileName), cleaning: null }
+            : undefined,
         })),
       );
       return written;
@@ -480,6 +485,16 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
         currency: report.currency.code,
         compute: [...(options.clv ? ['clv'] : []), ...(options.forecast ? ['forecast'] : [])],
         baskets,
+        report: options.report
+          ? {
+              files: datasets.map((d) => d.profile.fileName),
+              cleaning: {
+                rowsRead: report.rowsRead,
+                rowsUsed: report.rowsUsed,
+                rowsSetAside: report.rowsSetAside,
+              },
+            }
+          : undefined,
       })),
     );
     // Issue 14: migration.csv when --migration-period is given (12 RFM runs: not in every run). Its
