@@ -20,8 +20,8 @@ import { uniqueActionId } from './action-from.ts';
 export class ActionPlan {
   readonly #app: AppState;
   kpis = $state.raw<KpiResult | null>(null);
-  /** The cleaning report the KPIs were computed on: another one means the data was refreshed. */
-  #kpisFor: unknown = null;
+  /** The cleaning report and RFM settings the KPIs were computed on: others mean they are stale. */
+  #kpisFor: { report: unknown; rfm: unknown } | null = null;
 
   constructor(app: AppState) {
     this.#app = app;
@@ -69,17 +69,19 @@ export class ActionPlan {
   /** Compute the KPIs unless they belong to the current data already. */
   async refreshKpis(force = false): Promise<void> {
     const report = this.#app.analysis.report;
-    if (report === null || (!force && this.#kpisFor === report && this.kpis !== null)) return;
+    const rfm = this.#app.analysis.config.rfm;
+    const fresh = this.#kpisFor?.report === report && this.#kpisFor.rfm === rfm;
+    if (report === null || (!force && fresh && this.kpis !== null)) return;
     const result = await this.#app.runner.run(
       actionsModule.parts.kpis,
-      this.#app.analysis.config.rfm,
+      rfm,
       this.#app.planContext,
       undefined,
       { key: 'actions.kpis' },
     );
     if (result) {
       this.kpis = result;
-      this.#kpisFor = report;
+      this.#kpisFor = { report, rfm };
     }
   }
 
