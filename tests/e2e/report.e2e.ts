@@ -73,7 +73,7 @@ async function printReport(page: Page, locale: string): Promise<void> {
   await expect(page.locator('nav[aria-label=sections]').isVisible()).resolves.toBe(false);
   await expect(page.getByTestId('report-print').isVisible()).resolves.toBe(false);
   await page.screenshot({ path: join(ARTIFACTS, `report-print-${locale}.png`), fullPage: true });
-  await page.emulateMedia({ media: 'screen' });
+  await page.emulateMedia({ media: null });
 }
 
 async function openReport(page: Page): Promise<void> {
