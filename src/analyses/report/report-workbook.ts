@@ -13,6 +13,7 @@ import type { Action } from '../../config/actions.ts';
 import { translate, exportHeaders, type Locale, type MessageKey } from '../../i18n/i18n.ts';
 import type { ReportTable } from './report-tables.ts';
 import { kpiLabel, kpiChange } from './kpi-text.ts';
+import { BASE_KPIS } from '../actions/build-kpis-sql.ts';
 import type { AnalysisConfig } from '../../config/schema.ts';
 import { describeConfig, summarizeConfig } from '../../config/summary.ts';
 
@@ -169,7 +170,22 @@ export function definitionLines(config: AnalysisConfig, locale: Locale): string[
   const t = (key: MessageKey, p?: Record<string, string | number>) => translate(locale, key, p);
   const d = describeConfig(config);
   const lines = [summarizeConfig(config, locale)];
+  if (!d.presets.some((p) => p.section === 'rfm'))
+    lines.push(t('report.preset', { section: 'rfm', preset: config.rfm.preset ?? 'value5' }));
   for (const p of d.presets) lines.push(t('report.preset', { section: p.section, preset: p.preset }));
+  const w = config.rfm.window;
+  lines.push(
+    t('report.window', {
+      window:
+        w.kind === 'all'
+          ? t('report.windowAll')
+          : w.kind === 'lastMonths'
+            ? t('report.windowMonths', { months: w.months })
+            : `${w.from ?? '…'} – ${w.to ?? '…'}`,
+      asOf: config.rfm.asOf ?? t('report.asOfData'),
+    }),
+  );
+  for (const id of BASE_KPIS) lines.push(`${id}: ${kpiLabel(id, locale, () => null)}`);
   for (const s of d.segments)
     lines.push(t('report.segmentsDef', { section: s.section, names: s.names.join(', ') }));
   const shown = d.changed.filter(

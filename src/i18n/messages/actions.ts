@@ -100,6 +100,13 @@ export const actions = {
   'report.actions': { 'zh-CN': '行动计划', en: 'Action plan' },
   'report.noActions': { 'zh-CN': '还没有行动。', en: 'No actions yet.' },
   'report.definitions': { 'zh-CN': '所用定义', en: 'Definitions used' },
+  'report.window': {
+    'zh-CN': 'RFM 窗口：{window}；截止日：{asOf}',
+    en: 'RFM window: {window}; as of: {asOf}',
+  },
+  'report.windowAll': { 'zh-CN': '全部历史', en: 'all history' },
+  'report.windowMonths': { 'zh-CN': '最近 {months} 个月', en: 'last {months} months' },
+  'report.asOfData': { 'zh-CN': '数据中最后一个购买日', en: 'the last purchase day in the data' },
   'report.defaults': { 'zh-CN': '全部使用默认设置。', en: 'Default settings throughout.' },
   'report.preset': { 'zh-CN': '{section} 预设：{preset}', en: '{section} preset: {preset}' },
   'report.setting': { 'zh-CN': '{path} = {value}', en: '{path} = {value}' },
