@@ -31,6 +31,8 @@ import { clustersModule } from './clusters/module.ts';
 import { ClustersConfigSchema } from './clusters/clusters-config.ts';
 import { basketModule } from './basket/module.ts';
 import { BasketConfigSchema } from './basket/basket-config.ts';
+import { actionsModule } from './actions/module.ts';
+import { reportModule } from './report/module.ts';
 
 /** In navigation order of their sections; modules without a section show inside another one. */
 export const MODULES = [
@@ -48,6 +50,8 @@ export const MODULES = [
   migrationModule,
   clustersModule,
   basketModule,
+  actionsModule,
+  reportModule,
 ] as const;
 
 /** The config slices (AnalysisConfig keys) with their schemas; each module reads one of them. */

@@ -65,6 +65,8 @@ export interface AnalyzeOptions {
   notice?: ((line: string) => void) | undefined;
   /** --ignore-returns: credit notes set aside instead of netted (config `cleaning.returns: ignore`). */
   ignoreReturns?: boolean;
+  /** --report (issue 17): also write report.xlsx, the app's report workbook. */
+  report?: boolean;
   /** --purchase: what one purchase is for every analysis (config `cleaning.purchase`). */
   purchase?: 'orders' | 'days' | undefined;
   /** Issue 16: fit the CLV models (--clv), with these settings over the config's `clv`. */
@@ -458,6 +460,9 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
           roles,
           optIn: optIn(options, baskets),
           baskets,
+          report: options.report
+            ? { files: datasets.map((d) => d.profile.fileName), cleaning: null }
+            : undefined,
         })),
       );
       return written;
@@ -528,6 +533,16 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
         compute: [...(options.clv ? ['clv'] : []), ...(options.forecast ? ['forecast'] : [])],
         optIn: optIn(options, baskets),
         baskets,
+        report: options.report
+          ? {
+              files: datasets.map((d) => d.profile.fileName),
+              cleaning: {
+                rowsRead: report.rowsRead,
+                rowsUsed: report.rowsUsed,
+                rowsSetAside: report.rowsSetAside,
+              },
+            }
+          : undefined,
       })),
     );
     if (options.script) return written;

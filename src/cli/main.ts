@@ -8,11 +8,12 @@ import { parseArgs } from 'node:util';
 import { CliError } from './cli-error.ts';
 import { CURRENCY_CODES, isCurrencyCode } from '../ingest/currency/currency.ts';
 
-const USAGE = `usage: customer-lens analyze <[ROLE:]file...> [--config cfg.json] [--preset value5|cn8|tier3|intl11] [--as-of YYYY-MM-DD] [--currency CNY|USD|GBP|EUR|…] [--out DIR] [--locale zh|en] [--engine wasm|native] [--ignore-returns] [--purchase orders|days] [--attribution-days N] [--margin 0.35] [--arm COLUMN --control LABEL --outcomes a,b,c] [--clv [--calibration-end YYYY-MM-DD] [--time-unit day|week] [--horizon-days N]] [--forecast-periods N --forecast-grain day|week|month --forecast-by category|channel|none] [--funnel-steps "曝光,点击,加购,支付"] [--funnel-days N] [--migration-period month|quarter] [--clusters K|auto] [--basket] [--min-support 0.01] [--min-confidence 0.3] [--max-len 4] [--basket-level product|category] [--basket-unit order|customer]
+const USAGE = `usage: customer-lens analyze <[ROLE:]file...> [--config cfg.json] [--preset value5|cn8|tier3|intl11] [--as-of YYYY-MM-DD] [--currency CNY|USD|GBP|EUR|…] [--out DIR] [--locale zh|en] [--engine wasm|native] [--ignore-returns] [--purchase orders|days] [--attribution-days N] [--margin 0.35] [--arm COLUMN --control LABEL --outcomes a,b,c] [--clv [--calibration-end YYYY-MM-DD] [--time-unit day|week] [--horizon-days N]] [--forecast-periods N --forecast-grain day|week|month --forecast-by category|channel|none] [--funnel-steps "曝光,点击,加购,支付"] [--funnel-days N] [--migration-period month|quarter] [--clusters K|auto] [--basket] [--min-support 0.01] [--min-confidence 0.3] [--max-len 4] [--basket-level product|category] [--basket-unit order|customer] [--report]
   ROLE: orders, customers, touches, experiment, leads, events, baskets (default: detected from the headers;
     baskets: one basket per line, items separated by commas)
   --sheet NAME: read this sheet of the workbooks (repeat to append several sheets; default: the sheet
     whose headers fit a role best, with the sheets of the same columns appended)
+  --report: also write report.xlsx (the app's report workbook: README, action plan, a sheet per table)
 usage: customer-lens sql <[ROLE:]file...> [--config cfg.json] [the options of analyze]
   prints the analysis as a DuckDB SQL script on stdout (the files are loaded and cleaned, the analyses
     are not run): paths are parameters at the top (SET VARIABLE orders_path = ...; out_dir for the CSVs);
@@ -34,6 +35,7 @@ export async function main(argv: string[]): Promise<number> {
         'as-of': { type: 'string' },
         currency: { type: 'string' },
         'ignore-returns': { type: 'boolean' },
+        report: { type: 'boolean' },
         purchase: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         'attribution-days': { type: 'string' },
@@ -280,6 +282,7 @@ export async function main(argv: string[]): Promise<number> {
       currency,
       notice: (line) => process.stderr.write(`customer-lens: ${line}\n`),
       ignoreReturns: parsed.values['ignore-returns'] === true,
+      report: parsed.values.report === true,
       purchase,
       sheets: parsed.values.sheet,
     };

@@ -18,6 +18,8 @@ import { EngineError } from '../engine/engine-error.ts';
 import type { ModelStep } from '../analyses/models/model-types.ts';
 import { translate } from '../i18n/i18n.ts';
 import { CliError } from './cli-error.ts';
+import type { ReportTable } from '../analyses/report/report-tables.ts';
+import { writeReportWorkbook, type ReportFileInfo } from './report-file.ts';
 
 export interface AnalysisOptions {
   purchases: string;
@@ -40,6 +42,8 @@ export interface AnalysisOptions {
   optIn?: readonly string[] | undefined;
   /** The cleaned basket file's table (issue 15), when one was given. */
   baskets?: string | undefined;
+  /** Issue 17: the report.xlsx cover's files and cleaning counts (absent: no report.xlsx). */
+  report?: ReportFileInfo | undefined;
 }
 
 export async function runAnalyses(db: DbPort, config: AnalysisConfig, o: AnalysisOptions): Promise<string[]> {
@@ -61,6 +65,7 @@ export async function runAnalyses(db: DbPort, config: AnalysisConfig, o: Analysi
     asOf: o.asOf,
     baskets: o.baskets,
   };
+  const reportTables: ReportTable[] = [];
   for (const module of MODULES as readonly AnalysisModule<unknown, unknown>[]) {
     const cfg = slices[module.configKey];
     const roles = o.roles ?? ['orders'];
@@ -80,9 +85,28 @@ export async function runAnalyses(db: DbPort, config: AnalysisConfig, o: Analysi
       for (const sql of statements) await db.exec(sql);
       for (const step of models ?? []) await cliModelStep(db, step, o.locale);
       if (file.format === 'json') await writeQueryJson(db, query, out(file.file));
-      else await writeQueryCsv(db, query, out(file.file));
+      else {
+        await writeQueryCsv(db, query, out(file.file));
+        reportTables.push({
+          module: module.id,
+          id: file.id,
+          file: file.file,
+          statements,
+          models: models ?? [],
+          query,
+        });
+      }
     }
   }
+  if (o.report)
+    await writeReportWorkbook(db, out('report.xlsx'), {
+      config,
+      rfm,
+      ctx,
+      tables: reportTables,
+      info: o.report,
+      orders: (o.roles ?? ['orders']).includes('orders'),
+    });
 
   return written;
 }

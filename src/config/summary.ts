@@ -135,7 +135,8 @@ export function summarizeConfig(config: AnalysisConfig, locale: Locale): string 
   for (const p of d.presets) parts.push(`${sectionLabel(p.section)} ${p.preset}`);
   const segmentCount = d.segments.reduce((n, s) => n + s.names.length, 0);
   if (segmentCount > 0) parts.push(t('config.summary.segments', { count: segmentCount }));
-  const isSegmentOrPreset = (path: string) => /(^|\.)segments(\.|$)|(^|\.)preset$/.test(path);
+  // The action plan (issue 17) is the user's notes, not a setting.
+  const isSegmentOrPreset = (path: string) => /(^|\.)segments(\.|$)|(^|\.)preset$|^actions\./.test(path);
   const changed = d.changed.filter((c) => !isSegmentOrPreset(c.path)).length;
   if (changed > 0) parts.push(t('config.summary.changed', { count: changed }));
   return parts.length > 0 ? parts.join(t('config.summary.separator')) : t('config.summary.empty');

@@ -9,6 +9,7 @@ import type { DbPort } from './db-port.ts';
 import { queryDecoded } from './query-rows.ts';
 import { writeCsv } from '../export/write-csv.ts';
 import type { ExportCell } from '../export/cell-guard.ts';
+import { MASKED_ID_COLUMNS, maskId } from '../export/mask-id.ts';
 import type { WorkSheet } from '@e965/xlsx';
 
 /** Every text cell of a sheet typed as text (`s`, format `@`), never a formula. */
@@ -39,12 +40,22 @@ export interface ExportSheet {
   sql: string;
   /** Column name → header shown (the UI language); columns not listed keep their name. */
   headers?: Readonly<Record<string, string>> | undefined;
+  /** Mask customer ids that are phones or e-mails (export/mask-id.ts; the report workbook, issue 17). */
+  maskIds?: boolean | undefined;
 }
 
-async function sheetRows(db: DbPort, sql: string, headers?: Readonly<Record<string, string>>) {
+async function sheetRows(
+  db: DbPort,
+  sql: string,
+  headers?: Readonly<Record<string, string>>,
+  maskIds = false,
+) {
   const { columns, rows } = await queryDecoded(db, sql);
   const names = columns.map((c) => c.name);
-  const matrix: ExportCell[][] = rows.map((r) => names.map((h) => r[h] ?? null));
+  const masked = new Set<string>(maskIds ? MASKED_ID_COLUMNS : []);
+  const cell = (h: string, v: unknown): ExportCell =>
+    masked.has(h) && typeof v === 'string' ? maskId(v) : ((v ?? null) as ExportCell);
+  const matrix: ExportCell[][] = rows.map((r) => names.map((h) => cell(h, r[h])));
   return { header: names.map((n) => headers?.[n] ?? n), matrix };
 }
 
@@ -68,7 +79,7 @@ export async function exportWorkbook(db: DbPort, sheets: readonly ExportSheet[])
   const book = utils.book_new();
   const taken = new Set<string>();
   for (const s of sheets) {
-    const { header, matrix } = await sheetRows(db, s.sql, s.headers);
+    const { header, matrix } = await sheetRows(db, s.sql, s.headers, s.maskIds ?? false);
     const ws = utils.aoa_to_sheet([header.map(String), ...matrix]);
     markTextCells(ws);
     utils.book_append_sheet(book, ws, sheetName(s.name, taken));

@@ -27,6 +27,7 @@ import { exportColumns, exportNames } from './messages/export-columns.ts';
 import { basket, clusters, clustersNav, clustersUi } from './messages/clusters.ts';
 import { templates } from './messages/templates.ts';
 import { offline } from './messages/offline.ts';
+import { actions } from './messages/actions.ts';
 import type { Message } from './messages/types.ts';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -62,6 +63,7 @@ const all = {
   ...clustersUi,
   ...templates,
   ...offline,
+  ...actions,
 } satisfies Record<string, Message>;
 export type MessageKey = keyof typeof all;
 

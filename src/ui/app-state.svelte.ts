@@ -20,6 +20,8 @@ import { returnsViewName } from '../ingest/tables.ts';
 import type { TextEncoding } from '../ingest/detect-format.ts';
 import { AnalysisState } from './analysis/analysis-state.svelte.ts';
 import { ComparisonDataset } from './lifecycle/comparison-dataset.svelte.ts';
+import { ActionPlan } from './actions/action-plan.svelte.ts';
+import type { Action } from '../config/actions.ts';
 import { hasMessage, localeFromLanguages, translate, type Locale, type MessageKey } from '../i18n/i18n.ts';
 
 const LOCALE_KEY = 'customer-lens.locale';
@@ -89,6 +91,8 @@ export class AppState {
   readonly analysis: AnalysisState;
   /** A second orders dataset for the group comparison (issue 6); never the analysed one. */
   readonly comparison: ComparisonDataset;
+  /** The action plan (issue 17): actions saved in the config, and their KPIs' current values. */
+  readonly actions: ActionPlan;
   section = $state<Section>('data');
   #nextTable = 1;
   #nextError = 1;
@@ -99,6 +103,16 @@ export class AppState {
     this.runner = new AnalysisRunner(this.engine, this);
     this.analysis = new AnalysisState(this);
     this.comparison = new ComparisonDataset(this);
+    this.actions = new ActionPlan(this);
+  }
+
+  /**
+   * Add an action to the plan (issue 17), e.g. from a finding card:
+   * `app.addAction(actionFromFinding(finding, app.locale))` (ui/actions/action-from.ts). Saved with
+   * the config; its id is made unique. Returns the stored action.
+   */
+  addAction(action: Action): Action {
+    return this.actions.add(action);
   }
 
   t = (key: MessageKey, params?: Record<string, string | number>): string =>

@@ -23,8 +23,8 @@ const SETTING_KEYS: Record<string, string> = {
   'cleaning.purchase': 'clean.purchase',
 };
 
-/** Paths shown in their own block (segments, presets) rather than as settings. */
-const OWN_BLOCK = /^rfm\.segments\.|(^|\.)preset$/;
+/** Paths shown in their own block (segments, presets, the action plan) rather than as settings. */
+const OWN_BLOCK = /^rfm\.segments\.|(^|\.)preset$|^actions\./;
 
 export function settingLabel(t: T, path: string): string {
   const key = SETTING_KEYS[path];
