@@ -118,7 +118,7 @@ export const rfmModule = defineModule({
 });
 
 /** The high-value-at-risk band on this config's score scales (issue 18). */
-function scoreBand(config: RfmConfig) {
+export function scoreBand(config: RfmConfig) {
   const { cuts } = resolveRfmConfig(config);
   return highValueAtRiskBand({ r: levelsOf(cuts.r), m: levelsOf(cuts.m) });
 }
@@ -136,6 +136,6 @@ export const segmentExport = {
 
 export { rfmFeaturesCutoff } from './build-rfm-features-sql.ts';
 export { RFM_SORT_COLUMNS, type RfmSortColumn } from './build-segment-customers-sql.ts';
-export { HIGH_VALUE_AT_RISK } from './build-segment-customers-sql.ts';
+export { HIGH_VALUE_AT_RISK, highValueAtRiskBand } from './build-segment-customers-sql.ts';
 export { RFM_FEATURE_COLUMNS } from './build-rfm-features-sql.ts';
 export type { DimensionCutPoints, CutPointsInUse } from './build-cut-points-sql.ts';

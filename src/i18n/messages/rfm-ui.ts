@@ -93,6 +93,12 @@ export const rfmUi = {
     en: 'Defaults from the preset; edit them freely — they are saved and shared with the setup.',
   },
   'rfmUi.drillTitle': { 'zh-CN': '{segment}：客户名单', en: '{segment}: customers' },
+  'rfmUi.highValueAtRisk': { 'zh-CN': '高价值流失风险', en: 'High value at risk' },
+  'rfmUi.highValueAtRiskHint': {
+    'zh-CN':
+      '最近购买得分 R ≤ {maxR} 且消费金额得分 M ≥ {minM} 的客户（按当前分档，任何预设都适用）：曾经花得多、最近没再买。按消费金额从高到低排列。',
+    en: 'Customers with recency score R ≤ {maxR} and money score M ≥ {minM} on the current scales (any preset): they spent a lot and have stopped buying. Largest spenders first.',
+  },
   'rfmUi.drillHint': { 'zh-CN': '点击分群行查看其客户名单', en: 'Click a segment to see its customers' },
   'rfmUi.matching': { 'zh-CN': '{count} 位客户', en: '{count} customers' },
   'rfmUi.truncated': {

@@ -8,6 +8,7 @@ import type { AppState } from '../app-state.svelte.ts';
 import type { ResultRow } from '../../analyses/contract.ts';
 import { OTHER_SEGMENT, type RfmConfig } from '../../analyses/rfm/rfm-config.ts';
 import {
+  HIGH_VALUE_AT_RISK,
   RFM_FEATURE_COLUMNS,
   RFM_SORT_COLUMNS,
   rfmModule,
@@ -104,7 +105,7 @@ export class DrillDownState {
   async refreshAfterRun(segmentIds: readonly string[]): Promise<void> {
     const s = this.segment;
     if (s === null) return;
-    if (s !== OTHER_SEGMENT && !segmentIds.includes(s)) return this.close();
+    if (s !== OTHER_SEGMENT && s !== HIGH_VALUE_AT_RISK && !segmentIds.includes(s)) return this.close();
     await this.#fetch(++this.#request, s);
   }
 

@@ -21,7 +21,13 @@ import {
   segmentCountsFromCells,
   type ScoreGrid,
 } from '../../analyses/rfm/segment-rules.ts';
-import { rfmFeaturesCutoff, rfmModule, segmentExport } from '../../analyses/rfm/module.ts';
+import {
+  HIGH_VALUE_AT_RISK,
+  rfmFeaturesCutoff,
+  rfmModule,
+  scoreBand,
+  segmentExport,
+} from '../../analyses/rfm/module.ts';
 import { exportHeaders } from '../../i18n/i18n.ts';
 import type { RfmOverview } from '../../analyses/rfm/overview.ts';
 import { DrillDownState } from './drill-state.svelte.ts';
@@ -184,7 +190,13 @@ export class RfmState {
   labelOf(id: string): string {
     const locale = this.#app.locale;
     if (id === OTHER_SEGMENT) return OTHER_LABEL[locale];
+    if (id === HIGH_VALUE_AT_RISK) return this.#app.t('rfmUi.highValueAtRisk');
     return this.config.segments.find((s) => s.id === id)?.label[locale] ?? id;
+  }
+
+  /** The "high value at risk" quick view's score band on the current scales (issue 18). */
+  get highValueAtRisk(): { maxR: number; minM: number } {
+    return scoreBand(this.config);
   }
 
   update(patch: Partial<RfmConfig>): void {
