@@ -25,6 +25,7 @@ import { funnel } from './messages/funnel.ts';
 import { sheets } from './messages/sheets.ts';
 import { exportColumns, exportNames } from './messages/export-columns.ts';
 import { basket, clusters, clustersNav, clustersUi } from './messages/clusters.ts';
+import { findings } from './messages/findings.ts';
 import type { Message } from './messages/types.ts';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -58,6 +59,7 @@ const all = {
   ...basket,
   ...clustersNav,
   ...clustersUi,
+  ...findings,
 } satisfies Record<string, Message>;
 export type MessageKey = keyof typeof all;
 
