@@ -64,7 +64,7 @@ export const findings = {
   'findings.campaigns.roi.text': {
     'zh-CN':
       '{worst}活动 ROI {worstRoi}，低于{best}（{bestRoi}）；每位目标客户带来营收 {worstRevenue}，{best}为 {bestRevenue}（{n} 对 {nBest} 位客户，p {p}）。',
-    en: '{worst} campaigns return an ROI of {worstRoi}, below {best} ({bestRoi}): {worstRevenue} of revenue per targeted customer against {bestRevenue} ({n} vs {nBest} customers, p {p}).',
+    en: '{worst} campaigns return an ROI of {worstRoi}, below {best} ({bestRoi}): {worstRevenue} of revenue per targeted customer against {bestRevenue} for {best} ({n} vs {nBest} customers, p {p}).',
   },
   'findings.basket.rule.title': { 'zh-CN': '「{a}」带动「{b}」', en: '{a} leads to {b}' },
   'findings.basket.rule.text': {
