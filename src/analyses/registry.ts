@@ -31,6 +31,7 @@ import { clustersModule } from './clusters/module.ts';
 import { ClustersConfigSchema } from './clusters/clusters-config.ts';
 import { basketModule } from './basket/module.ts';
 import { BasketConfigSchema } from './basket/basket-config.ts';
+import { findingsModule } from './findings/module.ts';
 
 /** In navigation order of their sections; modules without a section show inside another one. */
 export const MODULES = [
@@ -48,6 +49,7 @@ export const MODULES = [
   migrationModule,
   clustersModule,
   basketModule,
+  findingsModule,
 ] as const;
 
 /** The config slices (AnalysisConfig keys) with their schemas; each module reads one of them. */

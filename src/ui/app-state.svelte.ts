@@ -2,6 +2,7 @@
  * Application state for the shell: language, engine, loaded tables, the running job and errors.
  * Components are thin views over this class; nothing here builds SQL.
  */
+import type { Finding } from '../analyses/findings/finding.ts';
 import type { RoleCleaningReport } from '../client/engine-client.ts';
 import {
   EngineClient,
@@ -90,6 +91,13 @@ export class AppState {
   /** A second orders dataset for the group comparison (issue 6); never the analysed one. */
   readonly comparison: ComparisonDataset;
   section = $state<Section>('data');
+  /**
+   * Issue 17: the findings of the last Findings overview run, ranked (plain data: the action plan and
+   * the report read them). Empty until the overview has run on the current data.
+   */
+  findings = $state.raw<Finding[]>([]);
+  /** The last finding link followed: its section reads the view state (e.g. `{ segment }`) and clears it. */
+  findingLink = $state.raw<Finding['link'] | null>(null);
   #nextTable = 1;
   #nextError = 1;
   #cancelled = false;
@@ -99,6 +107,13 @@ export class AppState {
     this.runner = new AnalysisRunner(this.engine, this);
     this.analysis = new AnalysisState(this);
     this.comparison = new ComparisonDataset(this);
+  }
+
+  /** Open the section and view a finding came from (issue 17). */
+  openFinding(link: Finding['link']): void {
+    this.findingLink = link;
+    this.section = link.section as Section;
+    this.focusHeading++;
   }
 
   t = (key: MessageKey, params?: Record<string, string | number>): string =>
