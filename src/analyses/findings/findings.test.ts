@@ -56,7 +56,10 @@ describe('RFM findings', () => {
     );
     expect(f[2]!).toMatchObject({ kind: 'risk', period: { from: '2025-01-01', to: '2026-03-31' } });
     expect(f[2]!.group?.query).toMatch(/recency_days > 2 \* iv\.avg_interval_days/);
-    for (const x of f) (expect(x.score).toBeGreaterThanOrEqual(0), expect(x.score).toBeLessThanOrEqual(100));
+    for (const x of f) {
+      expect(x.score).toBeGreaterThanOrEqual(0);
+      expect(x.score).toBeLessThanOrEqual(100);
+    }
   });
 
   it('says nothing below the minimum customers, and no group below the minimum group', () => {
