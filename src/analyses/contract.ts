@@ -123,6 +123,11 @@ export interface AnalysisModule<
   readonly needs: readonly string[];
   /** Issue 15: besides `needs`, at least one of these roles (e.g. orders or a basket file). */
   readonly needsAny?: readonly string[];
+  /**
+   * The CLI writes this module's files only when asked (its flag, e.g. --clusters): model steps that
+   * take seconds are not in every run. The app runs it when its section is opened.
+   */
+  readonly cliOptIn?: boolean;
   /** The config slice it reads (`config[configKey]` is its `C`; slices are listed in registry.ts). */
   readonly configKey: K;
   /**

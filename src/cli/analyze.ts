@@ -77,8 +77,13 @@ export interface AnalyzeOptions {
   migrationPeriod?: 'month' | 'quarter' | undefined;
   /** --sheet NAME (repeatable, issue 21): the workbooks' sheets to read; absent = chosen from the headers. */
   sheets?: string[] | undefined;
-  /** Issue 15: --clusters K (default the suggested k). */
-  clusters?: number | undefined;
+  /**
+   * Issue 15: --clusters K or auto (the suggested k, or the config's k). Clusters and basket rules
+   * run k-means / itemset mining for seconds, so the CLI writes them only when asked.
+   */
+  clusters?: number | 'auto' | undefined;
+  /** Issue 15: --basket or any basket setting: write rules.csv and recommendations.csv from the orders. */
+  basketRules?: boolean | undefined;
   /** Issue 15: --min-support, --min-confidence, --max-len, --basket-level. */
   basket?:
     | {
@@ -375,7 +380,7 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
       },
       clusters: {
         ...baseConfig.clusters,
-        ...(options.clusters !== undefined ? { k: options.clusters } : {}),
+        ...(typeof options.clusters === 'number' ? { k: options.clusters } : {}),
       },
       basket: {
         ...baseConfig.basket,
@@ -411,6 +416,7 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
           preset: options.preset,
           asOf: options.asOf,
           roles,
+          optIn: optIn(options, baskets),
           baskets,
         })),
       );
@@ -479,6 +485,7 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
         roles,
         currency: report.currency.code,
         compute: [...(options.clv ? ['clv'] : []), ...(options.forecast ? ['forecast'] : [])],
+        optIn: optIn(options, baskets),
         baskets,
       })),
     );
@@ -510,4 +517,12 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
   } finally {
     await db.close();
   }
+}
+
+/** The opt-in modules this run writes (issue 15): clusters with --clusters, rules with a basket file or --basket. */
+function optIn(options: AnalyzeOptions, baskets: unknown): string[] {
+  return [
+    ...(options.clusters !== undefined ? ['clusters'] : []),
+    ...(options.basketRules || baskets ? ['basket'] : []),
+  ];
 }

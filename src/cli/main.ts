@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { CliError } from './cli-error.ts';
 import { CURRENCY_CODES, isCurrencyCode } from '../ingest/currency/currency.ts';
 
-const USAGE = `usage: customer-lens analyze <[ROLE:]file...> [--config cfg.json] [--preset value5|cn8|tier3|intl11] [--as-of YYYY-MM-DD] [--currency CNY|USD|GBP|EUR|…] [--out DIR] [--locale zh|en] [--engine wasm|native] [--ignore-returns] [--purchase orders|days] [--attribution-days N] [--margin 0.35] [--arm COLUMN --control LABEL --outcomes a,b,c] [--clv [--calibration-end YYYY-MM-DD] [--time-unit day|week] [--horizon-days N]] [--forecast-periods N --forecast-grain day|week|month --forecast-by category|channel|none] [--funnel-steps "曝光,点击,加购,支付"] [--funnel-days N] [--migration-period month|quarter] [--clusters K] [--min-support 0.01] [--min-confidence 0.3] [--max-len 4] [--basket-level product|category] [--basket-unit order|customer]
+const USAGE = `usage: customer-lens analyze <[ROLE:]file...> [--config cfg.json] [--preset value5|cn8|tier3|intl11] [--as-of YYYY-MM-DD] [--currency CNY|USD|GBP|EUR|…] [--out DIR] [--locale zh|en] [--engine wasm|native] [--ignore-returns] [--purchase orders|days] [--attribution-days N] [--margin 0.35] [--arm COLUMN --control LABEL --outcomes a,b,c] [--clv [--calibration-end YYYY-MM-DD] [--time-unit day|week] [--horizon-days N]] [--forecast-periods N --forecast-grain day|week|month --forecast-by category|channel|none] [--funnel-steps "曝光,点击,加购,支付"] [--funnel-days N] [--migration-period month|quarter] [--clusters K|auto] [--basket] [--min-support 0.01] [--min-confidence 0.3] [--max-len 4] [--basket-level product|category] [--basket-unit order|customer]
   ROLE: orders, customers, touches, experiment, leads, events, baskets (default: detected from the headers;
     baskets: one basket per line, items separated by commas)
   --sheet NAME: read this sheet of the workbooks (repeat to append several sheets; default: the sheet
@@ -48,6 +48,7 @@ export async function main(argv: string[]): Promise<number> {
         'migration-period': { type: 'string' },
         sheet: { type: 'string', multiple: true },
         clusters: { type: 'string' },
+        basket: { type: 'boolean' },
         'min-support': { type: 'string' },
         'min-confidence': { type: 'string' },
         'max-len': { type: 'string' },
@@ -195,9 +196,12 @@ export async function main(argv: string[]): Promise<number> {
   const clusters = parsed.values.clusters;
   if (
     clusters !== undefined &&
+    clusters !== 'auto' &&
     !(/^\d+$/.test(clusters) && Number(clusters) >= 1 && Number(clusters) <= 10)
   ) {
-    process.stderr.write(`customer-lens: --clusters must be a whole number from 1 to 10\n${USAGE}\n`);
+    process.stderr.write(
+      `customer-lens: --clusters must be a whole number from 1 to 10, or auto (the suggested k)\n${USAGE}\n`,
+    );
     return 2;
   }
   const fraction = (name: 'min-support' | 'min-confidence', min: number) => {
@@ -238,7 +242,11 @@ export async function main(argv: string[]): Promise<number> {
       funnelSteps,
       funnelDays: funnelDays === undefined ? undefined : Number(funnelDays),
       migrationPeriod,
-      clusters: clusters === undefined ? undefined : Number(clusters),
+      clusters: clusters === undefined ? undefined : clusters === 'auto' ? 'auto' : Number(clusters),
+      // Basket rules when asked: --basket or any basket setting (a baskets file always gets them).
+      basketRules:
+        parsed.values.basket === true ||
+        [minSupport, minConfidence, maxLen, level, unit].some((x) => x !== undefined),
       basket: {
         minSupport,
         minConfidence,

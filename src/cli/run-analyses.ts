@@ -39,6 +39,8 @@ export interface AnalysisOptions {
    * (their exports read the table the computation writes).
    */
   compute?: readonly string[] | undefined;
+  /** Modules marked `cliOptIn` to run (issue 15: clusters, basket); the others marked so are skipped. */
+  optIn?: readonly string[] | undefined;
   /** The cleaned basket file's table (issue 15), when one was given. */
   baskets?: string | undefined;
 }
@@ -71,6 +73,7 @@ export async function runAnalyses(db: DbPort, config: AnalysisConfig, o: Analysi
     const files = module.exports.filter((e) => e.cli);
     if (files.length === 0) continue;
     if (module.compute && !(o.compute ?? []).includes(module.id)) continue;
+    if (module.cliOptIn && !(o.optIn ?? []).includes(module.id)) continue;
     for (const sql of module.prepare(cfg, ctx)) await db.exec(sql);
     if (module.compute) {
       const result = await runCompute(db, module.compute(cfg, ctx));

@@ -111,4 +111,29 @@ describe('customer-lens analyze: baskets and clusters', () => {
     expect(recs[0]).toBe('customer_id,rank,item,score,because');
     expect(recs.find((l) => l.startsWith('C3,1,'))).toMatch(/^C3,1,toys,[\d.]+,因为购买了 food$/);
   });
+
+  it('orders alone write neither clusters nor rules; --clusters auto and --basket ask for them', async () => {
+    const orders = join(dir, 'orders-optin.csv');
+    writeFileSync(
+      orders,
+      [
+        '订单编号,客户ID,下单时间,实付金额',
+        'B1,C1,2026-03-02 10:00:00,100',
+        'B2,C1,2026-03-09 10:00:00,120',
+        'B3,C2,2026-03-03 10:00:00,40',
+        'B4,C3,2026-01-03 10:00:00,5000',
+      ].join('\n') + '\n',
+    );
+    const plain = join(dir, 'out-plain');
+    expect((await runCli(['analyze', orders, '--out', plain])).code).toBe(0);
+    expect(existsSync(join(plain, 'customers.csv'))).toBe(true);
+    for (const f of ['clusters.csv', 'clusters.json', 'rules.csv', 'recommendations.csv'])
+      expect(existsSync(join(plain, f)), f).toBe(false);
+    const asked = join(dir, 'out-asked');
+    const r = await runCli(['analyze', orders, '--clusters', 'auto', '--basket', '--out', asked]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    for (const f of ['clusters.csv', 'clusters.json', 'rules.csv', 'recommendations.csv'])
+      expect(existsSync(join(asked, f)), f).toBe(true);
+  });
 });

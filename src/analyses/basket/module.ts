@@ -183,6 +183,7 @@ export const basketModule = defineModule({
       }),
     },
   ],
+  cliOptIn: true,
   findings: basketFindings(source, (config, ctx) => rulesStep(config, ctx)),
   section: { titleKey: 'nav.basket', order: 90 },
 });

@@ -181,6 +181,7 @@ export const clustersModule = defineModule({
       plan: () => ({ statements: [], query: modelJsonSql(CLUSTER_TABLES.model) }),
     },
   ],
+  cliOptIn: true,
   section: { titleKey: 'nav.clusters', order: 80 },
 });
 

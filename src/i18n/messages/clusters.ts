@@ -65,6 +65,10 @@ export const clustersUi = {
   },
   'clustersView.cluster': { 'zh-CN': '群', en: 'Cluster' },
   'clustersView.name': { 'zh-CN': '名称', en: 'Name' },
+  'clustersView.renameLabel': {
+    'zh-CN': '簇 {cluster} 的名称（可修改）',
+    en: 'Name of cluster {cluster} (editable)',
+  },
   'clustersView.size': { 'zh-CN': '客户数', en: 'Customers' },
   'clustersView.share': { 'zh-CN': '客户占比', en: 'Share' },
   'clustersView.revenueShare': { 'zh-CN': '收入占比', en: 'Revenue share' },

@@ -22,10 +22,7 @@ describe('Arrow columns without builders (no eval under the CSP)', () => {
     const nums = [1.5, null, 0, -2, undefined, 1e12];
     const ints = [1, null, 0, -2, undefined, 7];
     const bytes = withoutEval(() =>
-      tableToIPC(
-        new Table({ t: utf8Vector(text), f: float64Vector(nums), i: int32Vector(ints) }),
-        'stream',
-      ),
+      tableToIPC(new Table({ t: utf8Vector(text), f: float64Vector(nums), i: int32Vector(ints) }), 'stream'),
     );
     const back = tableFromIPC(bytes);
     expect([...back.getChild('t')!]).toEqual(['a', null, '', '客户 ¥1,234', null, 'x'.repeat(9)]);
