@@ -14,7 +14,7 @@ import { FINDING_THRESHOLDS as T } from './thresholds.ts';
 import type { Finding } from './finding.ts';
 import { defaultConfig } from '../../config/parse-config.ts';
 
-const ctx = { purchases: 'purchases', currency: 'CNY' } as const;
+const ctx = { locale: 'zh-CN', purchases: 'purchases', currency: 'CNY' } as const;
 const labels = [{ id: 'vip', label: { 'zh-CN': '重要价值客户', en: 'Important value' } }];
 
 const rfmRows = (over: { customers?: number; top?: number; overdue?: number } = {}) => ({
