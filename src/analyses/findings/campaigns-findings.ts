@@ -10,14 +10,17 @@ import type { Finding } from './finding.ts';
 import { readRows } from '../read-rows.ts';
 import { ident, literal } from '../../sql/quote.ts';
 import { welch } from '../stats/intervals.ts';
-import { buildCampaignTableSql, CAMPAIGN_CUSTOMERS } from '../campaigns/build-campaigns-sql.ts';
+import { buildCampaignTableSql, CAMPAIGN_CUSTOMERS, maskedIdSql } from '../campaigns/build-campaigns-sql.ts';
 import type { CampaignsConfig } from '../campaigns/campaigns-config.ts';
 import { FINDING_THRESHOLDS as T, score } from './thresholds.ts';
 import { both, fmt } from './text.ts';
 
-/** Targeted customers of a channel's costed campaigns (the finding's group). */
+/**
+ * Targeted customers of a channel's costed campaigns (the finding's group); ids that are phones or
+ * e-mails are masked, as the campaign lists are by default.
+ */
 export function channelGroupSql(config: CampaignsConfig, channel: string): string {
-  return `SELECT customer_id, campaign, channel, send, converted, revenue
+  return `SELECT ${maskedIdSql('customer_id', true)} AS customer_id, campaign, channel, send, converted, revenue
 FROM ${ident(CAMPAIGN_CUSTOMERS)}
 WHERE arm = 'target' AND channel = ${literal(channel)}
   AND campaign IN (SELECT campaign FROM (${buildCampaignTableSql(config)}) WHERE cost > 0)

@@ -1,13 +1,15 @@
 /**
  * Funnel finding (issue 17), `funnel.drop`: the step that loses the most people (entrants of the step
  * before minus those who reach it), when at least MIN_STEP_ENTRANTS entered the step before. No
- * comparison is made, so no test; the group is the people who dropped there (the section's export).
+ * comparison is made, so no test; the group is the people who dropped there (the section's export,
+ * phone and e-mail ids masked as by default).
  */
 import type { FindingsSpec, ModulePlan, QueryRows } from '../contract.ts';
 import type { Finding } from './finding.ts';
 import { readRows } from '../read-rows.ts';
 import { buildFunnelDroppedSql, buildFunnelStepsSql } from '../funnel/build-funnel-sql.ts';
 import { FUNNEL_STEP_ROW } from '../funnel/results.ts';
+import { maskedIdSql } from '../campaigns/build-campaigns-sql.ts';
 import type { FunnelConfig } from '../funnel/funnel-config.ts';
 import { FINDING_THRESHOLDS as T, score } from './thresholds.ts';
 import { both, fmt } from './text.ts';
@@ -57,7 +59,10 @@ export function readFunnelFindings(rows: QueryRows, config: FunnelConfig): Findi
         conversion: rate,
       },
       link: { section: 'funnel' },
-      group: { query: buildFunnelDroppedSql(config.steps, to.step, (e) => e), size: best.lost },
+      group: {
+        query: buildFunnelDroppedSql(config.steps, to.step, (e) => maskedIdSql(e, true)),
+        size: best.lost,
+      },
     },
   ];
 }
