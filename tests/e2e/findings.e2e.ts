@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { openSession, screenshot, waitIdle, type Session } from './support/browser.ts';
+import { axeViolations } from './support/axe.ts';
 
 let session: Session | null = null;
 afterEach(async () => {
@@ -48,6 +49,7 @@ describe('findings overview on the sample', () => {
       locale === 'zh-CN' ? '参与的分析' : 'Analyses that contributed',
     );
     await screenshot(page, `findings-${locale}`);
+    await expect(axeViolations(page)).resolves.toEqual([]);
 
     // The group behind the finding downloads: CSV rows = the size said, every cell formula-safe.
     const size = Number((await overdue.locator('.group').textContent())!.replace(/[^\d]/g, ''));
