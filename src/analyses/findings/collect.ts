@@ -19,6 +19,13 @@ export function findingModules(roles: readonly string[]): FindingsModule[] {
   );
 }
 
+/** Every module with findings, whatever the data (the overview names those that could not run). */
+export function allFindingModules(): FindingsModule[] {
+  return (MODULES as readonly AnalysisModule<unknown, unknown>[]).filter(
+    (m): m is FindingsModule => m.findings !== undefined,
+  );
+}
+
 /** The module's `prepare` statements, then its findings plan (one round trip). */
 export function findingsPlan(module: FindingsModule, config: unknown, ctx: PlanContext): ModulePlan {
   const plan = module.findings.plan(config, ctx);

@@ -9,7 +9,14 @@ export const findings = {
     en: 'What each analysis says, in sentences, by fixed rules over its results, ranked by a 0–100 score. No finding from too little data: none below {minCustomers} customers, a group below {minGroup}, {minBuyers} buyers a month, {minChannel} targeted customers a channel or {minBaskets} baskets a rule; every comparison (two months, two channels, a rule against its base rate) needs a two-sided p < {alpha} (two-proportion z-test, Welch t-test), otherwise nothing is said.',
   },
   'findings.title': { 'zh-CN': '结论', en: 'Findings' },
-  'findings.contributed': { 'zh-CN': '参与的分析：{modules}', en: 'Analyses that contributed: {modules}' },
+  'findings.contributed': {
+    'zh-CN': '参与的分析（结论条数）：{modules}',
+    en: 'Analyses that contributed (findings each): {modules}',
+  },
+  'findings.missing': {
+    'zh-CN': '未参与（缺少所需文件）：{modules}',
+    en: 'Not run (their files are not loaded): {modules}',
+  },
   'findings.none': {
     'zh-CN': '当前数据不足以得出有把握的结论（见上方的最低数量与显著性要求）。',
     en: 'The data supports no finding yet (see the minimum sizes and tests above).',
