@@ -33,7 +33,13 @@ for (let i = 0; i < 200; i++) {
 for (let i = 200; i < 300; i++) orders.push({ customer: id(i), date: '2026-03-20', net: 100 });
 
 // The v customers are also the churn-risk segment's revenue: 20 of 320 customers, 88 % of revenue.
-const EXPECTED_IDS = ['rfm.overdue', 'rfm.top-share', 'rfm.segment-value.churn_risk', 'behaviour.repurchase'];
+const EXPECTED_IDS = [
+  'rfm.overdue',
+  'rfm.top-share',
+  'rfm.segment-value.churn_risk',
+  'behaviour.repurchase',
+  'lifecycle.churn-risk', // v00–v19: three purchase days each, idle far beyond 1.5 × their 10-day gap
+];
 
 describe('findings on the engine', () => {
   it('each finding group query lists as many customers as the finding says', async () => {

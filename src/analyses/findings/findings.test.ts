@@ -9,6 +9,7 @@ import { readRepurchaseFindings } from './repurchase-findings.ts';
 import { readCampaignFindings } from './campaigns-findings.ts';
 import { readBasketFindings } from './basket-findings.ts';
 import { readFunnelFindings } from './funnel-findings.ts';
+import { readLifecycleFindings } from './lifecycle-findings.ts';
 import { findingJson, rankFindings } from './collect.ts';
 import { FINDING_THRESHOLDS as T } from './thresholds.ts';
 import type { Finding } from './finding.ts';
@@ -214,6 +215,30 @@ describe('funnel findings', () => {
   });
   it('stays silent when too few entered', () => {
     expect(readFunnelFindings(steps([T.MIN_STEP_ENTRANTS - 1, 10, 5, 1]), funnelConfig)).toEqual([]);
+  });
+});
+
+const churn = (customers: number, all: number) => ({
+  churn: [{ customers, spend: 250_000, all_customers: all, all_spend: 1_000_000 }],
+});
+const lifecycleConfig = { overdueFactor: 1.5, overdueMinPurchases: 3 };
+
+describe('lifecycle findings (the churn warning list)', () => {
+  it('fires with the section definition in the sentence', () => {
+    const [f] = readLifecycleFindings(churn(120, 1000), { purchases: 'purchases' }, lifecycleConfig, ctx);
+    expect(f!.text['zh-CN']).toBe(
+      '120 位老客户（占客户 12%，至少 3 个购买日）距上次购买已超过其购买间隔中位数的 1.5 倍，累计消费 ¥25万（占营收 25%），是流失预警名单。',
+    );
+    expect(f!).toMatchObject({ kind: 'risk', link: { section: 'lifecycle' }, group: { size: 120 } });
+    expect(f!.group?.query).toMatch(/overdue/);
+  });
+  it('stays silent on too few customers or a short list', () => {
+    expect(
+      readLifecycleFindings(churn(120, T.MIN_CUSTOMERS - 1), { purchases: 'p' }, lifecycleConfig, ctx),
+    ).toEqual([]);
+    expect(
+      readLifecycleFindings(churn(T.MIN_GROUP - 1, 1000), { purchases: 'p' }, lifecycleConfig, ctx),
+    ).toEqual([]);
   });
 });
 

@@ -67,6 +67,12 @@ export const findings = {
       '{month} 的购买客户中老客户占 {after}，较 {prev}（{before}）上升 {pp} 个百分点（{n} 对 {nPrev} 位购买客户，p {p}）。',
     en: 'Returning customers were {after} of buyers in {month}, up {pp} points from {before} in {prev} ({n} vs {nPrev} buyers, p {p}).',
   },
+  'findings.lifecycle.churn.title': { 'zh-CN': '老客户超出购买周期', en: 'Regulars past their cycle' },
+  'findings.lifecycle.churn.text': {
+    'zh-CN':
+      '{n} 位老客户（占客户 {customerShare}，至少 {min} 个购买日）距上次购买已超过其购买间隔中位数的 {factor} 倍，累计消费 {spend}（占营收 {share}），是流失预警名单。',
+    en: '{n} regular customers ({customerShare} of customers, {min}+ purchase days) have gone more than {factor}× their median gap since the last purchase; they spent {spend} ({share} of revenue). This is the churn warning list.',
+  },
   'findings.campaigns.roi.title': { 'zh-CN': '「{worst}」渠道 ROI 偏低', en: '{worst} returns less' },
   'findings.campaigns.roi.text': {
     'zh-CN':
