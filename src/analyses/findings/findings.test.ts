@@ -219,7 +219,16 @@ describe('funnel findings', () => {
 });
 
 const churn = (customers: number, all: number) => ({
-  churn: [{ customers, spend: 250_000, all_customers: all, all_spend: 1_000_000 }],
+  churn: [
+    {
+      customers,
+      spend: 250_000,
+      all_customers: all,
+      all_spend: 1_000_000,
+      first_date: '2025-01-01',
+      last_date: '2026-03-30',
+    },
+  ],
 });
 const lifecycleConfig = { overdueFactor: 1.5, overdueMinPurchases: 3 };
 
@@ -229,7 +238,12 @@ describe('lifecycle findings (the churn warning list)', () => {
     expect(f!.text['zh-CN']).toBe(
       '120 位老客户（占客户 12%，至少 3 个购买日）距上次购买已超过其购买间隔中位数的 1.5 倍，累计消费 ¥25万（占营收 25%），是流失预警名单。',
     );
-    expect(f!).toMatchObject({ kind: 'risk', link: { section: 'lifecycle' }, group: { size: 120 } });
+    expect(f!).toMatchObject({
+      kind: 'risk',
+      link: { section: 'lifecycle' },
+      group: { size: 120 },
+      period: { from: '2025-01-01', to: '2026-03-30' },
+    });
     expect(f!.group?.query).toMatch(/overdue/);
   });
   it('stays silent on too few customers or a short list', () => {

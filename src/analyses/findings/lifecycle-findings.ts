@@ -25,23 +25,33 @@ export function planLifecycleFindings(
     queries: {
       churn: `SELECT count(*) AS customers, coalesce(sum(spend), 0)::DOUBLE AS spend,
   (SELECT count(DISTINCT customer_id) FROM ${ident(ctx.purchases)} WHERE customer_id IS NOT NULL${upTo}) AS all_customers,
-  (SELECT coalesce(sum(net_amount), 0)::DOUBLE FROM ${ident(ctx.purchases)} WHERE customer_id IS NOT NULL${upTo}) AS all_spend
+  (SELECT coalesce(sum(net_amount), 0)::DOUBLE FROM ${ident(ctx.purchases)} WHERE customer_id IS NOT NULL${upTo}) AS all_spend,
+  (SELECT strftime(min(order_date), '%Y-%m-%d') FROM ${ident(ctx.purchases)} WHERE customer_id IS NOT NULL${upTo}) AS first_date,
+  (SELECT strftime(max(order_date), '%Y-%m-%d') FROM ${ident(ctx.purchases)} WHERE customer_id IS NOT NULL${upTo}) AS last_date
 FROM (${list})`,
     },
   };
 }
 
-const CHURN = { customers: 'num', spend: 'num', all_customers: 'num', all_spend: 'num' } as const;
+const CHURN = {
+  customers: 'num',
+  spend: 'num',
+  all_customers: 'num',
+  all_spend: 'num',
+  first_date: 'text?',
+  last_date: 'text?',
+} as const;
 
 export function readLifecycleFindings(
   rows: QueryRows,
   options: ChurnWarningOptions,
   config: Pick<LifecycleConfig, 'overdueFactor' | 'overdueMinPurchases'>,
-  ctx: Pick<PlanContext, 'currency'>,
+  ctx: Pick<PlanContext, 'currency' | 'asOf'>,
 ): Finding[] {
   const c = readRow(rows.churn?.[0], CHURN);
   if (c.all_customers < T.MIN_CUSTOMERS || c.customers < T.MIN_GROUP) return [];
   const share = c.all_spend > 0 ? c.spend / c.all_spend : 0;
+  const ctxAsOf = ctx.asOf;
   return [
     {
       id: 'lifecycle.churn-risk',
@@ -68,6 +78,7 @@ export function readLifecycleFindings(
         overdue_factor: config.overdueFactor,
         min_purchase_days: config.overdueMinPurchases,
       },
+      ...(c.first_date && c.last_date ? { period: { from: c.first_date, to: ctxAsOf ?? c.last_date } } : {}),
       link: { section: 'lifecycle' },
       group: { query: buildChurnWarningsSql({ ...options, rules: ['overdue'] }), size: c.customers },
     },
