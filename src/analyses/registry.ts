@@ -33,6 +33,7 @@ import { basketModule } from './basket/module.ts';
 import { BasketConfigSchema } from './basket/basket-config.ts';
 import { actionsModule } from './actions/module.ts';
 import { reportModule } from './report/module.ts';
+import { findingsModule } from './findings/module.ts';
 
 /** In navigation order of their sections; modules without a section show inside another one. */
 export const MODULES = [
@@ -52,6 +53,7 @@ export const MODULES = [
   basketModule,
   actionsModule,
   reportModule,
+  findingsModule,
 ] as const;
 
 /** The config slices (AnalysisConfig keys) with their schemas; each module reads one of them. */

@@ -8,7 +8,7 @@ import type { DbPort } from '../engine/db-port.ts';
 import type { AnalysisConfig } from '../config/schema.ts';
 import type { RfmConfig } from '../analyses/rfm/rfm-config.ts';
 import { presetConfig } from '../analyses/rfm/presets.ts';
-import type { AnalysisModule, PlanContext } from '../analyses/contract.ts';
+import type { AnalysisModule, PlanContext, ResultRow } from '../analyses/contract.ts';
 import { MODULES } from '../analyses/registry.ts';
 import { runCompute } from '../engine/run-compute.ts';
 import { writeFile } from 'node:fs/promises';
@@ -20,6 +20,9 @@ import { translate } from '../i18n/i18n.ts';
 import { CliError } from './cli-error.ts';
 import type { ReportTable } from '../analyses/report/report-tables.ts';
 import { writeReportWorkbook, type ReportFileInfo } from './report-file.ts';
+import { findingJson, rankFindings, type FindingsModule } from '../analyses/findings/collect.ts';
+import type { Finding } from '../analyses/findings/finding.ts';
+import { decodeIpc } from '../client/decode.ts';
 
 export interface AnalysisOptions {
   purchases: string;
@@ -66,6 +69,7 @@ export async function runAnalyses(db: DbPort, config: AnalysisConfig, o: Analysi
     baskets: o.baskets,
   };
   const reportTables: ReportTable[] = [];
+  const findings: Finding[] = [];
   for (const module of MODULES as readonly AnalysisModule<unknown, unknown>[]) {
     const cfg = slices[module.configKey];
     const roles = o.roles ?? ['orders'];
@@ -80,10 +84,14 @@ export async function runAnalyses(db: DbPort, config: AnalysisConfig, o: Analysi
       const result = await runCompute(db, module.compute(cfg, ctx));
       await writeFile(out(`${module.id}_model.json`), JSON.stringify(result, null, 2) + '\n');
     }
+    const modelsRun = new Set<string>();
     for (const file of files) {
       const { statements, query, models } = file.plan(cfg, ctx, undefined);
       for (const sql of statements) await db.exec(sql);
-      for (const step of models ?? []) await cliModelStep(db, step, o.locale);
+      for (const step of models ?? []) {
+        await cliModelStep(db, step, o.locale);
+        modelsRun.add(step.model);
+      }
       if (file.format === 'json') await writeQueryJson(db, query, out(file.file));
       else {
         await writeQueryCsv(db, query, out(file.file));
@@ -97,6 +105,8 @@ export async function runAnalyses(db: DbPort, config: AnalysisConfig, o: Analysi
         });
       }
     }
+    if (module.findings)
+      findings.push(...(await cliFindings(db, module as FindingsModule, cfg, ctx, modelsRun)));
   }
   if (o.report)
     await writeReportWorkbook(db, out('report.xlsx'), {
@@ -107,8 +117,33 @@ export async function runAnalyses(db: DbPort, config: AnalysisConfig, o: Analysi
       info: o.report,
       orders: (o.roles ?? ['orders']).includes('orders'),
     });
+  // Issue 17: findings in words, ranked (findings.json; an empty array when the data supports none).
+  await writeFile(
+    out('findings.json'),
+    JSON.stringify(rankFindings(findings).map(findingJson), null, 2) + '\n',
+  );
 
   return written;
+}
+
+/**
+ * A module's findings after its exports: `prepare` already ran, so only the findings plan's own
+ * statements, its model steps not run by an export (basket rules are mined once), then its queries.
+ */
+async function cliFindings(
+  db: DbPort,
+  module: FindingsModule,
+  cfg: unknown,
+  ctx: PlanContext,
+  modelsRun: ReadonlySet<string>,
+): Promise<readonly Finding[]> {
+  const plan = module.findings.plan(cfg, ctx);
+  for (const sql of plan.statements) await db.exec(sql);
+  for (const step of plan.models ?? [])
+    if (!modelsRun.has(step.model)) await cliModelStep(db, step, ctx.locale);
+  const rows: Record<string, readonly ResultRow[]> = {};
+  for (const [name, sql] of Object.entries(plan.queries)) rows[name] = decodeIpc(await db.queryIpc(sql)).rows;
+  return module.findings.read(rows, cfg, ctx);
 }
 
 /** A model step for the CLI: a model's limit (e.g. the itemset cap) is one translated line. */

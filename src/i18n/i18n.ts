@@ -28,6 +28,7 @@ import { basket, clusters, clustersNav, clustersUi } from './messages/clusters.t
 import { templates } from './messages/templates.ts';
 import { offline } from './messages/offline.ts';
 import { actions } from './messages/actions.ts';
+import { findings } from './messages/findings.ts';
 import type { Message } from './messages/types.ts';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -64,6 +65,7 @@ const all = {
   ...templates,
   ...offline,
   ...actions,
+  ...findings,
 } satisfies Record<string, Message>;
 export type MessageKey = keyof typeof all;
 

@@ -2,6 +2,7 @@
  * Application state for the shell: language, engine, loaded tables, the running job and errors.
  * Components are thin views over this class; nothing here builds SQL.
  */
+import type { Finding } from '../analyses/findings/finding.ts';
 import type { RoleCleaningReport } from '../client/engine-client.ts';
 import {
   EngineClient,
@@ -94,6 +95,13 @@ export class AppState {
   /** The action plan (issue 17): actions saved in the config, and their KPIs' current values. */
   readonly actions: ActionPlan;
   section = $state<Section>('data');
+  /**
+   * Issue 17: the findings of the last Findings overview run, ranked (plain data: the action plan and
+   * the report read them). Empty until the overview has run on the current data.
+   */
+  findings = $state.raw<Finding[]>([]);
+  /** The last finding link followed: its section reads the view state (e.g. `{ segment }`) and clears it. */
+  findingLink = $state.raw<Finding['link'] | null>(null);
   #nextTable = 1;
   #nextError = 1;
   #cancelled = false;
@@ -113,6 +121,13 @@ export class AppState {
    */
   addAction(action: Action): Action {
     return this.actions.add(action);
+  }
+
+  /** Open the section and view a finding came from (issue 17). */
+  openFinding(link: Finding['link']): void {
+    this.findingLink = link;
+    this.section = link.section as Section;
+    this.focusHeading++;
   }
 
   t = (key: MessageKey, params?: Record<string, string | number>): string =>

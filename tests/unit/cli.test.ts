@@ -87,6 +87,8 @@ describe('customer-lens analyze', () => {
     );
     expect(lines('periods.csv')[0]).toMatch(/^period_start,revenue,/);
     expect(lines('behaviour.csv')[0]).toMatch(/^customer_id,orders,/);
+    // Issue 17: findings.json is written; three customers are too few for any finding.
+    expect(JSON.parse(readFileSync(join(out, 'findings.json'), 'utf8'))).toEqual([]);
   });
 
   it.each([

@@ -23,6 +23,7 @@ import {
   segmentsInputSql,
   type BasketSource,
 } from './build-basket-sql.ts';
+import { basketFindings } from '../findings/basket-findings.ts';
 
 export { ASK_ITEMSETS, MAX_ITEMSETS, type BasketConfig } from './basket-config.ts';
 
@@ -183,6 +184,7 @@ export const basketModule = defineModule({
     },
   ],
   cliOptIn: true,
+  findings: basketFindings(source, (config, ctx) => rulesStep(config, ctx)),
   section: { titleKey: 'nav.basket', order: 90 },
 });
 

@@ -43,6 +43,7 @@ import {
   type Repurchase,
   type SegmentInfo,
 } from './results.ts';
+import { repurchaseFindings } from '../findings/repurchase-findings.ts';
 
 // What the screens need besides the parts' results: names and pure helpers, one import away.
 export { bandLabel, CUSTOMER_FEATURE_COLUMNS, SEGMENTS_TABLE, type IntervalGrouping };
@@ -203,6 +204,7 @@ export const behaviourModule = defineModule({
       }),
     },
   ],
+  findings: repurchaseFindings,
   section: { titleKey: 'nav.behaviour', order: 20 },
 });
 

@@ -28,6 +28,7 @@ import {
   SEGMENT_LIFT_ROW,
   type CampaignMatch,
 } from './results.ts';
+import { campaignFindings } from '../findings/campaigns-findings.ts';
 
 export type * from './results.ts';
 export type { CampaignsConfig };
@@ -110,6 +111,7 @@ export const campaignsModule = defineModule({
       }),
     },
   ],
+  findings: campaignFindings,
   section: { titleKey: 'nav.campaigns', order: 50 },
 });
 

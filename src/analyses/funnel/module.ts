@@ -31,6 +31,7 @@ import {
   FUNNEL_WEEK_ROW,
   type FunnelResult,
 } from './results.ts';
+import { funnelFindings } from '../findings/funnel-findings.ts';
 
 export type * from './results.ts';
 export type { FunnelConfig };
@@ -122,6 +123,7 @@ export const funnelModule = defineModule({
             },
     },
   ],
+  findings: funnelFindings,
   section: { titleKey: 'nav.funnel', order: 55 },
 });
 

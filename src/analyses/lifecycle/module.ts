@@ -31,6 +31,7 @@ import {
   SEGMENT_ROW,
   type SegmentInfo,
 } from './results.ts';
+import { lifecycleFindings } from '../findings/lifecycle-findings.ts';
 
 function asOf(ctx: PlanContext): { asOf?: string } {
   return ctx.asOf ? { asOf: ctx.asOf } : {};
@@ -193,5 +194,6 @@ export const lifecycleModule = defineModule({
       }),
     },
   ],
+  findings: lifecycleFindings((config, ctx) => churnOptions(config, ctx)),
   section: { titleKey: 'nav.lifecycle', order: 30 },
 });

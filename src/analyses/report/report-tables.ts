@@ -4,7 +4,7 @@
  * shows them, the XLSX workbook gives each a sheet, and the CLI's report.xlsx holds the same tables.
  * Modules with a computation (CLV, forecast) join only when it ran (`computed`).
  */
-import type { AnalysisModule, PlanContext } from '../contract.ts';
+import type { AnalysisModule, ModulePlan, PlanContext } from '../contract.ts';
 import type { ModelStep } from '../models/model-types.ts';
 
 export interface ReportTable {
@@ -54,4 +54,17 @@ export function reportTables(
     }
   }
   return out;
+}
+
+/** The report page's view of a table: its statements and models, its first `limit` rows and its row count. */
+export function reportTablePagePlan(table: ReportTable, limit: number): ModulePlan {
+  if (!Number.isSafeInteger(limit) || limit < 0) throw new Error(`report table: bad limit ${limit}`);
+  return {
+    statements: table.statements,
+    models: table.models,
+    queries: {
+      head: `SELECT * FROM (${table.query}) LIMIT ${limit}`,
+      total: `SELECT count(*) AS n FROM (${table.query})`,
+    },
+  };
 }

@@ -18,6 +18,7 @@ import {
 import { levelsOf, resolveRfmConfig, type RfmConfig } from './rfm-config.ts';
 import { planOverview, readOverview } from './overview.ts';
 import { configForCurrency } from './money-cuts.ts';
+import { rfmFindings } from '../findings/rfm-findings.ts';
 
 const tables = DEFAULT_RFM_TABLES;
 
@@ -114,6 +115,7 @@ export const rfmModule = defineModule({
       }),
     },
   ],
+  findings: rfmFindings,
   section: { titleKey: 'nav.rfm', order: 10 },
 });
 

@@ -7,7 +7,8 @@ import type { AppState } from '../app-state.svelte.ts';
 import type { AnalysisModule } from '../../analyses/contract.ts';
 import type { ResultRow } from '../../analyses/read-rows.ts';
 import { MODULES } from '../../analyses/registry.ts';
-import { reportTables, type ReportTable } from '../../analyses/report/report-tables.ts';
+import { reportTablePagePlan, reportTables, type ReportTable } from '../../analyses/report/report-tables.ts';
+import { FindingsState } from '../findings/findings-state.svelte.ts';
 import { definitionLines, reportSheets, type ReportInfo } from '../../analyses/report/report-workbook.ts';
 
 /** Rows shown per table on the page (the workbook has them all). */
@@ -49,14 +50,7 @@ export class ReportState {
     const app = this.#app;
     const shown: ShownTable[] = [];
     const steps = this.#tables().map((table) => async () => {
-      const rows = await app.runner.rows({
-        statements: table.statements,
-        models: table.models,
-        queries: {
-          head: `SELECT * FROM (${table.query}) LIMIT ${PAGE_ROWS}`,
-          total: `SELECT count(*) AS n FROM (${table.query})`,
-        },
-      });
+      const rows = await app.runner.rows(reportTablePagePlan(table, PAGE_ROWS));
       if (!rows) return;
       const head = rows.head ?? [];
       shown.push({
@@ -66,6 +60,8 @@ export class ReportState {
         total: Number(rows.total?.[0]?.n ?? 0),
       });
     });
+    // The findings chapter, computed on the data and settings of this report (never a stale list).
+    await new FindingsState(app).load();
     await app.runner.batch([() => app.actions.refreshKpis(true), ...steps]);
     this.tables = shown;
     this.loaded = true;

@@ -166,6 +166,21 @@ describe.each(modules.map((m) => [m.id, m] as const))('module %s', (_id, module)
       await bind({ [spec.id]: plan.query });
     }
   });
+
+  // Issue 17: the findings plan binds after `prepare` and its rows read (the tiny table says nothing).
+  it.runIf(module.findings !== undefined)('its findings plan binds and reads', async () => {
+    for (const sql of module.prepare(cfg, ctx)) await db.exec(sql);
+    const plan = module.findings!.plan(cfg, ctx);
+    for (const sql of plan.statements) await db.exec(sql);
+    for (const step of plan.models ?? []) await runModelStep(db, step, new AbortController().signal);
+    await bind(plan.queries);
+    const rows = Object.fromEntries(
+      await Promise.all(
+        Object.entries(plan.queries).map(async ([q, sql]) => [q, await rowsOf(sql)] as const),
+      ),
+    );
+    expect(module.findings!.read(rows, cfg, ctx)).toEqual([]);
+  });
 });
 
 async function rowsOf(sql: string) {
