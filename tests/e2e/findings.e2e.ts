@@ -82,5 +82,16 @@ describe('findings overview on the sample', () => {
     await expect(page.getByTestId('nav-rfm').getAttribute('aria-current')).resolves.toBe('page');
     await page.locator('[data-testid=rfm-overview][data-ready=true]').waitFor({ timeout: 60_000 });
     await waitIdle(page);
+
+    // An action created from the finding: the board opens with its problem prefilled from the finding.
+    await page.getByTestId('nav-findings').click();
+    await page.locator('[data-testid=findings-view][data-loaded=true]').waitFor({ timeout: 60_000 });
+    await waitIdle(page);
+    const title = await overdue.locator('h4').textContent();
+    await overdue.getByTestId('finding-create-action').click();
+    await expect(page.getByTestId('nav-actions').getAttribute('aria-current')).resolves.toBe('page');
+    await page.getByTestId('action-row').first().waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('actions-table').textContent()).resolves.toContain(title!.trim());
+    await waitIdle(page);
   });
 });

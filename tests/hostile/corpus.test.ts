@@ -13,6 +13,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   truncateSync,
   writeFileSync,
 } from 'node:fs';
@@ -24,6 +25,24 @@ import { hostileCases, type HostileCase } from './generate.ts';
 const TIME_BUDGET_MS = 60_000;
 const HEAP_MB = 768;
 const RSS_BUDGET_MB = 1536;
+
+/** Newest modification time under `dir` (ms). */
+function newest(dir: string): number {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .reduce((t, e) => Math.max(t, statSync(join(e.parentPath, e.name)).mtimeMs), 0);
+}
+
+/**
+ * The child's entry: the built CLI when it is newer than every source file (a clean clone after
+ * `npm ci`), else the sources through tsx — never a stale build.
+ */
+const BUILT = 'dist-cli/customer-lens.js';
+const CASE_ENTRY =
+  existsSync(BUILT) && statSync(BUILT).mtimeMs >= newest('src')
+    ? ['tests/hostile/run-case-built.mjs']
+    : ['--import', 'tsx', 'tests/hostile/run-case.ts'];
+console.log(`hostile corpus: cases run ${CASE_ENTRY.at(-1)}`);
 
 const root = mkdtempSync(join(tmpdir(), 'cl-hostile-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -80,7 +99,7 @@ function runCase(c: HostileCase): Promise<Outcome> {
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      [`--max-old-space-size=${HEAP_MB}`, '--import', 'tsx', 'tests/hostile/run-case.ts', ...args],
+      [`--max-old-space-size=${HEAP_MB}`, ...CASE_ENTRY, ...args],
       // cwd is the case folder's parent of in/ and out/: anything written elsewhere in it is caught.
       {
         cwd: process.cwd(),
