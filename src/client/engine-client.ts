@@ -28,7 +28,7 @@ import type {
 import { decodeIpc } from './decode.ts';
 import type { JournalEntry } from '../analyses/sql-script.ts';
 import { toErrorData } from '../engine/engine-error.ts';
-import engineWorkerUrl from '../engine/engine.worker.ts?worker&url';
+import { takeEngineWorker } from './engine-worker-start.ts';
 
 /** What the UI needs of the engine's vocabulary: import it from here, never from src/engine. */
 export type {
@@ -68,12 +68,7 @@ export class EngineClient {
 
   constructor(onBusy: BusyListener) {
     this.#onBusy = onBusy;
-    // A blob: worker that imports the bundled script: unlike a worker loaded from its own URL, it
-    // inherits the page's Content-Security-Policy (connect-src 'self'), so the engine and the DuckDB
-    // worker it starts cannot reach another origin either (issue 19 §4).
-    const script = new URL(engineWorkerUrl, self.location.href).href;
-    const blob = new Blob([`import ${JSON.stringify(script)};\n`], { type: 'text/javascript' });
-    this.#worker = new Worker(URL.createObjectURL(blob), { type: 'module', name: 'customer-lens-engine' });
+    this.#worker = takeEngineWorker();
     this.#api = Comlink.wrap<EngineApi>(this.#worker);
   }
 

@@ -256,3 +256,7 @@ const api: EngineApi = {
 };
 
 Comlink.expose(api);
+
+// Open DuckDB as soon as the worker runs (issue 20: the page starts this worker before its own code
+// loads), so `init` finds it opening or open. A failure is reported by `init`, which tries again.
+void db().catch(() => undefined);

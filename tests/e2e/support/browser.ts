@@ -2,11 +2,10 @@
  * Launch Debian's Chromium with playwright-core and record every request: the suite fails if any
  * request leaves the app's origin (customer data must never leave the machine).
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, inject } from 'vitest';
 import { CHROMIUM_ARGS, findChromium } from '../../../scripts/ensure-chromium.mjs';
 
 export const ARTIFACTS = 'test-results/e2e';
@@ -23,23 +22,38 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function openSession(options: { locale?: string } = {}): Promise<Session> {
+/**
+ * One Chromium per test file, launched on the first session and closed after the file's last test;
+ * every session is a fresh context in it (its own storage, cache and service workers, like a fresh
+ * profile) — launching a browser per test cost about a second each.
+ */
+let shared: Promise<Browser> | null = null;
+
+function sharedBrowser(): Promise<Browser> {
   const executablePath = findChromium();
   if (!executablePath)
     throw new Error('Chromium not found: run scripts/ensure-chromium.mjs or set CHROME_PATH');
+  shared ??= chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  return shared;
+}
+
+afterAll(async () => {
+  const browser = shared;
+  shared = null;
+  await (await browser)?.close();
+});
+
+export async function openSession(options: { locale?: string } = {}): Promise<Session> {
+  const browser = await sharedBrowser();
   const baseUrl = inject('baseUrl');
-  const userDataDir = mkdtempSync(join(tmpdir(), 'cl-chromium-'));
-  // A fresh --user-data-dir per session (Playwright passes it for a persistent context).
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath,
-    headless: true,
-    args: CHROMIUM_ARGS,
+  const context = await browser.newContext({
     locale: options.locale ?? 'zh-CN',
     viewport: { width: 1280, height: 860 },
+    acceptDownloads: true,
   });
   const requests: string[] = [];
   context.on('request', (r) => requests.push(r.url()));
-  const page = context.pages()[0] ?? (await context.newPage());
+  const page = await context.newPage();
   const consoleErrors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') consoleErrors.push(m.text());
@@ -57,7 +71,6 @@ export async function openSession(options: { locale?: string } = {}): Promise<Se
     consoleErrors,
     async close() {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }
