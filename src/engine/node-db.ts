@@ -6,6 +6,28 @@ import { createRequire } from 'node:module';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import type { DbPort, FileRef } from './db-port.ts';
 import { offlineSettings, REGISTERED_DIR } from './db-port.ts';
+import { statementShape } from '../sql/statement-shape.ts';
+
+/**
+ * `CUSTOMER_LENS_TRACE_SQL=1` logs each statement's duration on stderr (`[cl-sql] <ms> <shape>`), as
+ * `?trace=sql` does in the app: statement shapes only, never a literal or a result.
+ */
+function traceFromEnv(port: DbPort): DbPort {
+  if (process.env.CUSTOMER_LENS_TRACE_SQL !== '1') return port;
+  const wrap =
+    <A extends [string, ...unknown[]], R>(f: (...a: A) => Promise<R>) =>
+    async (...a: A): Promise<R> => {
+      const t0 = performance.now();
+      try {
+        return await f(...a);
+      } finally {
+        process.stderr.write(
+          `[cl-sql] ${Math.round(performance.now() - t0)} ${statementShape(a[0]).slice(0, 160)}\n`,
+        );
+      }
+    };
+  return { ...port, exec: wrap(port.exec.bind(port)), queryIpc: wrap(port.queryIpc.bind(port)) };
+}
 
 const require = createRequire(import.meta.url);
 
@@ -25,7 +47,7 @@ export async function openNodeDb(options: { memoryLimit?: string } = {}): Promis
   if (options.memoryLimit) conn.query(`SET memory_limit = '${options.memoryLimit.replaceAll("'", '')}'`);
   for (const s of offlineSettings(null, [REGISTERED_DIR])) conn.query(s);
 
-  const port: DbPort = {
+  const port: DbPort = traceFromEnv({
     kind: 'node',
     async version() {
       return db.getVersion();
@@ -58,6 +80,6 @@ export async function openNodeDb(options: { memoryLimit?: string } = {}): Promis
       conn.close();
       db.reset();
     },
-  };
+  });
   return port;
 }

@@ -113,6 +113,41 @@ export function buildInferTypesSql(source: string, columns: readonly string[], s
   return `SELECT count(*) AS row_count${parts.length ? ', ' + parts.join(', ') : ''} FROM ${source}`;
 }
 
+/**
+ * Files wider than this are typed with `buildInferTypesLongSql`: the one-row aggregate above grows
+ * with the square of its width in DuckDB's planner (80 columns took seconds, 200 ran out of memory,
+ * issue 20); up to it the one-row form is the faster one.
+ */
+export const WIDE_FILE_COLUMNS = 24;
+
+/**
+ * The same counts as `buildInferTypesSql` for a wide file, in long form: the sampled rows unpivoted to
+ * one (column, value) row per non-NULL cell, then one group per column. Rows: `col` (the column's
+ * index in `columns`), `n`, `int`, `dec`, `scale`, `date`, `ts`, `bool`; a column with no non-NULL
+ * value has no row (it counts as empty). The query's size does not grow with the width.
+ */
+export function buildInferTypesLongSql(
+  source: string,
+  columns: readonly string[],
+  sampleRows?: number,
+): string {
+  if (columns.length === 0) throw new Error('columns: none given');
+  const limit = sampleRows === undefined ? '' : ` LIMIT ${Math.max(1, Math.trunc(sampleRows))}`;
+  const picked = columns.map((name, i) => `CAST(${ident(name)} AS VARCHAR) AS c${i}`).join(', ');
+  return `WITH cells AS (
+  SELECT CAST(substr(col, 2) AS INTEGER) AS col, trim(v) AS v
+  FROM (UNPIVOT (SELECT ${picked} FROM ${source}${limit}) ON COLUMNS(*) INTO NAME col VALUE v))
+SELECT col,
+  count(*) FILTER (WHERE v <> '') AS n,
+  count(*) FILTER (WHERE regexp_full_match(v, ${INT_RE})) AS int,
+  count(*) FILTER (WHERE regexp_full_match(v, ${DEC_RE})) AS dec,
+  coalesce(max(length(split_part(v, '.', 2))) FILTER (WHERE regexp_full_match(v, ${DEC_RE})), 0) AS scale,
+  count(*) FILTER (WHERE regexp_full_match(v, ${DATE_RE}) AND try_cast(v AS DATE) IS NOT NULL) AS date,
+  count(*) FILTER (WHERE regexp_full_match(v, ${TS_RE}) AND try_cast(v AS TIMESTAMP) IS NOT NULL) AS ts,
+  count(*) FILTER (WHERE lower(v) IN ('true', 'false')) AS bool
+FROM cells GROUP BY col ORDER BY col`;
+}
+
 export interface ColumnStats {
   n: number;
   int: number;

@@ -8,12 +8,14 @@ import type { DbPort } from '../db-port.ts';
 import { queryRows } from '../query-rows.ts';
 import {
   buildCreateTypedTableSql,
+  buildInferTypesLongSql,
   buildInferTypesSql,
   chooseType,
   INFER_SAMPLE_ROWS,
   TYPE_GUARD_ERROR,
   type ColumnStats,
   type TypedColumn,
+  WIDE_FILE_COLUMNS,
 } from '../../ingest/build-load-sql.ts';
 import type { LoadProgress } from './load-types.ts';
 
@@ -36,6 +38,23 @@ async function inferTypes(
   columns: string[],
   sampleRows?: number,
 ): Promise<TypedColumn[]> {
+  if (columns.length > WIDE_FILE_COLUMNS) {
+    const empty: ColumnStats = { n: 0, int: 0, dec: 0, scale: 0, date: 0, ts: 0, bool: 0 };
+    const stats = columns.map(() => empty);
+    for (const r of await queryRows(db, buildInferTypesLongSql(reader, columns, sampleRows))) {
+      const { col, n, int, dec, scale, date, ts, bool } = r as Record<string, unknown>;
+      stats[Number(col)] = {
+        n: Number(n),
+        int: Number(int),
+        dec: Number(dec),
+        scale: Number(scale),
+        date: Number(date),
+        ts: Number(ts),
+        bool: Number(bool),
+      };
+    }
+    return columns.map((name, i) => ({ name, ...chooseType(stats[i]!) }));
+  }
   const row = (await queryRows(db, buildInferTypesSql(reader, columns, sampleRows)))[0]!;
   return columns.map((name, i) => ({ name, ...chooseType(columnStats(row, i)) }));
 }
