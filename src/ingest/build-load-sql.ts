@@ -89,6 +89,15 @@ const DATE_RE = `'^[0-9]{4}-[0-9]{2}-[0-9]{2}$'`;
 export const INFER_SAMPLE_ROWS = 10_000;
 
 /**
+ * Sampled rows for a file of `columns` columns: 10,000, fewer for a wide file so the sample stays
+ * near 200,000 cells (an 80-column export: 2,500 rows), never under 2,000. A smaller sample loses
+ * nothing: the typed load still checks every row against the chosen types.
+ */
+export function inferSampleRows(columns: number): number {
+  return Math.max(2_000, Math.min(INFER_SAMPLE_ROWS, Math.floor(200_000 / Math.max(1, columns))));
+}
+
+/**
  * One aggregate pass: per column, how many non-empty values there are and how many fit each type.
  * Output columns: `c<i>_n`, `c<i>_int`, `c<i>_dec`, `c<i>_scale`, `c<i>_date`, `c<i>_ts`, `c<i>_bool`
  * for column index i. With `sampleRows`, only the first rows are examined (fast path).

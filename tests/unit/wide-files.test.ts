@@ -12,6 +12,7 @@ import { bytesSourceFile } from '../../src/engine/source-file.ts';
 import {
   buildInferTypesLongSql,
   buildInferTypesSql,
+  inferSampleRows,
   WIDE_FILE_COLUMNS,
 } from '../../src/ingest/build-load-sql.ts';
 
@@ -83,5 +84,13 @@ describe('type inference for wide files', () => {
       extra_5: 'VARCHAR',
       extra_6: 'VARCHAR',
     });
+  });
+});
+
+describe('sample size', () => {
+  it('keeps the sample near 200,000 cells, between 2,000 and 10,000 rows', () => {
+    expect([10, 20, 24, 80, 200, 5000].map(inferSampleRows)).toEqual([
+      10_000, 10_000, 8_333, 2_500, 2_000, 2_000,
+    ]);
   });
 });

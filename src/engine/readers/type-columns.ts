@@ -11,7 +11,7 @@ import {
   buildInferTypesLongSql,
   buildInferTypesSql,
   chooseType,
-  INFER_SAMPLE_ROWS,
+  inferSampleRows,
   TYPE_GUARD_ERROR,
   type ColumnStats,
   type TypedColumn,
@@ -76,7 +76,9 @@ export async function typeColumns(
     db.queryIpc(buildCreateTypedTableSql(table, reader, typed), (f) =>
       progress({ phase: 'load', done: from + f * (100 - from), total: 100, unit: 'percent' }),
     );
-  const sampled = renamed(await inferTypes(db, options.sampleReader ?? reader, columns, INFER_SAMPLE_ROWS));
+  const sampled = renamed(
+    await inferTypes(db, options.sampleReader ?? reader, columns, inferSampleRows(columns.length)),
+  );
   try {
     await create(sampled, 0);
     return sampled;
