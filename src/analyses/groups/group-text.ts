@@ -1,10 +1,10 @@
 /** A saved group's source and availability in words (issues 14–16), in the UI language. */
 import type { CustomerGroup } from '../../config/groups.ts';
 import type { AnalysisConfig } from '../../config/schema.ts';
-import type { GroupState } from '../../analyses/groups/materialise.ts';
-import { resolveRfmConfig } from '../../analyses/rfm/rfm-config.ts';
+import type { GroupState } from './materialise.ts';
+import { resolveRfmConfig } from '../rfm/rfm-config.ts';
 import type { MessageKey } from '../../i18n/i18n.ts';
-import { int } from '../kit/format.ts';
+import { formatInteger } from '../../i18n/format.ts';
 
 export interface TextPort {
   readonly locale: 'zh-CN' | 'en';
@@ -48,7 +48,8 @@ export function groupStateText(
   state: GroupState | undefined,
 ): string {
   if (state === undefined) return app.t('groups.counting');
-  if ('customers' in state) return app.t('groups.members', { count: int(app.locale, state.customers) });
+  if ('customers' in state)
+    return app.t('groups.members', { count: formatInteger(app.locale, state.customers) });
   const s = group.source;
   if (state.reason === 'segment-gone' && s.kind === 'rfm-segment')
     return app.t('groups.unavailable.segment-gone', { segment: s.segment });
