@@ -11,6 +11,9 @@ import { defaultConfig } from '../../config/parse-config.ts';
 import type { AnalysisConfig } from '../../config/schema.ts';
 import type { CustomerGroup } from '../../config/groups.ts';
 import { roleTables } from '../../ingest/roles/catalogue.ts';
+import { createPurchases } from '../behaviour/testing/purchases-fixture.ts';
+import { buildGroupComparisonSql } from '../lifecycle/build-group-comparison-sql.ts';
+import { buildSegmentCustomersCountSql } from '../rfm/build-segment-customers-sql.ts';
 import {
   buildClusterModelSql,
   buildCustomerGroupsSql,
@@ -142,5 +145,32 @@ describe('customer groups', () => {
     for (const s of buildCustomerGroupsSql([], config)) await db.exec(s);
     expect(await rowsOf(buildGroupsCsvSql([atRisk]))).toEqual([]);
     expect(await rowsOf(buildGroupsCsvSql([]))).toEqual([]);
+  });
+
+  it('filter the group comparison and the RFM drill-down to exactly the members', async () => {
+    for (const s of buildCustomerGroupsSql([atRisk, cluster2], config)) await db.exec(s);
+    await createPurchases(db, 'purchases', [
+      { customer_id: 'R1', time: '2024-01-01', net: 100 },
+      { customer_id: 'R1', time: '2024-01-05', net: 50 },
+      { customer_id: 'R2', time: '2024-01-02', net: 30 },
+      { customer_id: 'B', time: '2024-01-03', net: 10 },
+      { customer_id: 'R3', time: '2024-01-04', net: 999 },
+    ]);
+    const rows = await rowsOf(
+      buildGroupComparisonSql({
+        a: { purchases: 'purchases', filter: { kind: 'group', table: 'customer_groups', value: 'seg' } },
+        b: {
+          purchases: 'purchases',
+          filter: { kind: 'group', table: 'customer_groups', value: "c2' OR TRUE --" },
+        },
+      }),
+    );
+    const metric = (m: string) => rows.find((r) => r.metric === m)!;
+    expect([metric('customers').value_a, metric('revenue').value_a]).toEqual([2, 180]);
+    expect(metric('customers').value_b).toBe(0);
+    expect(await rowsOf(buildSegmentCustomersCountSql({ group: 'seg' }))).toEqual([{ total: 2 }]);
+    expect(await rowsOf(buildSegmentCustomersCountSql({ group: 'seg', segment: 'champions' }))).toEqual([
+      { total: 0 },
+    ]);
   });
 });
