@@ -83,3 +83,12 @@ describe('customer groups in the config', () => {
     expect(parse(many.slice(0, MAX_GROUPS)).ok).toBe(true);
   });
 });
+
+describe('the config summary', () => {
+  it('counts saved groups instead of calling their fields changed settings', async () => {
+    const { summarizeConfig } = await import('./summary.ts');
+    expect(summarizeConfig(config, 'en')).toContain('5 customer group(s)');
+    expect(summarizeConfig(config, 'en')).not.toMatch(/changed/);
+    expect(summarizeConfig(config, 'zh-CN')).toContain('5 个客户群');
+  });
+});

@@ -83,4 +83,5 @@ export const groups = {
     en: 'Customer group “{name}” not written to groups.csv: {reason}',
   },
   'groups.name.funnel': { 'zh-CN': '未到达“{event}”的流失用户', en: 'Dropped before “{event}”' },
+  'groups.summary': { 'zh-CN': '{count} 个客户群', en: '{count} customer group(s)' },
 } satisfies Messages;
