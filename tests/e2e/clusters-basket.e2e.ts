@@ -55,6 +55,7 @@ const CASES = [
     name: /[高低近久均频额]/,
     group: '聚类一 客户群',
     withCount: (label: string, n: string) => `${label}（${n} 人）`,
+    saved: (name: string) => `已保存客户群“${name}”`,
   },
   {
     locale: 'en',
@@ -62,6 +63,7 @@ const CASES = [
     name: /[a-z]/,
     group: 'Cluster one group',
     withCount: (label: string, n: string) => `${label} (${n})`,
+    saved: (name: string) => `Saved the customer group “${name}”`,
   },
 ] as const;
 
@@ -95,7 +97,7 @@ describe('clusters and basket rules', () => {
       await page.getByTestId('clusters-save-group').click();
       await page.getByTestId('clusters-save-group-name').fill(c.group);
       await page.getByTestId('clusters-save-group-confirm').click();
-      await page.getByTestId('clusters-save-group-done').waitFor({ timeout: 10_000 });
+      expect(await page.getByTestId('clusters-save-group-done').textContent()).toContain(c.saved(c.group));
       await page.getByTestId('nav-lifecycle').click();
       await page.locator('[data-testid=lifecycle-view][data-loaded=true]').waitFor({ timeout: 90_000 });
       await waitIdle(page, 90_000);
@@ -118,6 +120,8 @@ describe('clusters and basket rules', () => {
       await saved.getByTestId('group-open').click();
       await page.getByTestId('drill-count').filter({ hasText: size }).waitFor({ timeout: 60_000 });
       expect(await page.getByTestId('drill-group').inputValue()).toBe('g1');
+      await page.getByTestId('groups-panel').scrollIntoViewIfNeeded();
+      await screenshot(page, `groups-${c.locale}`);
 
       await page.getByTestId('nav-basket').click();
       await page.locator('[data-testid=basket-view][data-loaded=true]').waitFor({ timeout: 120_000 });
