@@ -458,6 +458,7 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
           preset: options.preset,
           asOf: options.asOf,
           roles,
+          warn: options.warn,
           optIn: optIn(options, baskets),
           baskets,
           report: options.report
@@ -529,6 +530,7 @@ export async function analyze(options: AnalyzeOptions): Promise<string[]> {
         preset: options.preset,
         asOf: options.asOf,
         roles,
+        warn: options.warn,
         currency: report.currency.code,
         compute: [...(options.clv ? ['clv'] : []), ...(options.forecast ? ['forecast'] : [])],
         optIn: optIn(options, baskets),

@@ -14,6 +14,8 @@ const USAGE = `usage: customer-lens analyze <[ROLE:]file...> [--config cfg.json]
   --sheet NAME: read this sheet of the workbooks (repeat to append several sheets; default: the sheet
     whose headers fit a role best, with the sheets of the same columns appended)
   --report: also write report.xlsx (the app's report workbook: README, action plan, a sheet per table)
+  --config with saved customer groups: also write groups.csv (group_id, group_name, customer_id) with the
+    members of each group whose source ran in this run with the saved settings (others: a warning line)
 usage: customer-lens sql <[ROLE:]file...> [--config cfg.json] [the options of analyze]
   prints the analysis as a DuckDB SQL script on stdout (the files are loaded and cleaned, the analyses
     are not run): paths are parameters at the top (SET VARIABLE orders_path = ...; out_dir for the CSVs);

@@ -23,6 +23,9 @@ import { writeReportWorkbook, type ReportFileInfo } from './report-file.ts';
 import { findingJson, rankFindings, type FindingsModule } from '../analyses/findings/collect.ts';
 import type { Finding } from '../analyses/findings/finding.ts';
 import { decodeIpc } from '../client/decode.ts';
+import { groupMembersExport, materialiseGroups } from '../analyses/groups/materialise.ts';
+import { groupStateText } from '../analyses/groups/group-text.ts';
+import type { MessageKey } from '../i18n/i18n.ts';
 
 export interface AnalysisOptions {
   purchases: string;
@@ -47,6 +50,8 @@ export interface AnalysisOptions {
   baskets?: string | undefined;
   /** Issue 17: the report.xlsx cover's files and cleaning counts (absent: no report.xlsx). */
   report?: ReportFileInfo | undefined;
+  /** A warning line for stderr (e.g. a saved customer group that is not available). */
+  warn?: ((line: string) => void) | undefined;
 }
 
 export async function runAnalyses(db: DbPort, config: AnalysisConfig, o: AnalysisOptions): Promise<string[]> {
@@ -123,7 +128,39 @@ export async function runAnalyses(db: DbPort, config: AnalysisConfig, o: Analysi
     JSON.stringify(rankFindings(findings).map(findingJson), null, 2) + '\n',
   );
 
+  // Issues 14–16: the config's saved customer groups, rebuilt from the analyses this run made.
+  if (config.groups.length > 0) await writeGroupsCsv(db, { ...config, rfm }, out('groups.csv'), o);
+
   return written;
+}
+
+/**
+ * groups.csv (group_id, group_name, customer_id): the members of the config's saved groups whose
+ * source ran in this run with the saved settings; each other group is one warning line saying why.
+ */
+async function writeGroupsCsv(db: DbPort, config: AnalysisConfig, path: string, o: AnalysisOptions) {
+  const states = await materialiseGroups(config, async (plan) => {
+    for (const sql of plan.statements) await db.exec(sql);
+    const rows: Record<string, readonly ResultRow[]> = {};
+    for (const [name, sql] of Object.entries(plan.queries))
+      rows[name] = decodeIpc(await db.queryIpc(sql)).rows;
+    return rows;
+  });
+  const port = {
+    locale: o.locale,
+    t: (key: MessageKey, p?: Record<string, string | number>) => translate(o.locale, key, p),
+  };
+  for (const group of config.groups) {
+    const state = states?.get(group.id);
+    if (state && !('customers' in state))
+      o.warn?.(
+        translate(o.locale, 'groups.cliUnavailable', {
+          name: group.name,
+          reason: groupStateText(port, config, group, state),
+        }),
+      );
+  }
+  await writeQueryCsv(db, groupMembersExport.plan(config, null, {}).query, path);
 }
 
 /**

@@ -9,6 +9,7 @@ import { ROLES, SOURCE_KINDS } from './roles.ts';
 import { CONFIG_SECTIONS } from '../analyses/registry.ts';
 import { CURRENCY_CODES } from '../ingest/currency/currency.ts';
 import { ActionsSchema } from './actions.ts';
+import { CustomerGroupsSchema } from './groups.ts';
 
 export const CONFIG_VERSION = 1;
 
@@ -134,6 +135,8 @@ export const AnalysisConfigSchema = v.strictObject({
   view: v.optional(ViewSchema, {}),
   /** The action plan (issue 17, actions.ts). */
   actions: v.optional(ActionsSchema, []),
+  /** Saved customer groups (issues 14–16, groups.ts): definitions only, never customer ids. */
+  groups: v.optional(CustomerGroupsSchema, []),
   ...moduleSlices(CONFIG_SECTIONS),
 });
 

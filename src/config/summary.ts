@@ -136,7 +136,10 @@ export function summarizeConfig(config: AnalysisConfig, locale: Locale): string 
   const segmentCount = d.segments.reduce((n, s) => n + s.names.length, 0);
   if (segmentCount > 0) parts.push(t('config.summary.segments', { count: segmentCount }));
   // The action plan (issue 17) is the user's notes, not a setting.
-  const isSegmentOrPreset = (path: string) => /(^|\.)segments(\.|$)|(^|\.)preset$|^actions\./.test(path);
+  // Saved customer groups (issues 14–16) are counted on their own, not as changed settings.
+  if (config.groups.length > 0) parts.push(t('groups.summary', { count: config.groups.length }));
+  const isSegmentOrPreset = (path: string) =>
+    /(^|\.)segments(\.|$)|(^|\.)preset$|^actions\.|^groups\./.test(path);
   const changed = d.changed.filter((c) => !isSegmentOrPreset(c.path)).length;
   if (changed > 0) parts.push(t('config.summary.changed', { count: changed }));
   return parts.length > 0 ? parts.join(t('config.summary.separator')) : t('config.summary.empty');

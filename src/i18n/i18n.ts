@@ -29,6 +29,7 @@ import { templates } from './messages/templates.ts';
 import { offline } from './messages/offline.ts';
 import { actions } from './messages/actions.ts';
 import { findings } from './messages/findings.ts';
+import { groups } from './messages/groups.ts';
 import type { Message } from './messages/types.ts';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -66,6 +67,7 @@ const all = {
   ...offline,
   ...actions,
   ...findings,
+  ...groups,
 } satisfies Record<string, Message>;
 export type MessageKey = keyof typeof all;
 

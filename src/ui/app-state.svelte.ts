@@ -22,6 +22,7 @@ import type { TextEncoding } from '../ingest/detect-format.ts';
 import { AnalysisState } from './analysis/analysis-state.svelte.ts';
 import { ComparisonDataset } from './lifecycle/comparison-dataset.svelte.ts';
 import { ActionPlan } from './actions/action-plan.svelte.ts';
+import { GroupsState } from './groups/groups-state.svelte.ts';
 import type { Action } from '../config/actions.ts';
 import { hasMessage, localeFromLanguages, translate, type Locale, type MessageKey } from '../i18n/i18n.ts';
 
@@ -94,6 +95,8 @@ export class AppState {
   readonly comparison: ComparisonDataset;
   /** The action plan (issue 17): actions saved in the config, and their KPIs' current values. */
   readonly actions: ActionPlan;
+  /** Saved customer groups (issues 14–16): definitions in the config, members rebuilt in the worker. */
+  readonly groups: GroupsState;
   section = $state<Section>('data');
   /**
    * Issue 17: the findings of the last Findings overview run, ranked (plain data: the action plan and
@@ -112,6 +115,7 @@ export class AppState {
     this.analysis = new AnalysisState(this);
     this.comparison = new ComparisonDataset(this);
     this.actions = new ActionPlan(this);
+    this.groups = new GroupsState(this);
   }
 
   /**

@@ -49,8 +49,22 @@ async function download(page: Page, testid: string): Promise<string[]> {
 }
 
 const CASES = [
-  { locale: 'zh-CN', because: /因为购买了 |热销/, name: /[高低近久均频额]/ },
-  { locale: 'en', because: /because they bought |popular/, name: /[a-z]/ },
+  {
+    locale: 'zh-CN',
+    because: /因为购买了 |热销/,
+    name: /[高低近久均频额]/,
+    group: '聚类一 客户群',
+    withCount: (label: string, n: string) => `${label}（${n} 人）`,
+    saved: (name: string) => `已保存客户群“${name}”`,
+  },
+  {
+    locale: 'en',
+    because: /because they bought |popular/,
+    name: /[a-z]/,
+    group: 'Cluster one group',
+    withCount: (label: string, n: string) => `${label} (${n})`,
+    saved: (name: string) => `Saved the customer group “${name}”`,
+  },
 ] as const;
 
 describe('clusters and basket rules', () => {
@@ -76,6 +90,38 @@ describe('clusters and basket rules', () => {
       expect(csv[0]).toBe(headerRow(c.locale, 'customer_id,cluster,z_recency,z_frequency,z_monetary'));
       expect(csv.length).toBeGreaterThan(1000);
       await screenshot(page, `clusters-${c.locale}`);
+
+      // Issues 14–16: cluster 1 saved as a customer group is a choice of the group comparison with its
+      // size, compares exactly its customers, and opens in the RFM drill-down with the same count.
+      const size = (await page.getByTestId('cluster-row').first().locator('td').nth(2).textContent())!.trim();
+      await page.getByTestId('clusters-save-group').click();
+      await page.getByTestId('clusters-save-group-name').fill(c.group);
+      await page.getByTestId('clusters-save-group-confirm').click();
+      expect(await page.getByTestId('clusters-save-group-done').textContent()).toContain(c.saved(c.group));
+      await page.getByTestId('nav-lifecycle').click();
+      await page.locator('[data-testid=lifecycle-view][data-loaded=true]').waitFor({ timeout: 90_000 });
+      await waitIdle(page, 90_000);
+      const option = page.getByTestId('compare-a').locator('option[value="group:g1"]');
+      await option.waitFor({ state: 'attached', timeout: 60_000 });
+      expect(await option.textContent()).toBe(c.withCount(c.group, size));
+      await page.getByTestId('compare-a').selectOption('group:g1');
+      await page.waitForFunction(
+        (n) =>
+          document
+            .querySelector('[data-testid=compare-table] tr[data-metric=customers] td[data-value]')
+            ?.getAttribute('data-value') === n,
+        size.replace(/\D/g, ''),
+        { timeout: 60_000 },
+      );
+      await page.getByTestId('nav-rfm').click();
+      const saved = page.getByTestId('group-g1');
+      await saved.getByTestId('group-state').filter({ hasText: size }).waitFor({ timeout: 60_000 });
+      expect(await saved.getByTestId('group-name').textContent()).toBe(c.group);
+      await saved.getByTestId('group-open').click();
+      await page.getByTestId('drill-count').filter({ hasText: size }).waitFor({ timeout: 60_000 });
+      expect(await page.getByTestId('drill-group').inputValue()).toBe('g1');
+      await page.getByTestId('groups-panel').scrollIntoViewIfNeeded();
+      await screenshot(page, `groups-${c.locale}`);
 
       await page.getByTestId('nav-basket').click();
       await page.locator('[data-testid=basket-view][data-loaded=true]').waitFor({ timeout: 120_000 });

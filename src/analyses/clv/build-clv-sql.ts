@@ -62,7 +62,7 @@ export interface ClvListOptions {
  * "Likely churned but valuable": P(alive) below 0.5 and past value (first purchase excluded:
  * x × mean repeat value) in the top fifth of the customers with repeat purchases.
  */
-function churnedValuableWhere(table: string): string {
+export function churnedValuableWhere(table: string): string {
   return `p_alive < 0.5 AND x > 0 AND x * monetary_value >= (SELECT quantile_cont(x * monetary_value, 0.8) FROM ${ident(table)} WHERE x > 0)`;
 }
 

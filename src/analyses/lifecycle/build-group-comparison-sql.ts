@@ -19,7 +19,9 @@ export type GroupFilter =
    * as text), or with match `contains`: whose tag list in that column holds `value` (a cell such as
    * "高价值,复购;VIP" is split on TAG_SEPARATORS and trimmed).
    */
-  | { kind: 'tag'; table: string; column: string; value: string; match?: 'equals' | 'contains' };
+  | { kind: 'tag'; table: string; column: string; value: string; match?: 'equals' | 'contains' }
+  /** Members of a saved customer group in a `(group_id, customer_id)` table (src/analyses/groups). */
+  | { kind: 'group'; table: string; value: string };
 
 export interface GroupSpec {
   /** Purchases table of this group (two different uploads compare own vs panel customers). */
@@ -87,6 +89,8 @@ function filterSql(filter: GroupFilter | undefined): string {
       if (filter.match === 'contains')
         return `customer_id IN (SELECT customer_id FROM (${buildTagRowsSql(filter.table, filter.column)}) WHERE tag = ${str(filter.value)})`;
       return `customer_id IN (SELECT customer_id FROM ${ident(filter.table)} WHERE ${ident(filter.column)}::VARCHAR = ${str(filter.value)})`;
+    case 'group':
+      return `customer_id IN (SELECT customer_id FROM ${ident(filter.table)} WHERE group_id = ${str(filter.value)})`;
     default:
       throw new Error(`unknown group filter ${JSON.stringify(filter)}`);
   }

@@ -16,6 +16,7 @@ import { buildGroupComparisonSql, type GroupSpec } from './build-group-compariso
 import { buildGroupChoicesSql } from './build-group-choices-sql.ts';
 import { buildRelationsSql } from './build-relations-sql.ts';
 import type { LifecycleConfig } from './lifecycle-config.ts';
+import { CUSTOMER_GROUPS } from '../groups/customer-groups.ts';
 import {
   ATTRIBUTE_LIMIT,
   ATTRIBUTE_ROW,
@@ -60,6 +61,8 @@ export function groupSpec(choice: GroupChoice, ctx: PlanContext, comparisonPurch
         },
       };
     }
+    case 'group':
+      return { purchases: main, filter: { kind: 'group', table: CUSTOMER_GROUPS, value: choice.value } };
     case 'dataset':
       return { purchases: comparisonPurchases };
     case 'compare-channel':

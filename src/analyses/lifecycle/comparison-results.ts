@@ -26,15 +26,17 @@ export const ATTRIBUTE_LIMIT = 30;
 export interface GroupChoice {
   /**
    * Stable key for a <select>: `all`, `segment:<id>`, `channel:<value>`, `attr:<column>:<value>`,
-   * `dataset:compare` or `compare-channel:<value>`.
+   * `dataset:compare`, `compare-channel:<value>` or `group:<id>` (a saved customer group).
    */
   key: string;
-  kind: 'all' | 'segment' | 'channel' | 'attribute' | 'dataset' | 'compare-channel';
+  kind: 'all' | 'segment' | 'channel' | 'attribute' | 'dataset' | 'compare-channel' | 'group';
   value: string;
   /** For attributes: the customers_clean column. */
   attribute?: string;
-  /** For attributes: customers with the value. */
+  /** For attributes: customers with the value; for saved groups: their members. */
   customers?: number;
+  /** For saved customer groups (`group:<id>`, value = the group id): the group's name. */
+  name?: string;
 }
 
 export const ATTRIBUTE_ROW = { attribute: 'text', value: 'text', customers: 'num' } as const;

@@ -56,6 +56,8 @@ export interface SegmentCustomersFilter {
   band?: ScoreBand;
   /** Case-insensitive substring of customer_id (literal text: % and _ match themselves). */
   search?: string;
+  /** Only members of this saved customer group (customer_groups, src/analyses/groups). */
+  group?: string;
 }
 export interface SegmentCustomersPage extends SegmentCustomersFilter {
   sort?: { column: RfmSortColumn; direction: 'asc' | 'desc' };
@@ -87,6 +89,10 @@ function whereSql(f: SegmentCustomersFilter, alias = ''): string {
     }
     where.push(`${alias}segment = ${literal(f.segment)}`);
   }
+  if (f.group !== undefined)
+    where.push(
+      `${alias}customer_id IN (SELECT customer_id FROM ${ident('customer_groups')} WHERE group_id = ${literal(f.group)})`,
+    );
   const search = f.search?.trim();
   if (search) where.push(`${alias}customer_id ILIKE ${literal(`%${escapeLike(search)}%`)} ESCAPE '\\'`);
   return where.length ? ` WHERE ${where.join(' AND ')}` : '';

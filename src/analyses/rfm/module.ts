@@ -39,6 +39,8 @@ function featuresSql(config: RfmConfig, ctx: PlanContext): string {
 export interface DrillParams {
   segment: string;
   search: string;
+  /** Only members of this saved customer group (src/analyses/groups); absent = no group filter. */
+  group?: string | null | undefined;
   /** The features table, or null when it could not be built (the list keeps its RFM columns). */
   features: string | null;
   sort: { column: RfmSortColumn; direction: 'asc' | 'desc' };
@@ -74,7 +76,12 @@ export const rfmModule = defineModule({
     /** One segment's customers, searched and sorted in SQL, with the total count. */
     drill: {
       plan: (config: RfmConfig, _ctx: PlanContext, p: DrillParams) => {
-        const filter = { segment: p.segment, search: p.search, band: scoreBand(config) };
+        const filter = {
+          ...(p.segment !== ALL_CUSTOMERS ? { segment: p.segment } : {}),
+          search: p.search,
+          band: scoreBand(config),
+          ...(p.group ? { group: p.group } : {}),
+        };
         return {
           statements: [],
           queries: {
@@ -130,14 +137,25 @@ export const segmentExport = {
   id: 'segment-customers',
   file: 'rfm-segment.csv',
   cli: false,
-  plan: (config: RfmConfig, _ctx: PlanContext, p: { segment: string; features: string }) => ({
+  plan: (
+    config: RfmConfig,
+    _ctx: PlanContext,
+    p: { segment: string; features: string; group?: string | null | undefined },
+  ) => ({
     statements: [],
-    query: buildSegmentExportSql({ segment: p.segment, features: p.features, band: scoreBand(config) }),
+    query: buildSegmentExportSql({
+      ...(p.segment !== ALL_CUSTOMERS ? { segment: p.segment } : {}),
+      features: p.features,
+      band: scoreBand(config),
+      ...(p.group ? { group: p.group } : {}),
+    }),
   }),
 } as const;
 
 export { rfmFeaturesCutoff } from './build-rfm-features-sql.ts';
 export { RFM_SORT_COLUMNS, type RfmSortColumn } from './build-segment-customers-sql.ts';
 export { HIGH_VALUE_AT_RISK, highValueAtRiskBand } from './build-segment-customers-sql.ts';
+/** The drill-down of every customer (no segment filter), e.g. a saved group opened from the Groups panel. */
+export const ALL_CUSTOMERS = '@all';
 export { RFM_FEATURE_COLUMNS } from './build-rfm-features-sql.ts';
 export type { DimensionCutPoints, CutPointsInUse } from './build-cut-points-sql.ts';

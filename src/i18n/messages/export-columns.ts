@@ -140,6 +140,8 @@ export const exportColumns = {
   'exportCol.owner': { 'zh-CN': '负责人', en: 'Owner' },
   'exportCol.status': { 'zh-CN': '状态', en: 'Status' },
   'exportCol.name': { 'zh-CN': '名称', en: 'Name' },
+  'exportCol.group_id': { 'zh-CN': '客户群ID', en: 'Group ID' },
+  'exportCol.group_name': { 'zh-CN': '客户群名称', en: 'Group name' },
 } satisfies Messages;
 
 /** Names of the RFM exports (files and sheets). */

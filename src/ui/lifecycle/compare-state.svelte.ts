@@ -64,6 +64,19 @@ export class CompareState {
         customers: a.customers,
       })),
     ];
+    // Saved customer groups (issues 14–16) that are available on the current data, with their members.
+    const states = this.#app.groups.states;
+    for (const g of this.#app.groups.list) {
+      const state = states?.get(g.id);
+      if (state && 'customers' in state)
+        list.push({
+          key: `group:${g.id}`,
+          kind: 'group',
+          value: g.id,
+          name: g.name,
+          customers: state.customers,
+        });
+    }
     if (this.hasDataset)
       list.push(
         { key: 'dataset:compare', kind: 'dataset', value: '' },
@@ -94,6 +107,7 @@ export class CompareState {
     if (channels) this.channels = channels;
     await this.#loadAttributes();
     await this.#loadCompareChannels();
+    if (this.#app.groups.list.length > 0) await this.#app.groups.refresh();
     const segments = this.#segments() ?? [];
     const firstTwo = this.hasDataset
       ? ['all', 'dataset:compare']
@@ -138,6 +152,8 @@ export class CompareState {
   }
 
   async run(config: LifecycleConfig): Promise<void> {
+    // A saved group reads customer_groups: rebuild it on the current data and config first.
+    if ([this.a, this.b].some((k) => k.startsWith('group:'))) await this.#app.groups.refresh();
     const rows = await this.#app.runner.run(
       parts.compare,
       config,

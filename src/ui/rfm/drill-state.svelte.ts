@@ -8,6 +8,7 @@ import type { AppState } from '../app-state.svelte.ts';
 import type { ResultRow } from '../../analyses/contract.ts';
 import { OTHER_SEGMENT, type RfmConfig } from '../../analyses/rfm/rfm-config.ts';
 import {
+  ALL_CUSTOMERS,
   HIGH_VALUE_AT_RISK,
   RFM_FEATURE_COLUMNS,
   RFM_SORT_COLUMNS,
@@ -47,6 +48,8 @@ export class DrillDownState {
   sortColumn = $state<RfmSortColumn>('monetary');
   sortDir = $state<'asc' | 'desc'>('desc');
   search = $state('');
+  /** Only members of this saved customer group (issues 14–16); null = no group filter. */
+  group = $state<string | null>(null);
   #request = 0;
   #timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -66,6 +69,18 @@ export class DrillDownState {
       this.total = 0;
     }
     this.segment = segment;
+    void this.load();
+  }
+
+  /** Open a saved group's members among all customers (the Groups panel's "open in the drill-down"). */
+  openGroup(groupId: string): void {
+    this.group = groupId;
+    this.open(ALL_CUSTOMERS);
+  }
+
+  /** Filter the open list by a saved group (null = none). */
+  setGroup(groupId: string | null): void {
+    this.group = groupId;
     void this.load();
   }
 
@@ -105,7 +120,8 @@ export class DrillDownState {
   async refreshAfterRun(segmentIds: readonly string[]): Promise<void> {
     const s = this.segment;
     if (s === null) return;
-    if (s !== OTHER_SEGMENT && s !== HIGH_VALUE_AT_RISK && !segmentIds.includes(s)) return this.close();
+    if (s !== OTHER_SEGMENT && s !== HIGH_VALUE_AT_RISK && s !== ALL_CUSTOMERS && !segmentIds.includes(s))
+      return this.close();
     await this.#fetch(++this.#request, s);
   }
 
@@ -118,8 +134,11 @@ export class DrillDownState {
 
   async #fetch(request: number, segment: string): Promise<void> {
     if (request !== this.#request) return;
-    const filter = { segment, search: this.search };
+    const group = this.#groupFilter();
+    const filter = { segment, search: this.search, group };
     this.loading = true;
+    if (group !== null) await this.#app.groups.refresh();
+    if (request !== this.#request) return;
     const features = await this.#ensureFeatures();
     if (request !== this.#request) return;
     // Without the features table (build failed or cancelled) the list still shows its RFM columns.
@@ -137,6 +156,12 @@ export class DrillDownState {
     if (page === null) return;
     this.total = page.total;
     this.rows = page.rows;
+  }
+
+  /** The group filter when the group is still saved (a deleted group filters nothing). */
+  #groupFilter(): string | null {
+    const id = this.group;
+    return id !== null && this.#app.groups.list.some((g) => g.id === id) ? id : null;
   }
 
   /**
@@ -159,7 +184,7 @@ export class DrillDownState {
         segmentExport,
         this.#config(),
         app.planContext,
-        { segment, features },
+        { segment, features, group: this.#groupFilter() },
         format,
         named?.fileName ?? `rfm-${segment}.${format}`,
         named?.headers,

@@ -23,6 +23,7 @@ import {
 } from '../../analyses/rfm/segment-rules.ts';
 import {
   HIGH_VALUE_AT_RISK,
+  ALL_CUSTOMERS,
   rfmFeaturesCutoff,
   rfmModule,
   scoreBand,
@@ -191,6 +192,7 @@ export class RfmState {
     const locale = this.#app.locale;
     if (id === OTHER_SEGMENT) return OTHER_LABEL[locale];
     if (id === HIGH_VALUE_AT_RISK) return this.#app.t('rfmUi.highValueAtRisk');
+    if (id === ALL_CUSTOMERS) return this.#app.t('groups.allCustomers');
     return this.config.segments.find((s) => s.id === id)?.label[locale] ?? id;
   }
 
