@@ -202,6 +202,9 @@ export class EngineClient {
       name: s.name,
       sql: s.sql,
       headers: s.headers ? { ...s.headers } : undefined,
+      // Both carried to the worker (maskIds was dropped here: the report workbook's ids went out unmasked).
+      maskIds: s.maskIds,
+      note: s.note,
     }));
     const result = await this.#track<Result<Uint8Array>>(this.#api.exportWorkbook(plain));
     if (!result.ok) return result;

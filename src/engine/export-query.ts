@@ -42,6 +42,11 @@ export interface ExportSheet {
   headers?: Readonly<Record<string, string>> | undefined;
   /** Mask customer ids that are phones or e-mails (export/mask-id.ts; the report workbook, issue 17). */
   maskIds?: boolean | undefined;
+  /**
+   * A note on the sheet (issue 18: "含未脱敏个人信息" when contact columns go out unmasked): a comment
+   * on the first header cell, and the workbook's comments property.
+   */
+  note?: string | undefined;
 }
 
 async function sheetRows(
@@ -82,7 +87,13 @@ export async function exportWorkbook(db: DbPort, sheets: readonly ExportSheet[])
     const { header, matrix } = await sheetRows(db, s.sql, s.headers, s.maskIds ?? false);
     const ws = utils.aoa_to_sheet([header.map(String), ...matrix]);
     markTextCells(ws);
+    if (s.note && ws.A1) {
+      ws.A1.c = [{ a: 'Customer Lens', t: s.note }];
+      ws.A1.c.hidden = false;
+    }
     utils.book_append_sheet(book, ws, sheetName(s.name, taken));
   }
+  const notes = [...new Set(sheets.flatMap((s) => (s.note ? [s.note] : [])))];
+  if (notes.length > 0) book.Props = { ...book.Props, Comments: notes.join('; ') };
   return new Uint8Array(write(book, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer);
 }

@@ -61,6 +61,18 @@ describe('exportQuery', () => {
     ]);
   });
 
+  it('writes a sheet note (issue 18: "含未脱敏个人信息") on the header cell and in the book comments', async () => {
+    const bytes = await exportWorkbook(db, [
+      { name: '汇总', sql: 'SELECT 2 AS customers', note: '含未脱敏个人信息' },
+      { name: 'plain', sql: 'SELECT 1 AS x' },
+    ]);
+    const book = read(bytes, { type: 'array' });
+    expect(book.Sheets['汇总']!['A1'].c?.[0]?.t).toBe('含未脱敏个人信息');
+    expect(book.Sheets['plain']!['A1'].c).toBeUndefined();
+    expect(book.Props?.Comments).toBe('含未脱敏个人信息');
+    expect(utils.sheet_to_json(book.Sheets['汇总']!)).toEqual([{ customers: 2 }]);
+  });
+
   it('translates CSV headers too', async () => {
     const text = new TextDecoder().decode(
       await exportQuery(db, SQL, 'csv', 'x', { customer_id: 'Customer ID' }),

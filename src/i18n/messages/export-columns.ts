@@ -140,6 +140,9 @@ export const exportColumns = {
   'exportCol.owner': { 'zh-CN': '负责人', en: 'Owner' },
   'exportCol.status': { 'zh-CN': '状态', en: 'Status' },
   'exportCol.name': { 'zh-CN': '名称', en: 'Name' },
+  // Issue 18: the segment's recommended action and the contact columns of customer exports.
+  'exportCol.segment_action': { 'zh-CN': '建议动作', en: 'Recommended action' },
+  'exportCol.contact_name': { 'zh-CN': '姓名', en: 'Contact name' },
 } satisfies Messages;
 
 /** Names of the RFM exports (files and sheets). */
@@ -150,4 +153,22 @@ export const exportNames = {
     'zh-CN': '导出全部客群（Excel，每个客群一个工作表）',
     en: 'All segments (Excel, a sheet each)',
   },
+  // Issue 18: contact columns of customer exports.
+  'rfmUi.contacts': {
+    'zh-CN': '加入联系方式列（姓名、手机号、邮箱，来自客户文件）',
+    en: 'Add contact columns (name, phone, e-mail, from the customer file)',
+  },
+  'rfmUi.contactsUnmasked': {
+    'zh-CN': '本次导出不脱敏（文件将注明“含未脱敏个人信息”）',
+    en: 'Unmasked for this export (the file will say "contains unmasked personal data")',
+  },
+  'rfmUi.contactsMasked': {
+    'zh-CN': '联系方式默认脱敏（138****0001、z***@mail.com）。',
+    en: 'Contacts are masked by default (138****0001, z***@mail.com).',
+  },
+  'rfmUi.contactsNoFile': {
+    'zh-CN': '联系方式列需要客户文件（含手机号或邮箱），并在“清洗”中清洗。',
+    en: 'Contact columns need a customer file (with phone or e-mail), cleaned under Cleaning.',
+  },
+  'rfmUi.unmaskedNote': { 'zh-CN': '含未脱敏个人信息', en: 'contains unmasked personal data' },
 } satisfies Messages;
