@@ -11,6 +11,7 @@ import type {
   CustomerCleaningReport,
   DecodedResult,
   EngineApi,
+  ExportDisplay,
   ExportSheet,
   GenericRole,
   RoleCleaningOptions,
@@ -182,6 +183,7 @@ export class EngineClient {
     format: 'csv' | 'xlsx',
     fileName: string,
     headers?: Readonly<Record<string, string>>,
+    display?: ExportDisplay,
   ): Promise<Result<null>> {
     const result = await this.#track<Result<Uint8Array>>(
       this.#api.exportQuery(
@@ -189,6 +191,7 @@ export class EngineClient {
         format,
         fileName.replace(/\.[a-z]+$/, ''),
         headers ? { ...headers } : undefined,
+        display ? { weekdays: [...display.weekdays] } : undefined,
       ),
     );
     if (!result.ok) return result;
@@ -205,6 +208,7 @@ export class EngineClient {
       // Both carried to the worker (maskIds was dropped here: the report workbook's ids went out unmasked).
       maskIds: s.maskIds,
       note: s.note,
+      display: s.display ? { weekdays: [...s.display.weekdays] } : undefined,
     }));
     const result = await this.#track<Result<Uint8Array>>(this.#api.exportWorkbook(plain));
     if (!result.ok) return result;

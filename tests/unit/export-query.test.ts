@@ -73,6 +73,27 @@ describe('exportQuery', () => {
     expect(utils.sheet_to_json(book.Sheets['汇总']!)).toEqual([{ customers: 2 }]);
   });
 
+  it('UI exports show shares as percentages and weekdays as names (issue 18); raw without display', async () => {
+    const sql = `SELECT 0.309 AS revenue_share, 0.25 AS conversion_rate, 3 AS peak_weekday, 0.5 AS amount`;
+    const headers = { peak_weekday: '高峰星期（1=周一）', revenue_share: '收入占比' };
+    const display = { weekdays: ['周一', '周二', '周三', '周四', '周五', '周六', '周日'] };
+    const csv = new TextDecoder().decode(await exportQuery(db, sql, 'csv', 'x', headers, display));
+    expect(csv.split('\r\n').slice(0, 2)).toEqual([
+      '收入占比,conversion_rate,高峰星期,amount',
+      '30.9%,25.0%,周三,0.5',
+    ]);
+    const raw = new TextDecoder().decode(await exportQuery(db, sql, 'csv', 'x'));
+    expect(raw.split('\r\n')[1]).toBe('0.309,0.25,3,0.5');
+    const book = read(await exportQuery(db, sql, 'xlsx', 'x', undefined, display), {
+      type: 'array',
+      cellNF: true,
+    });
+    const sheet = book.Sheets['x']!;
+    expect(sheet['A2']).toMatchObject({ t: 'n', v: 0.309, z: '0.0%' });
+    expect(sheet['C2']).toMatchObject({ t: 's', v: '周三' });
+    expect(sheet['D2'].z).not.toBe('0.0%');
+  });
+
   it('translates CSV headers too', async () => {
     const text = new TextDecoder().decode(
       await exportQuery(db, SQL, 'csv', 'x', { customer_id: 'Customer ID' }),
