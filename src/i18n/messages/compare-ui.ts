@@ -52,4 +52,21 @@ export const compareUi = {
   },
   'compareUi.or': { 'zh-CN': '或', en: ' or ' },
   'compareUi.separator': { 'zh-CN': '、', en: ', ' },
+  // Issue 18: the comparison's chart and export.
+  'compareUi.chartTitle': { 'zh-CN': 'B 相对 A 的差异：{b} vs {a}', en: 'B relative to A: {b} vs {a}' },
+  'compareUi.chartAxis': { 'zh-CN': '相对差异（B 相对 A）', en: 'Relative difference (B vs A)' },
+  'compareUi.chartLegend': {
+    'zh-CN': '深蓝 = 差异显著（检验 p < 0.05）；橙色 = 差异较大但检验不显著或未检验；灰色 = 其他。',
+    en: 'Dark blue = significant (test p < 0.05); orange = large difference, not shown significant or not tested; grey = other.',
+  },
+  'compareUi.file': { 'zh-CN': '分组对比', en: 'Group comparison' },
+  'compareUi.col.metric': { 'zh-CN': '指标', en: 'Metric' },
+  'compareUi.col.a': { 'zh-CN': 'A：{label}', en: 'A: {label}' },
+  'compareUi.col.b': { 'zh-CN': 'B：{label}', en: 'B: {label}' },
+  'compareUi.col.diff': { 'zh-CN': '差值（B − A）', en: 'Difference (B − A)' },
+  'compareUi.col.relative': { 'zh-CN': '相对差异', en: 'Relative difference' },
+  'compareUi.col.test': { 'zh-CN': '检验', en: 'Test' },
+  'compareUi.col.p': { 'zh-CN': 'p 值', en: 'p-value' },
+  'compareUi.col.verdict': { 'zh-CN': '结论', en: 'Verdict' },
+  'compareUi.verdict.large': { 'zh-CN': '差异较大（{rel}）', en: 'Large difference ({rel})' },
 } satisfies Messages;
