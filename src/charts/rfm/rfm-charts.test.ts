@@ -64,6 +64,10 @@ describe('RFM chart options', () => {
     expect((o.series[0].label.formatter as Fn)({ data: o.series[0].data[0] })).toBe(
       '<b>｛x|evil｝</b>\n90.0%',
     );
+    // The area is named (issue 18).
+    expect(o.title.text).toBe('面积 = 销售额');
+    const en = segmentTreemapOption(rows, { locale: 'en', metric: 'customers' }) as Loose;
+    expect(en.title.text).toBe('Area = customers');
   });
 
   it('R×F heatmap fills the k×k grid', () => {

@@ -170,5 +170,7 @@ export const exportNames = {
     'zh-CN': '联系方式列需要客户文件（含手机号或邮箱），并在“清洗”中清洗。',
     en: 'Contact columns need a customer file (with phone or e-mail), cleaned under Cleaning.',
   },
+  'rfmUi.treemapAreaRevenue': { 'zh-CN': '面积 = 销售额', en: 'Area = revenue' },
+  'rfmUi.treemapAreaCustomers': { 'zh-CN': '面积 = 客户数', en: 'Area = customers' },
   'rfmUi.unmaskedNote': { 'zh-CN': '含未脱敏个人信息', en: 'contains unmasked personal data' },
 } satisfies Messages;
