@@ -105,6 +105,10 @@ describe('RFM chart options', () => {
       [15, 1],
     ]);
     expect((o.tooltip.formatter as Fn)({ data: o.series[0].data[1] })).toBe('≥ 10\nCustomers: 1');
+    // Ticks never run together (issue 18): few, compact, overlapping ones hidden.
+    expect(o.xAxis.axisLabel.hideOverlap).toBe(true);
+    expect(o.xAxis.splitNumber).toBe(4);
+    expect(o.xAxis.axisLabel.formatter(1_500_000)).toBe('1.5M');
   });
 
   // Issue 12 item 10: with one purchase = one purchase day, F is not a count of orders.
