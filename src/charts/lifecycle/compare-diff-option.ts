@@ -1,7 +1,7 @@
 /**
  * Group comparison (issue 18): the relative difference of group B against group A per metric, as
- * horizontal bars; a bar is filled dark when the metric's test says the difference is significant
- * (p < 0.05), orange when it is only large (at or above the flag threshold), grey otherwise. Metrics
+ * horizontal bars; a bar is dark orange when the metric's test says the difference is significant
+ * (p < 0.05), light orange when it is only large (at or above the flag threshold), grey otherwise. Metrics
  * without a relative difference (A is zero or missing) are left out.
  */
 import type { EChartsOption } from 'echarts';
@@ -10,7 +10,8 @@ import { formatPercent } from '../../i18n/format.ts';
 import { baseTooltip } from '../behaviour/chart-text.ts';
 import type { ComparisonRow } from '../../analyses/lifecycle/comparison-results.ts';
 
-export const COMPARE_COLORS = { significant: '#1d3f9e', large: '#a04a00', other: '#8a93a6' } as const;
+/** As the table's badges: filled dark orange = significant, light orange = large only, grey = other. */
+export const COMPARE_COLORS = { significant: '#9a5800', large: '#f2b560', other: '#a3abbb' } as const;
 
 export function compareDiffOption(
   rows: readonly ComparisonRow[],

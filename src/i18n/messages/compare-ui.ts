@@ -56,8 +56,8 @@ export const compareUi = {
   'compareUi.chartTitle': { 'zh-CN': 'B 相对 A 的差异：{b} vs {a}', en: 'B relative to A: {b} vs {a}' },
   'compareUi.chartAxis': { 'zh-CN': '相对差异（B 相对 A）', en: 'Relative difference (B vs A)' },
   'compareUi.chartLegend': {
-    'zh-CN': '深蓝 = 差异显著（检验 p < 0.05）；橙色 = 差异较大但检验不显著或未检验；灰色 = 其他。',
-    en: 'Dark blue = significant (test p < 0.05); orange = large difference, not shown significant or not tested; grey = other.',
+    'zh-CN': '深橙 = 差异显著（检验 p < 0.05）；浅橙 = 差异较大但检验不显著或未检验；灰色 = 其他。',
+    en: 'Dark orange = significant (test p < 0.05); light orange = large difference, not shown significant or not tested; grey = other.',
   },
   'compareUi.file': { 'zh-CN': '分组对比', en: 'Group comparison' },
   'compareUi.col.metric': { 'zh-CN': '指标', en: 'Metric' },
