@@ -13,7 +13,7 @@ import type { EngineClient } from './engine-client.ts';
 import type { EngineErrorData } from '../engine/protocol.ts';
 import type { ComputeRequest, ComputeResult } from '../engine/engine-api.ts';
 import type { ExportDisplay, ExportSheet } from '../engine/engine-api.ts';
-import { exportHeaders, translate, type Locale, type MessageKey } from '../i18n/i18n.ts';
+import { exportHeaders, exportWords, translate, type Locale, type MessageKey } from '../i18n/i18n.ts';
 
 export type TaskKind = 'cleaning' | 'analysis' | 'export';
 
@@ -210,6 +210,7 @@ export class AnalysisRunner {
     if (!locale) return undefined;
     return {
       weekdays: [1, 2, 3, 4, 5, 6, 7].map((d) => translate(locale, `behaviour.weekday.${d}` as MessageKey)),
+      words: exportWords(locale),
     };
   }
 

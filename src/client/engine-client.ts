@@ -191,7 +191,9 @@ export class EngineClient {
         format,
         fileName.replace(/\.[a-z]+$/, ''),
         headers ? { ...headers } : undefined,
-        display ? { weekdays: [...display.weekdays] } : undefined,
+        display
+          ? { weekdays: [...display.weekdays], words: display.words ? { ...display.words } : undefined }
+          : undefined,
       ),
     );
     if (!result.ok) return result;
@@ -208,7 +210,12 @@ export class EngineClient {
       // Both carried to the worker (maskIds was dropped here: the report workbook's ids went out unmasked).
       maskIds: s.maskIds,
       note: s.note,
-      display: s.display ? { weekdays: [...s.display.weekdays] } : undefined,
+      display: s.display
+        ? {
+            weekdays: [...s.display.weekdays],
+            words: s.display.words ? { ...s.display.words } : undefined,
+          }
+        : undefined,
     }));
     const result = await this.#track<Result<Uint8Array>>(this.#api.exportWorkbook(plain));
     if (!result.ok) return result;

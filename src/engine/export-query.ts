@@ -34,13 +34,39 @@ export type ExportFormat = 'csv' | 'xlsx';
 export interface ExportDisplay {
   /** Weekday names, Monday first. */
   weekdays: readonly string[];
+  /**
+   * Words for codes: `reason.<code>` (a set-aside row's `reason` column) and `detail.<key>` /
+   * `detail.<key>.<value>` (a churn warning's `detail` column, `key=value;…`: "最近购买 2025-01-01").
+   * A code without words stays as it is.
+   */
+  words?: Readonly<Record<string, string>> | undefined;
+}
+
+/** `last_purchase=2025-01-01;factor=1.5` in words, or the text unchanged when a key has none. */
+function detailWords(text: string, words: Readonly<Record<string, string>>, sep: string): string {
+  const parts = text.split(';').map((kv) => {
+    const i = kv.indexOf('=');
+    if (i < 0) return null;
+    const [k, v] = [kv.slice(0, i), kv.slice(i + 1)];
+    const exact = words[`detail.${k}.${v}`];
+    if (exact !== undefined) return exact;
+    const label = words[`detail.${k}`];
+    return label === undefined ? null : label.replace('{v}', v);
+  });
+  return parts.every((p) => p !== null) ? parts.join(sep) : text;
 }
 
 const PERCENT_COLUMN = /^(?:share|.+_share|.+_rate)$/;
 const WEEKDAY_COLUMN = /^(?:weekday|peak_weekday)$/;
 
 function displayCell(display: ExportDisplay | undefined, format: ExportFormat, h: string, v: ExportCell) {
-  if (display === undefined || typeof v !== 'number') return v;
+  if (display === undefined) return v;
+  if (typeof v === 'string' && display.words) {
+    if (h === 'reason') return display.words[`reason.${v}`] ?? v;
+    if (h === 'detail') return detailWords(v, display.words, display.words['detail.separator'] ?? '; ');
+    return v;
+  }
+  if (typeof v !== 'number') return v;
   if (WEEKDAY_COLUMN.test(h)) return Number.isInteger(v) && v >= 1 && v <= 7 ? display.weekdays[v - 1]! : v;
   if (format === 'csv' && PERCENT_COLUMN.test(h) && Number.isFinite(v)) return `${(v * 100).toFixed(1)}%`;
   return v;

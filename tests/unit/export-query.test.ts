@@ -94,6 +94,29 @@ describe('exportQuery', () => {
     expect(sheet['D2'].z).not.toBe('0.0%');
   });
 
+  it('UI exports write set-aside reasons and churn details in words (issue 18)', async () => {
+    const { exportWords } = await import('../../src/i18n/i18n.ts');
+    const sql = `SELECT * FROM (VALUES
+      ('missing_customer_id', 'last_purchase=2025-01-01'),
+      ('no_such_code', 'first_purchase=2025-02-03;second_purchase=none'),
+      ('exact_duplicate', 'median_interval_days=41;factor=1.5'),
+      ('exact_duplicate', 'unknown=1')) t(reason, detail)`;
+    const zh = { weekdays: [], words: exportWords('zh-CN') };
+    const csv = new TextDecoder().decode(await exportQuery(db, sql, 'csv', 'x', undefined, zh));
+    expect(csv.split('\r\n').slice(1, 5)).toEqual([
+      '缺少客户ID,最近购买 2025-01-01',
+      'no_such_code,首次购买 2025-02-03；没有第二次购买',
+      '完全重复的行,购买间隔中位数 41 天；超期倍数 1.5',
+      '完全重复的行,unknown=1',
+    ]);
+    const en = { weekdays: [], words: exportWords('en') };
+    const enCsv = new TextDecoder().decode(await exportQuery(db, sql, 'csv', 'x', undefined, en));
+    expect(enCsv.split('\r\n')[3]).toBe('Exact duplicate row,median interval 41 days; overdue factor 1.5');
+    // The CLI (no display) keeps the codes.
+    const raw = new TextDecoder().decode(await exportQuery(db, sql, 'csv', 'x'));
+    expect(raw.split('\r\n')[1]).toBe('missing_customer_id,last_purchase=2025-01-01');
+  });
+
   it('translates CSV headers too', async () => {
     const text = new TextDecoder().decode(
       await exportQuery(db, SQL, 'csv', 'x', { customer_id: 'Customer ID' }),

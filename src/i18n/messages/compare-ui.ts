@@ -69,4 +69,14 @@ export const compareUi = {
   'compareUi.col.p': { 'zh-CN': 'p 值', en: 'p-value' },
   'compareUi.col.verdict': { 'zh-CN': '结论', en: 'Verdict' },
   'compareUi.verdict.large': { 'zh-CN': '差异较大（{rel}）', en: 'Large difference ({rel})' },
+  // Issue 18: a churn warning's detail in words in UI exports (CLI files keep key=value).
+  'exportWord.detail.last_purchase': { 'zh-CN': '最近购买 {v}', en: 'last purchase {v}' },
+  'exportWord.detail.first_purchase': { 'zh-CN': '首次购买 {v}', en: 'first purchase {v}' },
+  'exportWord.detail.second_purchase.none': { 'zh-CN': '没有第二次购买', en: 'no second purchase' },
+  'exportWord.detail.median_interval_days': {
+    'zh-CN': '购买间隔中位数 {v} 天',
+    en: 'median interval {v} days',
+  },
+  'exportWord.detail.factor': { 'zh-CN': '超期倍数 {v}', en: 'overdue factor {v}' },
+  'exportWord.detail.separator': { 'zh-CN': '；', en: '; ' },
 } satisfies Messages;
