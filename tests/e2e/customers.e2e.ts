@@ -108,7 +108,11 @@ async function exportsContacts(page: Page, locale: 'zh-CN' | 'en') {
   expect(body).not.toMatch(/1381234\d{4}/);
   expect(body).not.toMatch(/c\d+@mail\.com/);
   expect(csv.suggestedFilename()).not.toContain(zh ? '未脱敏' : 'unmasked');
+  expect(await page.getByTestId('drill-pii-note').textContent()).toContain(zh ? '脱敏后的' : 'masked name');
   await page.getByTestId('contacts-drill-unmasked').check();
+  expect(await page.getByTestId('drill-pii-note').textContent()).toContain(
+    zh ? '含未脱敏个人信息' : 'contains unmasked personal data',
+  );
   await screenshot(page, `rfm-contacts-${zh ? 'zh' : 'en'}`);
   const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
   const book = readXlsx(readFileSync((await xlsx.path())!), { type: 'buffer' });

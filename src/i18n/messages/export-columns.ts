@@ -172,5 +172,13 @@ export const exportNames = {
   },
   'rfmUi.treemapAreaRevenue': { 'zh-CN': '面积 = 销售额', en: 'Area = revenue' },
   'rfmUi.treemapAreaCustomers': { 'zh-CN': '面积 = 客户数', en: 'Area = customers' },
+  'rfmUi.withContactsMasked': {
+    'zh-CN': '导出含客户 ID、RFM 指标、建议动作、脱敏后的姓名/手机号/邮箱与购买特征；不含地址。',
+    en: 'Exports hold customer IDs, RFM metrics, the recommended action, masked name/phone/e-mail and purchase features; no addresses.',
+  },
+  'rfmUi.withContactsUnmasked': {
+    'zh-CN': '导出含未脱敏的姓名、手机号、邮箱，文件会注明“含未脱敏个人信息”；请按公司规定保管。',
+    en: 'Exports hold unmasked names, phones and e-mails; the file says "contains unmasked personal data". Keep it as your company requires.',
+  },
   'rfmUi.unmaskedNote': { 'zh-CN': '含未脱敏个人信息', en: 'contains unmasked personal data' },
 } satisfies Messages;
