@@ -12,8 +12,8 @@ import type { ExportSpec, ModulePlan, Part, PlanContext, QueryRows } from '../an
 import type { EngineClient } from './engine-client.ts';
 import type { EngineErrorData } from '../engine/protocol.ts';
 import type { ComputeRequest, ComputeResult } from '../engine/engine-api.ts';
-import type { ExportSheet } from '../engine/engine-api.ts';
-import { exportHeaders, type Locale } from '../i18n/i18n.ts';
+import type { ExportDisplay, ExportSheet } from '../engine/engine-api.ts';
+import { exportHeaders, exportWords, translate, type Locale, type MessageKey } from '../i18n/i18n.ts';
 
 export type TaskKind = 'cleaning' | 'analysis' | 'export';
 
@@ -160,7 +160,13 @@ export class AnalysisRunner {
           if (!this.#ok(prepared)) return false;
         }
         return this.#ok(
-          await this.#engine.download(query, format, fileName, headers ?? this.#defaultHeaders()),
+          await this.#engine.download(
+            query,
+            format,
+            fileName,
+            headers ?? this.#defaultHeaders(),
+            this.#display(),
+          ),
         );
       } finally {
         this.#tasks.endTask();
@@ -184,7 +190,11 @@ export class AnalysisRunner {
         const headers = this.#defaultHeaders();
         return this.#ok(
           await this.#engine.downloadWorkbook(
-            sheets.map((s) => ({ ...s, headers: s.headers ?? headers })),
+            sheets.map((s) => ({
+              ...s,
+              headers: s.headers ?? headers,
+              display: s.display ?? this.#display(),
+            })),
             fileName,
           ),
         );
@@ -192,6 +202,16 @@ export class AnalysisRunner {
         this.#tasks.endTask();
       }
     });
+  }
+
+  /** Values as the UI shows them (issue 18): percentages, weekday names in the UI language. */
+  #display(): ExportDisplay | undefined {
+    const locale = this.#tasks.locale;
+    if (!locale) return undefined;
+    return {
+      weekdays: [1, 2, 3, 4, 5, 6, 7].map((d) => translate(locale, `behaviour.weekday.${d}` as MessageKey)),
+      words: exportWords(locale),
+    };
   }
 
   /** Column headers in the UI language for exports whose caller names none (issue 18). */

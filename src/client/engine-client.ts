@@ -11,6 +11,7 @@ import type {
   CustomerCleaningReport,
   DecodedResult,
   EngineApi,
+  ExportDisplay,
   ExportSheet,
   GenericRole,
   RoleCleaningOptions,
@@ -177,6 +178,7 @@ export class EngineClient {
     format: 'csv' | 'xlsx',
     fileName: string,
     headers?: Readonly<Record<string, string>>,
+    display?: ExportDisplay,
   ): Promise<Result<null>> {
     const result = await this.#track<Result<Uint8Array>>(
       this.#api.exportQuery(
@@ -184,6 +186,9 @@ export class EngineClient {
         format,
         fileName.replace(/\.[a-z]+$/, ''),
         headers ? { ...headers } : undefined,
+        display
+          ? { weekdays: [...display.weekdays], words: display.words ? { ...display.words } : undefined }
+          : undefined,
       ),
     );
     if (!result.ok) return result;
@@ -197,6 +202,15 @@ export class EngineClient {
       name: s.name,
       sql: s.sql,
       headers: s.headers ? { ...s.headers } : undefined,
+      // Both carried to the worker (maskIds was dropped here: the report workbook's ids went out unmasked).
+      maskIds: s.maskIds,
+      note: s.note,
+      display: s.display
+        ? {
+            weekdays: [...s.display.weekdays],
+            words: s.display.words ? { ...s.display.words } : undefined,
+          }
+        : undefined,
     }));
     const result = await this.#track<Result<Uint8Array>>(this.#api.exportWorkbook(plain));
     if (!result.ok) return result;

@@ -14,7 +14,7 @@ import type {
   Result,
 } from './protocol.ts';
 import type { SourceMeta } from './readers/load-types.ts';
-import type { ExportSheet } from './export-query.ts';
+import type { ExportDisplay, ExportSheet } from './export-query.ts';
 import type { TextEncoding } from '../ingest/detect-format.ts';
 import type { CleaningSchema } from '../config/schema.ts';
 import type { CleaningReport, CustomerCleaningReport } from '../ingest/cleaning/report.ts';
@@ -27,7 +27,7 @@ import type { ClvModel } from '../analyses/clv/compute.ts';
 import type { JournalEntry } from '../analyses/sql-script.ts';
 
 export type * from './protocol.ts';
-export type { ExportSheet };
+export type { ExportDisplay, ExportSheet };
 export type { CleaningReport, CustomerCleaningReport, RoleCleaningReport, GenericRole };
 export type { ComputeRequest, ComputeResult, ClvModel };
 
@@ -127,6 +127,7 @@ export interface EngineApi {
     format: 'csv' | 'xlsx',
     sheetName?: string,
     headers?: Readonly<Record<string, string>>,
+    display?: ExportDisplay,
   ): Promise<Result<Uint8Array>>;
   /** Several queries → one XLSX workbook, a sheet each (issue 18: all segments + a summary). */
   exportWorkbook(sheets: readonly ExportSheet[]): Promise<Result<Uint8Array>>;

@@ -224,8 +224,8 @@ const api: EngineApi = {
   async compute(request, onProgress) {
     return run((port, signal) => runCompute(port, request, signal, onProgress));
   },
-  async exportQuery(sql, format, sheetName, headers) {
-    const result = await run((port) => exportQuery(port, sql, format, sheetName, headers));
+  async exportQuery(sql, format, sheetName, headers, display) {
+    const result = await run((port) => exportQuery(port, sql, format, sheetName, headers, display));
     return result.ok ? Comlink.transfer(result, [result.value.buffer]) : result;
   },
   async exportWorkbook(sheets) {

@@ -110,3 +110,18 @@ export function exportHeaders(locale: Locale): Record<string, string> {
   ]);
   return Object.fromEntries([...z, ...named]);
 }
+
+/**
+ * Words for codes in exported cells (issue 18, engine/export-query.ts ExportDisplay.words): set-aside
+ * reasons (`reason.<code>` from `cleaning.reason.*`) and churn-warning details (`detail.*` from
+ * `exportWord.detail.*`).
+ */
+export function exportWords(locale: Locale): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(all) as MessageKey[]) {
+    if (key.startsWith('cleaning.reason.'))
+      out[`reason.${key.slice('cleaning.reason.'.length)}`] = translate(locale, key);
+    else if (key.startsWith('exportWord.')) out[key.slice('exportWord.'.length)] = translate(locale, key);
+  }
+  return out;
+}

@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { read as readXlsx, utils as xlsxUtils } from '@e965/xlsx';
 import { ARTIFACTS, openSession, screenshot, waitIdle, type Session } from './support/browser.ts';
 
 let session: Session | null = null;
@@ -220,6 +221,23 @@ describe('group comparison', () => {
     expect(await page.locator('[data-testid=compare-table] th').nth(2).textContent()).toBe(
       '对比数据集（B：panel.csv）',
     );
+    // The comparison as a chart and a file (issue 18): the verdict in words, significant only by a test.
+    await page.getByTestId('compare-chart').waitFor();
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('compare-export-csv').click(),
+    ]);
+    expect(file.suggestedFilename()).toBe('分组对比.csv');
+    const exported = readFileSync((await file.path())!, 'utf8').split(/\r?\n/);
+    expect(exported[0]).toMatch(
+      /^\uFEFF指标,A：.*,B：对比数据集（B：panel\.csv）,差值（B − A）,相对差异,检验,p 值,结论$/,
+    );
+    const customersLine = exported.find((l) => l.startsWith('客户数,'))!;
+    expect(customersLine).toMatch(/,不检验（合计或中位数）,,差异较大（[+−]\d+\.\d%）$/);
+    const shownSignificant = await page
+      .locator('[data-testid=compare-table] tr[data-significant=true]')
+      .count();
+    expect(exported.filter((l) => l.endsWith(',差异显著'))).toHaveLength(shownSignificant);
     await cardShot(page, 'compare-dataset-zh');
     await screenshot(page, 'compare-zh');
     // The analysed dataset is unchanged: RFM still counts the sample's customers.
@@ -257,6 +275,22 @@ describe('group comparison', () => {
         .locator('optgroup[label="Comparison dataset channels"] option')
         .count(),
     ).toBeGreaterThan(0);
+    // The chart's legend and the exported file in English (issue 18).
+    await page.getByTestId('compare-chart').waitFor();
+    expect(await page.getByTestId('compare-chart-legend').textContent()).toContain(
+      'significant (test p < 0.05)',
+    );
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('compare-export-xlsx').click(),
+    ]);
+    expect(file.suggestedFilename()).toBe('Group comparison.xlsx');
+    const book = readXlsx(readFileSync((await file.path())!), { type: 'buffer' });
+    const table = xlsxUtils.sheet_to_json<Record<string, unknown>>(book.Sheets['Group comparison']!);
+    expect(table.find((r) => r.Metric === 'Customers')).toMatchObject({
+      Test: 'not tested (total or median)',
+      Verdict: expect.stringMatching(/^Large difference \([+−]\d+\.\d%\)$/),
+    });
     await cardShot(page, 'compare-dataset-en');
 
     await page.getByTestId('compare-remove').click();

@@ -4,7 +4,9 @@
  * invalid phones cleared and counted (no customer lost for them), set-aside rows masked.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { read as readXlsx, utils as xlsxUtils } from '@e965/xlsx';
+import type { Page } from 'playwright-core';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSession, screenshot, waitIdle, type Session } from './support/browser.ts';
@@ -73,11 +75,63 @@ async function cleanCustomers(locale: 'zh-CN' | 'en') {
   return page;
 }
 
+/**
+ * Issue 18: the RFM customer export takes contact columns from the customer file, masked by default;
+ * unmasked only after the explicit step, and the workbook then carries the note.
+ */
+async function exportsContacts(page: Page, locale: 'zh-CN' | 'en') {
+  const zh = locale === 'zh-CN';
+  await page.getByTestId('nav-rfm').click();
+  await page.locator('[data-testid=rfm-overview][data-ready=true]').waitFor({ timeout: 90_000 });
+  await waitIdle(page);
+  await page.getByTestId('contacts-all-add').check();
+  const row = page.locator('[data-testid=segment-row]:not([data-customers="0"])').first();
+  await row.locator('button').first().click();
+  await page.waitForFunction(
+    () => Number(document.querySelector('[data-testid=drill-table]')?.getAttribute('data-rows')) > 0,
+    null,
+    { timeout: 60_000 },
+  );
+  await waitIdle(page);
+  expect(await page.getByTestId('contacts-drill-add').isChecked()).toBe(true);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  const lines = readFileSync((await csv.path())!, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l !== '');
+  const header = lines[0]!.replace('\uFEFF', '').split(',');
+  const [action, name, phone, email] = zh
+    ? ['建议动作', '姓名', '手机号', '邮箱']
+    : ['Recommended action', 'Contact name', 'Phone', 'E-mail'];
+  expect(header.slice(10, 14)).toEqual([action, name, phone, email]);
+  const body = lines.slice(1).join('\n');
+  expect(body).toMatch(/138\*{4}\d{4}/);
+  expect(body).not.toMatch(/1381234\d{4}/);
+  expect(body).not.toMatch(/c\d+@mail\.com/);
+  expect(csv.suggestedFilename()).not.toContain(zh ? '未脱敏' : 'unmasked');
+  expect(await page.getByTestId('drill-pii-note').textContent()).toContain(zh ? '脱敏后的' : 'masked name');
+  await page.getByTestId('contacts-drill-unmasked').check();
+  expect(await page.getByTestId('drill-pii-note').textContent()).toContain(
+    zh ? '含未脱敏个人信息' : 'contains unmasked personal data',
+  );
+  await screenshot(page, `rfm-contacts-${zh ? 'zh' : 'en'}`);
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
+  const book = readXlsx(readFileSync((await xlsx.path())!), { type: 'buffer' });
+  const sheet = book.Sheets[book.SheetNames[0]!]!;
+  const note = zh ? '含未脱敏个人信息' : 'contains unmasked personal data';
+  expect(sheet['A1'].c?.[0]?.t).toBe(note);
+  const rows = xlsxUtils.sheet_to_json<Record<string, unknown>>(sheet);
+  expect(rows.some((r) => /^1381234\d{4}$/.test(String(r[phone])))).toBe(true);
+  // The CSV carries the note in its name.
+  const [open] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  expect(open.suggestedFilename()).toContain(note);
+}
+
 describe('customer file cleaning', () => {
   it('zh: cleans the member list; counts add up; invalid phones cleared, not set aside', async () => {
     const page = await cleanCustomers('zh-CN');
     expect(await page.getByTestId('customers-report').textContent()).toContain('无效手机号已清空');
     await screenshot(page, 'customers-zh');
+    await exportsContacts(page, 'zh-CN');
   }, 180_000);
 
   it('en: the same report in English', async () => {
@@ -86,5 +140,6 @@ describe('customer file cleaning', () => {
       'Invalid phone numbers cleared',
     );
     await screenshot(page, 'customers-en');
+    await exportsContacts(page, 'en');
   }, 180_000);
 });

@@ -81,6 +81,16 @@ async function expectAligned(table: Locator, i: number, scrolledRight: boolean):
   } else expect(s.body).toBe(0);
 }
 
+/** The cells of one CSV line (quoted cells may hold commas and doubled quotes). */
+function csvCells(line: string): string[] {
+  const out: string[] = [];
+  for (const m of line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)) {
+    const v = m[1]!;
+    out.push(v.startsWith('"') ? v.slice(1, -1).replaceAll('""', '"') : v);
+  }
+  return out;
+}
+
 async function waitForRowCount(page: Page, n: number): Promise<void> {
   await page.waitForFunction(
     (count) => document.querySelectorAll('[data-testid=segment-row]').length === count,
@@ -215,17 +225,31 @@ describe('RFM overview', () => {
     // Issue 4's columns first, in the same order, then the feature columns; headers in the UI language
     // (issue 18; the CLI's customers.csv keeps the snake_case names).
     expect(lines[0]).toBe(
-      '\uFEFF客户ID,最近购买天数,购买次数,消费金额,R 分,F 分,M 分,RFM 编码,客群代码,客群,' +
+      '\uFEFF客户ID,最近购买天数,购买次数,消费金额,R 分,F 分,M 分,RFM 编码,客群代码,客群,建议动作,' +
         '首次购买日,平均购买间隔（天）,购买间隔中位数（天）,偏好品类 1,偏好品类 2,偏好品类 3,' +
-        '常用渠道,常用支付方式,平均折扣率,促销订单占比,高峰星期（1=周一）,高峰时段（时）',
+        '常用渠道,常用支付方式,平均折扣率,促销订单占比,高峰星期,高峰时段（时）',
     );
+    // The segment's recommended action follows its name (issue 18).
     expect(lines.filter((l) => l.includes(',churn_risk,流失风险客户,'))).toHaveLength(
       after.get('churn_risk')!,
     );
     // The sample's customers have categories and a channel: the feature cells are filled in.
-    const cells = lines[1]!.split(',');
-    expect(cells[13]).not.toBe('');
-    expect(cells[16]).not.toBe('');
+    const cells = csvCells(lines[1]!);
+    expect(cells).toHaveLength(23);
+    expect(cells[10]).not.toBe(''); // the recommended action
+    expect(cells[14]).not.toBe('');
+    expect(cells[17]).not.toBe('');
+    // Shares as percentages, weekdays as names (issue 18; the CLI keeps raw numbers).
+    const rows = lines
+      .slice(1)
+      .filter((l) => l !== '')
+      .map(csvCells);
+    expect(rows.map((r) => r[20]).filter((v) => v !== '')).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^\d+\.\d%$/)]),
+    );
+    expect(rows.every((r) => r[20] === '' || /^\d+\.\d%$/.test(r[20]!))).toBe(true);
+    expect(rows.every((r) => r[21] === '' || /^周[一二三四五六日]$/.test(r[21]!))).toBe(true);
+    expect(rows.some((r) => r[21] !== '')).toBe(true);
     await screenshot(page, 'rfm-drill-zh');
 
     // All segments in one workbook (issue 18): a summary sheet, then a sheet per segment with customers.
@@ -249,7 +273,9 @@ describe('RFM overview', () => {
       '收入',
       '客户占比',
       '收入占比',
+      '建议动作',
     ]);
+    expect(String(summary[0]!['建议动作'])).not.toBe('');
     const perSheet = wb.SheetNames.slice(1).map((n) => xlsxUtils.sheet_to_json(wb.Sheets[n]!).length);
     expect(perSheet).toEqual(withCustomers.map(([, n]) => n));
   });
@@ -274,6 +300,8 @@ describe('RFM overview', () => {
       '\uFEFFSegment id,Segment,Customers,Orders,Revenue,Share of customers,Share of revenue',
     );
     expect(summaryLines[1]).toMatch(/^high_value,High value,\d+,/);
+    // Shares as percentages with one decimal in a UI export (issue 18).
+    expect(summaryLines[1]).toMatch(/,\d+\.\d%,\d+\.\d%$/);
 
     await page.locator('[data-testid=segment-row][data-segment=high_value] button').click();
     await page.waitForFunction(

@@ -61,6 +61,62 @@ describe('exportQuery', () => {
     ]);
   });
 
+  it('writes a sheet note (issue 18: "含未脱敏个人信息") on the header cell and in the book comments', async () => {
+    const bytes = await exportWorkbook(db, [
+      { name: '汇总', sql: 'SELECT 2 AS customers', note: '含未脱敏个人信息' },
+      { name: 'plain', sql: 'SELECT 1 AS x' },
+    ]);
+    const book = read(bytes, { type: 'array' });
+    expect(book.Sheets['汇总']!['A1'].c?.[0]?.t).toBe('含未脱敏个人信息');
+    expect(book.Sheets['plain']!['A1'].c).toBeUndefined();
+    expect(book.Props?.Comments).toBe('含未脱敏个人信息');
+    expect(utils.sheet_to_json(book.Sheets['汇总']!)).toEqual([{ customers: 2 }]);
+  });
+
+  it('UI exports show shares as percentages and weekdays as names (issue 18); raw without display', async () => {
+    const sql = `SELECT 0.309 AS revenue_share, 0.25 AS conversion_rate, 3 AS peak_weekday, 0.5 AS amount`;
+    const headers = { peak_weekday: '高峰星期（1=周一）', revenue_share: '收入占比' };
+    const display = { weekdays: ['周一', '周二', '周三', '周四', '周五', '周六', '周日'] };
+    const csv = new TextDecoder().decode(await exportQuery(db, sql, 'csv', 'x', headers, display));
+    expect(csv.split('\r\n').slice(0, 2)).toEqual([
+      '收入占比,conversion_rate,高峰星期,amount',
+      '30.9%,25.0%,周三,0.5',
+    ]);
+    const raw = new TextDecoder().decode(await exportQuery(db, sql, 'csv', 'x'));
+    expect(raw.split('\r\n')[1]).toBe('0.309,0.25,3,0.5');
+    const book = read(await exportQuery(db, sql, 'xlsx', 'x', undefined, display), {
+      type: 'array',
+      cellNF: true,
+    });
+    const sheet = book.Sheets['x']!;
+    expect(sheet['A2']).toMatchObject({ t: 'n', v: 0.309, z: '0.0%' });
+    expect(sheet['C2']).toMatchObject({ t: 's', v: '周三' });
+    expect(sheet['D2'].z).not.toBe('0.0%');
+  });
+
+  it('UI exports write set-aside reasons and churn details in words (issue 18)', async () => {
+    const { exportWords } = await import('../../src/i18n/i18n.ts');
+    const sql = `SELECT * FROM (VALUES
+      ('missing_customer_id', 'last_purchase=2025-01-01'),
+      ('no_such_code', 'first_purchase=2025-02-03;second_purchase=none'),
+      ('exact_duplicate', 'median_interval_days=41;factor=1.5'),
+      ('exact_duplicate', 'unknown=1')) t(reason, detail)`;
+    const zh = { weekdays: [], words: exportWords('zh-CN') };
+    const csv = new TextDecoder().decode(await exportQuery(db, sql, 'csv', 'x', undefined, zh));
+    expect(csv.split('\r\n').slice(1, 5)).toEqual([
+      '缺少客户ID,最近购买 2025-01-01',
+      'no_such_code,首次购买 2025-02-03；没有第二次购买',
+      '完全重复的行,购买间隔中位数 41 天；超期倍数 1.5',
+      '完全重复的行,unknown=1',
+    ]);
+    const en = { weekdays: [], words: exportWords('en') };
+    const enCsv = new TextDecoder().decode(await exportQuery(db, sql, 'csv', 'x', undefined, en));
+    expect(enCsv.split('\r\n')[3]).toBe('Exact duplicate row,median interval 41 days; overdue factor 1.5');
+    // The CLI (no display) keeps the codes.
+    const raw = new TextDecoder().decode(await exportQuery(db, sql, 'csv', 'x'));
+    expect(raw.split('\r\n')[1]).toBe('missing_customer_id,last_purchase=2025-01-01');
+  });
+
   it('translates CSV headers too', async () => {
     const text = new TextDecoder().decode(
       await exportQuery(db, SQL, 'csv', 'x', { customer_id: 'Customer ID' }),

@@ -1,7 +1,7 @@
 /**
  * The CLI's RFM files (issue 4): customers.csv and segments.csv, with exactly the documented columns.
  */
-import { ident } from '../../sql/quote.ts';
+import { ident, literal } from '../../sql/quote.ts';
 import { buildSegmentSummarySql } from './build-rfm-views-sql.ts';
 import { buildSegmentExportSql } from './build-segment-customers-sql.ts';
 import type { RfmLocale } from './build-rfm-sql.ts';
@@ -32,4 +32,20 @@ export function buildSegmentsCsvSql(
   options: { customers?: string; locale?: RfmLocale } = {},
 ): string {
   return `SELECT ${SEGMENTS_CSV_COLUMNS.map(ident).join(', ')} FROM (${buildSegmentSummarySql(segments, options)})`;
+}
+
+/**
+ * The segments.csv columns then segment_action, each segment's recommended action in `locale`
+ * (issue 18: the UI's summary sheet; the CLI's segments.csv keeps its columns).
+ */
+export function buildSegmentsActionSql(
+  segments: readonly RfmSegment[],
+  options: { customers?: string; locale?: RfmLocale } = {},
+): string {
+  const locale = options.locale ?? 'zh-CN';
+  const whens = segments
+    .filter((s) => s.action[locale].trim() !== '')
+    .map((s) => `WHEN ${literal(s.id)} THEN ${literal(s.action[locale])}`);
+  const action = whens.length ? `CASE segment ${whens.join(' ')} ELSE NULL END` : 'CAST(NULL AS VARCHAR)';
+  return `SELECT ${SEGMENTS_CSV_COLUMNS.map(ident).join(', ')}, ${action} AS segment_action FROM (${buildSegmentSummarySql(segments, options)})`;
 }

@@ -243,3 +243,58 @@ describe('drill-down and export', () => {
     ]);
   });
 });
+
+describe('export with actions and contact columns (issue 18)', () => {
+  it('adds the recommended action and masked contacts; unmasked only when asked', async () => {
+    await db.exec(`CREATE OR REPLACE TABLE contacts_t AS SELECT * FROM (VALUES
+      ('A', '张三明', '13812340001', 'zhang@mail.com'),
+      ('D', 'Li Lei', '+86 139 0000 0000', NULL)) AS t(customer_id, name, phone, email)`);
+    const actions = cfg.segments.map((s) => ({ id: s.id, action: s.action['zh-CN'] }));
+    const masked = await rowsOf(
+      db,
+      buildSegmentExportSql({ actions, contacts: { table: 'contacts_t', mask: true } }),
+    );
+    expect(Object.keys(masked[0]!)).toEqual([
+      'customer_id',
+      'recency_days',
+      'frequency',
+      'monetary',
+      'r_score',
+      'f_score',
+      'm_score',
+      'rfm_code',
+      'segment',
+      'segment_label',
+      'segment_action',
+      'contact_name',
+      'phone',
+      'email',
+    ]);
+    const byId = new Map(masked.map((r) => [r.customer_id, r]));
+    expect(byId.get('A')).toMatchObject({
+      contact_name: '张*明',
+      phone: '138****0001',
+      email: 'z***@mail.com',
+      segment_action: cfg.segments.find((s) => s.id === 'high_value')!.action['zh-CN'],
+    });
+    expect(String(byId.get('A')!.segment_action)).not.toBe('');
+    expect(byId.get('D')).toMatchObject({ contact_name: 'L*** L***', phone: '139****0000', email: null });
+    // No profile: empty contact cells, the customer kept.
+    expect(byId.get('C')).toMatchObject({ contact_name: null, phone: null, email: null });
+    expect(masked).toHaveLength(6);
+    const open = await rowsOf(
+      db,
+      buildSegmentExportSql({ segment: 'high_value', contacts: { table: 'contacts_t', mask: false } }),
+    );
+    expect(open.find((r) => r.customer_id === 'A')).toMatchObject({
+      phone: '13812340001',
+      email: 'zhang@mail.com',
+      contact_name: '张三明',
+    });
+    expect(open.every((r) => r.segment === 'high_value')).toBe(true);
+    // With the features table too: contacts before the feature columns.
+    const sql = buildSegmentExportSql({ features: 'rfm_features', contacts: { mask: true } });
+    expect(sql).toMatch(/AS "email".*"first_purchase"/s);
+    expect(sql).toContain('LEFT JOIN "customers_clean" k');
+  });
+});

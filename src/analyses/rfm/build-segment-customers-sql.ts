@@ -9,7 +9,8 @@
 import { ident, literal } from '../../sql/quote.ts';
 import { RFM_FEATURE_COLUMNS, type RfmFeatureColumn } from './build-rfm-features-sql.ts';
 import { OTHER_SEGMENT, SEGMENT_ID_PATTERN } from './rfm-config.ts';
-import { RFM_CUSTOMERS } from '../../ingest/tables.ts';
+import { CUSTOMERS_CLEAN, RFM_CUSTOMERS } from '../../ingest/tables.ts';
+import { buildMaskSql } from '../../ingest/pii/mask-sql.ts';
 
 /** The customers.csv columns (issue 4 "CLI"), in order. */
 export const RFM_CUSTOMER_COLUMNS = [
@@ -69,6 +70,34 @@ export interface SegmentCustomersPage extends SegmentCustomersFilter {
 export interface SegmentExportFilter extends SegmentCustomersFilter {
   /** Features table (rfm_features) to join; absent = exactly the customers.csv columns. */
   features?: string;
+  /**
+   * The segments' recommended actions (issue 18), in the export's language: a `segment_action`
+   * column after segment_label. Absent = no such column (the CLI's customers.csv).
+   */
+  actions?: readonly { id: string; action: string }[];
+  /**
+   * Contact columns from the cleaned customer file (issue 18): contact_name, phone, email by
+   * customer_id (LEFT JOIN: a customer without a profile keeps empty cells). `mask` (the default the
+   * UI keeps unless the user reveals them for this export) masks them as the set-aside rows are.
+   */
+  contacts?: { table?: string; mask: boolean };
+}
+
+/** The contact columns of a customer export (issue 18), in order: customers_clean column → export name. */
+export const CONTACT_COLUMNS = [
+  ['name', 'contact_name'],
+  ['phone', 'phone'],
+  ['email', 'email'],
+] as const;
+
+/** `CASE segment WHEN 'id' THEN 'action' … END AS segment_action` (empty text: no action written). */
+function segmentActionSql(actions: readonly { id: string; action: string }[], alias: string): string {
+  const whens = actions
+    .filter((a) => a.action.trim() !== '')
+    .map((a) => `WHEN ${literal(a.id)} THEN ${literal(a.action)}`);
+  return whens.length
+    ? `CASE ${alias}segment ${whens.join(' ')} ELSE NULL END AS segment_action`
+    : `CAST(NULL AS VARCHAR) AS segment_action`;
 }
 
 /** Escape LIKE wildcards so the text matches literally (ESCAPE '\'). */
@@ -167,17 +196,34 @@ function exportedFeatureSql(column: RfmFeatureColumn): string {
 /**
  * Export rows by customer_id (customer ids are never masked): exactly the customers.csv columns
  * (RFM_CUSTOMER_COLUMNS), then with `features` RFM_FEATURE_COLUMNS (intervals rounded to 2
- * decimals, rates to 4). No other personal data is exported.
+ * decimals, rates to 4). With `actions` a segment_action column follows segment_label; with
+ * `contacts` the contact columns (CONTACT_COLUMNS, masked unless `mask` is false) follow, before the
+ * features. No other personal data is exported.
  */
 export function buildSegmentExportSql(filter: SegmentExportFilter): string {
-  if (filter.features === undefined) {
+  if (filter.features === undefined && filter.actions === undefined && filter.contacts === undefined) {
     return `SELECT ${RFM_CUSTOMER_COLUMNS.map(ident).join(', ')} FROM ${ident(filter.customers ?? RFM_CUSTOMERS)}${whereSql(filter)}
 ORDER BY customer_id`;
   }
-  const cols = [
-    ...RFM_CUSTOMER_COLUMNS.map((c) => `c.${ident(c)}`),
-    ...RFM_FEATURE_COLUMNS.map(exportedFeatureSql),
-  ];
-  return `SELECT ${cols.join(', ')} ${joinedFromSql(filter.customers, filter.features)}${whereSql(filter, 'c.')}
+  const cols = RFM_CUSTOMER_COLUMNS.map((c) => `c.${ident(c)}`);
+  if (filter.actions !== undefined) cols.push(segmentActionSql(filter.actions, 'c.'));
+  const contacts = filter.contacts;
+  if (contacts !== undefined) {
+    for (const [source, name] of CONTACT_COLUMNS) {
+      const expr = `k.${ident(source)}`;
+      const kind = source === 'name' ? 'name' : source;
+      cols.push(`${contacts.mask ? buildMaskSql(kind, expr) : `CAST(${expr} AS VARCHAR)`} AS ${ident(name)}`);
+    }
+  }
+  if (filter.features !== undefined) cols.push(...RFM_FEATURE_COLUMNS.map(exportedFeatureSql));
+  const from =
+    filter.features !== undefined
+      ? joinedFromSql(filter.customers, filter.features)
+      : `FROM ${ident(filter.customers ?? RFM_CUSTOMERS)} c`;
+  const join =
+    contacts !== undefined
+      ? ` LEFT JOIN ${ident(contacts.table ?? CUSTOMERS_CLEAN)} k ON k.customer_id = c.customer_id`
+      : '';
+  return `SELECT ${cols.join(', ')} ${from}${join}${whereSql(filter, 'c.')}
 ORDER BY c.customer_id`;
 }

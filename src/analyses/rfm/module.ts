@@ -7,7 +7,7 @@ import { defineModule, type PlanContext } from '../contract.ts';
 import { readRow } from '../read-rows.ts';
 import { buildRfmSql, DEFAULT_RFM_TABLES } from './build-rfm-sql.ts';
 import { buildRfmFeaturesSql } from './build-rfm-features-sql.ts';
-import { buildCustomersCsvSql, buildSegmentsCsvSql } from './build-rfm-csv-sql.ts';
+import { buildCustomersCsvSql, buildSegmentsActionSql, buildSegmentsCsvSql } from './build-rfm-csv-sql.ts';
 import {
   buildSegmentCustomersCountSql,
   buildSegmentCustomersPageSql,
@@ -132,22 +132,51 @@ export function scoreBand(config: RfmConfig) {
   return highValueAtRiskBand({ r: levelsOf(cuts.r), m: levelsOf(cuts.m) });
 }
 
-/** A segment's target list (customers.csv columns + features) for the drill-down's export. */
+/** The segments' recommended actions in `locale` (issue 18), for the export's segment_action column. */
+function segmentActions(config: RfmConfig, locale: PlanContext['locale']) {
+  return resolveRfmConfig(config).segments.map((s) => ({ id: s.id, action: s.action[locale] }));
+}
+
+/**
+ * A segment's target list (customers.csv columns, the segment's recommended action, optional contact
+ * columns from the customer file, then the features) for the drill-down's and the workbook's export.
+ */
 export const segmentExport = {
   id: 'segment-customers',
   file: 'rfm-segment.csv',
   cli: false,
   plan: (
     config: RfmConfig,
-    _ctx: PlanContext,
-    p: { segment: string; features: string; group?: string | null | undefined },
+    ctx: PlanContext,
+    p: {
+      segment: string;
+      features: string;
+      group?: string | null | undefined;
+      contacts?: { mask: boolean } | undefined;
+    },
   ) => ({
     statements: [],
     query: buildSegmentExportSql({
       ...(p.segment !== ALL_CUSTOMERS ? { segment: p.segment } : {}),
       features: p.features,
       band: scoreBand(config),
+      actions: segmentActions(config, ctx.locale),
       ...(p.group ? { group: p.group } : {}),
+      ...(p.contacts ? { contacts: p.contacts } : {}),
+    }),
+  }),
+} as const;
+
+/** The segment summary with each segment's recommended action (the UI's summary sheet, issue 18). */
+export const segmentSummaryExport = {
+  id: 'segments-with-actions',
+  file: 'segments.csv',
+  cli: false,
+  plan: (config: RfmConfig, ctx: PlanContext) => ({
+    statements: [],
+    query: buildSegmentsActionSql(resolveRfmConfig(config).segments, {
+      customers: tables.customers,
+      locale: ctx.locale,
     }),
   }),
 } as const;

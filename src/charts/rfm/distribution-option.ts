@@ -1,5 +1,6 @@
 /** Histogram of R, F or M with the cut points in use drawn as vertical lines (issue 4 "Views"). */
 import type { EChartsCoreOption } from 'echarts/core';
+import { formatCompact } from '../../i18n/format.ts';
 import { translate, type Locale } from '../../i18n/i18n.ts';
 import { fmtAmount, fmtInt, TOOLTIP_BASE } from './chart-text.ts';
 
@@ -70,6 +71,10 @@ export function distributionOption(
       nameLocation: 'middle',
       nameGap: 24,
       scale: true,
+      // Issue 18: ticks never run together ("1,0002,000…" on a narrow en chart): fewer of them,
+      // compact (1.2K / 1.2万), and any that would still overlap hidden.
+      splitNumber: 4,
+      axisLabel: { hideOverlap: true, formatter: (v: number) => formatCompact(locale, v, 1) },
     },
     yAxis: { type: 'value', name: translate(locale, 'rfm.customers'), nameGap: 40 },
     tooltip: {

@@ -64,6 +64,10 @@ describe('RFM chart options', () => {
     expect((o.series[0].label.formatter as Fn)({ data: o.series[0].data[0] })).toBe(
       '<b>｛x|evil｝</b>\n90.0%',
     );
+    // The area is named (issue 18).
+    expect(o.title.text).toBe('面积 = 销售额');
+    const en = segmentTreemapOption(rows, { locale: 'en', metric: 'customers' }) as Loose;
+    expect(en.title.text).toBe('Area = customers');
   });
 
   it('R×F heatmap fills the k×k grid', () => {
@@ -101,6 +105,10 @@ describe('RFM chart options', () => {
       [15, 1],
     ]);
     expect((o.tooltip.formatter as Fn)({ data: o.series[0].data[1] })).toBe('≥ 10\nCustomers: 1');
+    // Ticks never run together (issue 18): few, compact, overlapping ones hidden.
+    expect(o.xAxis.axisLabel.hideOverlap).toBe(true);
+    expect(o.xAxis.splitNumber).toBe(4);
+    expect(o.xAxis.axisLabel.formatter(1_500_000)).toBe('1.5M');
   });
 
   // Issue 12 item 10: with one purchase = one purchase day, F is not a count of orders.

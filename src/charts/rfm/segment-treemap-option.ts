@@ -23,6 +23,16 @@ export function segmentTreemapOption(
     .map((r) => ({ name: safeText(r.segment_label), value: r[metric], share: r[shareKey], row: r }));
   return {
     animation: false,
+    // What the area means (issue 18): a treemap does not say it by itself.
+    title: {
+      text: translate(
+        locale,
+        metric === 'customers' ? 'rfmUi.treemapAreaCustomers' : 'rfmUi.treemapAreaRevenue',
+      ),
+      left: 0,
+      top: 0,
+      textStyle: { fontSize: 12, fontWeight: 'normal' },
+    },
     tooltip: {
       ...TOOLTIP_BASE,
       formatter: (p: unknown) => {
@@ -41,6 +51,7 @@ export function segmentTreemapOption(
         name: translate(locale, metric === 'customers' ? 'rfm.customers' : 'rfm.revenue'),
         roam: false,
         nodeClick: false,
+        top: 26,
         breadcrumb: { show: false },
         label: {
           show: true,

@@ -52,4 +52,31 @@ export const compareUi = {
   },
   'compareUi.or': { 'zh-CN': '或', en: ' or ' },
   'compareUi.separator': { 'zh-CN': '、', en: ', ' },
+  // Issue 18: the comparison's chart and export.
+  'compareUi.chartTitle': { 'zh-CN': 'B 相对 A 的差异：{b} vs {a}', en: 'B relative to A: {b} vs {a}' },
+  'compareUi.chartAxis': { 'zh-CN': '相对差异（B 相对 A）', en: 'Relative difference (B vs A)' },
+  'compareUi.chartLegend': {
+    'zh-CN': '深橙 = 差异显著（检验 p < 0.05）；浅橙 = 差异较大但检验不显著或未检验；灰色 = 其他。',
+    en: 'Dark orange = significant (test p < 0.05); light orange = large difference, not shown significant or not tested; grey = other.',
+  },
+  'compareUi.file': { 'zh-CN': '分组对比', en: 'Group comparison' },
+  'compareUi.col.metric': { 'zh-CN': '指标', en: 'Metric' },
+  'compareUi.col.a': { 'zh-CN': 'A：{label}', en: 'A: {label}' },
+  'compareUi.col.b': { 'zh-CN': 'B：{label}', en: 'B: {label}' },
+  'compareUi.col.diff': { 'zh-CN': '差值（B − A）', en: 'Difference (B − A)' },
+  'compareUi.col.relative': { 'zh-CN': '相对差异', en: 'Relative difference' },
+  'compareUi.col.test': { 'zh-CN': '检验', en: 'Test' },
+  'compareUi.col.p': { 'zh-CN': 'p 值', en: 'p-value' },
+  'compareUi.col.verdict': { 'zh-CN': '结论', en: 'Verdict' },
+  'compareUi.verdict.large': { 'zh-CN': '差异较大（{rel}）', en: 'Large difference ({rel})' },
+  // Issue 18: a churn warning's detail in words in UI exports (CLI files keep key=value).
+  'exportWord.detail.last_purchase': { 'zh-CN': '最近购买 {v}', en: 'last purchase {v}' },
+  'exportWord.detail.first_purchase': { 'zh-CN': '首次购买 {v}', en: 'first purchase {v}' },
+  'exportWord.detail.second_purchase.none': { 'zh-CN': '没有第二次购买', en: 'no second purchase' },
+  'exportWord.detail.median_interval_days': {
+    'zh-CN': '购买间隔中位数 {v} 天',
+    en: 'median interval {v} days',
+  },
+  'exportWord.detail.factor': { 'zh-CN': '超期倍数 {v}', en: 'overdue factor {v}' },
+  'exportWord.detail.separator': { 'zh-CN': '；', en: '; ' },
 } satisfies Messages;

@@ -142,6 +142,9 @@ export const exportColumns = {
   'exportCol.name': { 'zh-CN': '名称', en: 'Name' },
   'exportCol.group_id': { 'zh-CN': '客户群ID', en: 'Group ID' },
   'exportCol.group_name': { 'zh-CN': '客户群名称', en: 'Group name' },
+  // Issue 18: the segment's recommended action and the contact columns of customer exports.
+  'exportCol.segment_action': { 'zh-CN': '建议动作', en: 'Recommended action' },
+  'exportCol.contact_name': { 'zh-CN': '姓名', en: 'Contact name' },
 } satisfies Messages;
 
 /** Names of the RFM exports (files and sheets). */
@@ -152,4 +155,32 @@ export const exportNames = {
     'zh-CN': '导出全部客群（Excel，每个客群一个工作表）',
     en: 'All segments (Excel, a sheet each)',
   },
+  // Issue 18: contact columns of customer exports.
+  'rfmUi.contacts': {
+    'zh-CN': '加入联系方式列（姓名、手机号、邮箱，来自客户文件）',
+    en: 'Add contact columns (name, phone, e-mail, from the customer file)',
+  },
+  'rfmUi.contactsUnmasked': {
+    'zh-CN': '本次导出不脱敏（文件将注明“含未脱敏个人信息”）',
+    en: 'Unmasked for this export (the file will say "contains unmasked personal data")',
+  },
+  'rfmUi.contactsMasked': {
+    'zh-CN': '联系方式默认脱敏（138****0001、z***@mail.com）。',
+    en: 'Contacts are masked by default (138****0001, z***@mail.com).',
+  },
+  'rfmUi.contactsNoFile': {
+    'zh-CN': '联系方式列需要客户文件（含手机号或邮箱），并在“清洗”中清洗。',
+    en: 'Contact columns need a customer file (with phone or e-mail), cleaned under Cleaning.',
+  },
+  'rfmUi.treemapAreaRevenue': { 'zh-CN': '面积 = 销售额', en: 'Area = revenue' },
+  'rfmUi.treemapAreaCustomers': { 'zh-CN': '面积 = 客户数', en: 'Area = customers' },
+  'rfmUi.withContactsMasked': {
+    'zh-CN': '导出含客户 ID、RFM 指标、建议动作、脱敏后的姓名/手机号/邮箱与购买特征；不含地址。',
+    en: 'Exports hold customer IDs, RFM metrics, the recommended action, masked name/phone/e-mail and purchase features; no addresses.',
+  },
+  'rfmUi.withContactsUnmasked': {
+    'zh-CN': '导出含未脱敏的姓名、手机号、邮箱，文件会注明“含未脱敏个人信息”；请按公司规定保管。',
+    en: 'Exports hold unmasked names, phones and e-mails; the file says "contains unmasked personal data". Keep it as your company requires.',
+  },
+  'rfmUi.unmaskedNote': { 'zh-CN': '含未脱敏个人信息', en: 'contains unmasked personal data' },
 } satisfies Messages;

@@ -71,3 +71,34 @@ describe('config description text', () => {
     expect(roleLabel(t('en'), 'no_such_role')).toBe('no_such_role');
   });
 });
+
+describe('RFM settings in words (issue 18)', () => {
+  it('says "R 分档：按平均值", not rfm.cuts.r.source mean', () => {
+    const c = config({
+      rfm: {
+        monetary: 'aov',
+        cuts: {
+          r: { source: 'mean' },
+          f: { source: 'fixed', points: [2, 3, 5, 10] },
+          m: { source: 'quantile', levels: 4 },
+        },
+      },
+      view: { maskPii: false },
+    });
+    const settings = visibleSettings(describeConfig(c));
+    const rows = (l: Locale) =>
+      Object.fromEntries(settings.map((s) => [settingLabel(t(l), s.path), settingValueText(t(l), s)]));
+    const zh = rows('zh-CN');
+    expect(zh['R 分档']).toBe('按平均值');
+    expect(zh['F 分档']).toBe('固定阈值');
+    expect(zh['F 阈值']).toBe('2, 3, 5, 10');
+    expect(zh['M 分档']).toBe('按分位数');
+    expect(zh['M 的口径']).toBe('客单价');
+    expect(zh['个人信息脱敏']).toBe('否');
+    const en = rows('en');
+    expect(en['R bins']).toBe('by the mean');
+    expect(en['M measured as']).toBe('average order value');
+    for (const l of ['zh-CN', 'en'] as const)
+      expect(Object.keys(rows(l)).filter((k) => /^(rfm|view)\./.test(k))).toEqual([]);
+  });
+});

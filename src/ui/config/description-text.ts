@@ -26,9 +26,27 @@ const SETTING_KEYS: Record<string, string> = {
 /** Paths shown in their own block (segments, presets, the action plan) rather than as settings. */
 const OWN_BLOCK = /^rfm\.segments\.|(^|\.)preset$|^actions\./;
 
+/**
+ * RFM and view settings in words (issue 18: "R 分档：按平均值", not `rfm.cuts.r.source mean`):
+ * `rfm.cuts.<d>.<field>` and `rfm.cuts.<d>.base.<field>` name the dimension; other `rfm.*` and
+ * `view.*` leaves have a `setup.setting.<path>` message.
+ */
+const RFM_CUT = /^rfm\.cuts\.([rfm])\.(base\.)?(source|points|levels|basis)$/;
+
+function rfmSettingLabel(t: T, path: string): string | null {
+  const cut = RFM_CUT.exec(path);
+  if (cut) {
+    const [, d, base, field] = cut;
+    return t(`setup.setting.cut.${base ? 'base.' : ''}${field}` as MessageKey, { d: d!.toUpperCase() });
+  }
+  const key = `setup.setting.${path}`;
+  return hasMessage(key) ? t(key as MessageKey) : null;
+}
+
 export function settingLabel(t: T, path: string): string {
   const key = SETTING_KEYS[path];
-  return key && hasMessage(key) ? t(key) : path;
+  if (key && hasMessage(key)) return t(key as MessageKey);
+  return rfmSettingLabel(t, path) ?? path;
 }
 
 function valueText(t: T, path: string, value: SettingValue): string {
@@ -41,7 +59,11 @@ function valueText(t: T, path: string, value: SettingValue): string {
         ? `cleaning.dateOrder.${value}`
         : path === 'cleaning.returns' || path === 'cleaning.purchase'
           ? `${path.replace('cleaning.', 'clean.')}.${value}`
-          : '';
+          : RFM_CUT.test(path) && !/(points|levels)$/.test(path)
+            ? `setup.value.cut.${value}`
+            : /^rfm\.(monetary|window\.kind|cn8\.(compare|basis)|quantileMethod)$/.test(path)
+              ? `setup.value.${path}.${value}`
+              : '';
   return hasMessage(key) ? t(key) : String(value);
 }
 

@@ -15,6 +15,9 @@ import type {
 } from '../../analyses/lifecycle/comparison-results.ts';
 import type { SegmentInfo } from '../../analyses/lifecycle/results.ts';
 import { COMPARISON_TABLES } from './comparison-dataset.svelte.ts';
+import { comparisonTable } from './compare-export.ts';
+import { tableCsv, tableXlsx } from '../../export/table-file.ts';
+import type { MessageKey } from '../../i18n/i18n.ts';
 
 export type {
   AttributeValue,
@@ -37,6 +40,16 @@ export class CompareState {
   constructor(app: AppState, segments: () => SegmentInfo[] | null) {
     this.#app = app;
     this.#segments = segments;
+  }
+
+  /** The comparison on screen as a file (issue 18), headers and verdicts in the UI language. */
+  async export(format: 'csv' | 'xlsx', labels: { a: string; b: string }): Promise<void> {
+    const app = this.#app;
+    const t = (key: string, params?: Record<string, string | number>) => app.t(key as MessageKey, params);
+    const { header, rows } = comparisonTable(this.rows, labels, t);
+    const name = app.t('compareUi.file');
+    const bytes = format === 'csv' ? tableCsv(header, rows) : await tableXlsx(name, header, rows);
+    app.engine.saveFile(bytes, format, `${name}.${format}`.replace(/[\\/:*?"<>|]/g, '_'));
   }
 
   get hasDataset(): boolean {

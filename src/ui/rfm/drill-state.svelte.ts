@@ -166,13 +166,24 @@ export class DrillDownState {
 
   /**
    * The open segment's customers: the customers.csv columns, then the feature columns (categories,
-   * channel, payment method, intervals, rates, peak time). Nothing here is personal data besides the
-   * customer id, which is never masked (issue 4); names, phones and addresses are not exported.
+   * channel, payment method, intervals, rates, peak time). Besides the customer id (never masked,
+   * issue 4) personal data goes out only as the contact columns the user adds (issue 18), masked
+   * unless revealed for the export.
    */
-  /** `named`: the file name (the segment's name and date) and the headers in the UI language (issue 18). */
+  /**
+   * `named`: the file name (the segment's name and date) and the headers in the UI language (issue 18);
+   * `contacts`: the contact columns (masked unless `mask` is false); `note`: written on the XLSX sheet
+   * (the unmasked-data note).
+   */
   async export(
     format: 'csv' | 'xlsx',
-    named?: { fileName: string; headers: Readonly<Record<string, string>> },
+    named?: {
+      fileName: string;
+      headers: Readonly<Record<string, string>>;
+      contacts?: { mask: boolean } | undefined;
+      note?: string | undefined;
+      sheet?: string | undefined;
+    },
   ): Promise<void> {
     const segment = this.segment;
     if (segment === null) return;
@@ -180,11 +191,21 @@ export class DrillDownState {
       const features = await this.#ensureFeatures();
       if (features === null) return;
       const app = this.#app;
+      const params = { segment, features, group: this.#groupFilter(), contacts: named?.contacts };
+      if (format === 'xlsx' && named?.note) {
+        const { statements, query } = segmentExport.plan(this.#config(), app.planContext, params);
+        await app.runner.downloadWorkbook(
+          [{ name: named.sheet ?? 'data', sql: query, headers: named.headers, note: named.note }],
+          named.fileName,
+          statements,
+        );
+        return;
+      }
       await app.runner.download(
         segmentExport,
         this.#config(),
         app.planContext,
-        { segment, features, group: this.#groupFilter() },
+        params,
         format,
         named?.fileName ?? `rfm-${segment}.${format}`,
         named?.headers,

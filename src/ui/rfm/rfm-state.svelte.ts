@@ -28,6 +28,7 @@ import {
   rfmModule,
   scoreBand,
   segmentExport,
+  segmentSummaryExport,
 } from '../../analyses/rfm/module.ts';
 import { exportHeaders } from '../../i18n/i18n.ts';
 import type { RfmOverview } from '../../analyses/rfm/overview.ts';
@@ -52,6 +53,13 @@ export class RfmState {
   segmentChart = $state<'bar' | 'treemap'>('bar');
   heatmapValue = $state<'customers' | 'avg_monetary'>('customers');
   readonly drill: DrillDownState;
+  /** Contact columns in customer exports (issue 18): off by default; needs a cleaned customer file. */
+  contacts = $state(false);
+  /**
+   * The contact columns go out unmasked: an explicit step on this screen, never stored in the config,
+   * so a shared link cannot switch masking off; the file then says so (rfmUi.unmaskedNote).
+   */
+  unmasked = $state(false);
 
   /** The config with cuts and segments filled in; a plain snapshot (safe to clone and compare). */
   config: ResolvedRfmConfig = $derived(resolveRfmConfig($state.snapshot(this.#rawConfig())));
@@ -236,12 +244,32 @@ export class RfmState {
     await this.exclusive(() => this.#run(gen));
   }
 
+  /** A customer file is cleaned: its contact columns can join customer exports. */
+  get contactsAvailable(): boolean {
+    return this.#app.analysis.customers.report !== null;
+  }
+
+  /** The contact columns of an export (masked unless revealed), or none; and the note an unmasked one carries. */
+  #contactOptions(): { contacts?: { mask: boolean }; note?: string } {
+    if (!this.contacts || !this.contactsAvailable) return {};
+    return this.unmasked
+      ? { contacts: { mask: false }, note: this.#app.t('rfmUi.unmaskedNote') }
+      : { contacts: { mask: true } };
+  }
+
   async exportCustomers(format: 'csv' | 'xlsx'): Promise<void> {
     await this.#flush();
     const segment = this.drill.segment;
+    const { contacts, note } = this.#contactOptions();
+    // A CSV has no place for a note: its name carries it.
+    const stem = segment === null ? 'rfm' : this.#fileStem(this.labelOf(segment));
+    const name = note && format === 'csv' ? `${stem}-${note}` : stem;
     await this.drill.export(format, {
-      fileName: segment === null ? `rfm.${format}` : `${this.#fileStem(this.labelOf(segment))}.${format}`,
+      fileName: `${name.replace(/[\\/:*?"<>|]/g, '_')}.${format}`,
       headers: exportHeaders(this.#locale()),
+      contacts,
+      note,
+      sheet: segment === null ? 'data' : this.labelOf(segment),
     });
   }
 
@@ -292,19 +320,22 @@ export class RfmState {
       const features = await this.ensureFeatures();
       if (features === null) return;
       const headers = exportHeaders(this.#locale());
-      const summary = rfmModule.exports.find((e) => e.id === 'segments')!;
+      const { contacts, note } = this.#contactOptions();
       const sheets = [
         {
           name: app.t('rfmUi.summarySheet'),
-          sql: summary.plan(this.config, app.planContext).query,
+          sql: segmentSummaryExport.plan(this.config, app.planContext).query,
           headers,
+          note,
         },
         ...results.summary
           .filter((r) => r.customers > 0)
           .map((r) => ({
             name: this.labelOf(r.segment),
-            sql: segmentExport.plan(this.config, app.planContext, { segment: r.segment, features }).query,
+            sql: segmentExport.plan(this.config, app.planContext, { segment: r.segment, features, contacts })
+              .query,
             headers,
+            note,
           })),
       ];
       await app.runner.downloadWorkbook(sheets, `${this.#fileStem(app.t('rfmUi.segmentsFile'))}.xlsx`);
