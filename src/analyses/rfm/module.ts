@@ -73,7 +73,7 @@ export const rfmModule = defineModule({
     },
     /** One segment's customers, searched and sorted in SQL, with the total count. */
     drill: {
-      plan: (config: RfmConfig, _ctx: PlanContext, p: DrillParams) => {
+      plan: (config: RfmConfig, ctx: PlanContext, p: DrillParams) => {
         const filter = { segment: p.segment, search: p.search, band: scoreBand(config) };
         return {
           statements: [],
@@ -82,6 +82,7 @@ export const rfmModule = defineModule({
             page: buildSegmentCustomersPageSql({
               ...filter,
               ...(p.features !== null ? { features: p.features } : {}),
+              ...(ctx.clv !== undefined ? { clv: ctx.clv } : {}),
               sort: p.sort,
               limit: p.limit,
               offset: 0,
@@ -99,7 +100,7 @@ export const rfmModule = defineModule({
       cli: true,
       plan: (config: RfmConfig, ctx: PlanContext) => ({
         statements: [featuresSql(config, ctx)],
-        query: buildCustomersCsvSql(tables.customers, tables.features),
+        query: buildCustomersCsvSql(tables.customers, tables.features, ctx.clv),
       }),
     },
     {
@@ -130,9 +131,14 @@ export const segmentExport = {
   id: 'segment-customers',
   file: 'rfm-segment.csv',
   cli: false,
-  plan: (config: RfmConfig, _ctx: PlanContext, p: { segment: string; features: string }) => ({
+  plan: (config: RfmConfig, ctx: PlanContext, p: { segment: string; features: string }) => ({
     statements: [],
-    query: buildSegmentExportSql({ segment: p.segment, features: p.features, band: scoreBand(config) }),
+    query: buildSegmentExportSql({
+      segment: p.segment,
+      features: p.features,
+      band: scoreBand(config),
+      ...(ctx.clv !== undefined ? { clv: ctx.clv } : {}),
+    }),
   }),
 } as const;
 
@@ -140,4 +146,5 @@ export { rfmFeaturesCutoff } from './build-rfm-features-sql.ts';
 export { RFM_SORT_COLUMNS, type RfmSortColumn } from './build-segment-customers-sql.ts';
 export { HIGH_VALUE_AT_RISK, highValueAtRiskBand } from './build-segment-customers-sql.ts';
 export { RFM_FEATURE_COLUMNS } from './build-rfm-features-sql.ts';
+export { RFM_CLV_COLUMNS } from './build-segment-customers-sql.ts';
 export type { DimensionCutPoints, CutPointsInUse } from './build-cut-points-sql.ts';

@@ -140,6 +140,8 @@ export const exportColumns = {
   'exportCol.owner': { 'zh-CN': '负责人', en: 'Owner' },
   'exportCol.status': { 'zh-CN': '状态', en: 'Status' },
   'exportCol.name': { 'zh-CN': '名称', en: 'Name' },
+  'exportCol.alive_band': { 'zh-CN': '存活概率分档', en: 'P(alive) band' },
+  'exportCol.purchase_band': { 'zh-CN': '预期购买分档', en: 'Expected purchases band' },
 } satisfies Messages;
 
 /** Names of the RFM exports (files and sheets). */
