@@ -90,6 +90,18 @@ describe('customer-lens analyze --clv', () => {
       expect(at('expected_purchases')).toBe(first[6]);
       expect(at('clv')).toBe(first[8]);
       expect(at('next_purchase_date')).toBe(first[9]);
+      // findings.json carries the CLV finding, its group the churned-but-valuable list (issue 17).
+      const findings = JSON.parse(readFileSync(join(out, 'findings.json'), 'utf8')) as {
+        id: string;
+        group_size: number;
+      }[];
+      const churned = findings.find((f) => f.id === 'clv.churned-valuable')!;
+      const churnedRows = c.slice(1).filter((l) => {
+        const cells = l.split(',');
+        return Number(cells[5]) < 0.5 && Number(cells[1]) > 0;
+      });
+      expect(churned.group_size).toBeGreaterThan(10);
+      expect(churned.group_size).toBeLessThanOrEqual(churnedRows.length);
     },
   );
 

@@ -23,6 +23,7 @@ import { conditionalExpectedValue, gammaGammaLogLikelihood } from './gamma-gamma
 import { ClvConfigSchema } from './clv-config.ts';
 import { buildClvSummarySql } from './build-clv-summary-sql.ts';
 import { clvModule, clvFitRequest } from './module.ts';
+import { buildClvCsvSql } from './build-clv-sql.ts';
 import type { PlanContext } from '../contract.ts';
 import { rfmModule } from '../rfm/module.ts';
 import { RfmConfigSchema } from '../rfm/rfm-config.ts';
@@ -260,6 +261,26 @@ describe('CLV columns in the RFM customer list and customers.csv (issue 16)', ()
     expect(clvs.at(-1)).toBeNull(); // N last (NULLs last)
     const known = clvs.filter((c) => c !== null) as number[];
     expect([...known].sort((x, y) => y - x)).toEqual(known);
+
+    // The CLV finding's numbers are the "likely churned but valuable" list's (issue 17).
+    const findingsPlan = clvModule.findings!.plan(config, fitted);
+    const [numbers] = await rowsOf(db, findingsPlan.queries.churned!);
+    const churnedList = await rowsOf(db, buildClvCsvSql('clv_customers', true));
+    expect(numbers).toMatchObject({
+      customers: churnedList.length,
+      fitted: 13,
+      first_date: '2026-01-01',
+      cal_end: '2026-03-31',
+    });
+    const predictions = await rowsOf(db, 'SELECT x, monetary_value, p_alive FROM clv_customers');
+    const repeat = predictions.filter((t) => Number(t.x) > 0);
+    expect(Number(numbers!.all_repeat_value)).toBeCloseTo(
+      repeat.reduce((s, t) => s + Number(t.x) * Number(t.monetary_value), 0),
+      6,
+    );
+    // 13 customers fitted: below MIN_CUSTOMERS, so nothing is said; without a fit, no query at all.
+    expect(clvModule.findings!.read({ churned: [numbers!] }, config, fitted)).toEqual([]);
+    expect(clvModule.findings!.plan(config, ctx).queries).toEqual({});
   });
 });
 

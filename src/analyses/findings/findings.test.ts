@@ -10,6 +10,7 @@ import { readCampaignFindings } from './campaigns-findings.ts';
 import { readBasketFindings } from './basket-findings.ts';
 import { readFunnelFindings } from './funnel-findings.ts';
 import { readLifecycleFindings } from './lifecycle-findings.ts';
+import { readClvFindings, planClvFindings } from './clv-findings.ts';
 import { findingJson, rankFindings } from './collect.ts';
 import { FINDING_THRESHOLDS as T } from './thresholds.ts';
 import type { Finding } from './finding.ts';
@@ -146,6 +147,44 @@ describe('RFM segment shrank vs a month before', () => {
     expect(shrank(200, 185)).toEqual([]); // 7.5 % fall: below SHRINK_MIN_FALL
     expect(shrank(60, 50)).toEqual([]); // 11.5 % → 10.0 %: p ≈ 0.43
     expect(shrank(100, 100)).toEqual([]);
+  });
+});
+
+const churned = (over: { customers?: number; fitted?: number } = {}) => ({
+  churned: [
+    {
+      customers: over.customers ?? 42,
+      past_value: 84_000,
+      mean_alive: 0.21,
+      all_repeat_value: 400_000,
+      fitted: over.fitted ?? 800,
+      first_date: '2025-05-01',
+      cal_end: '2026-10-31',
+    },
+  ],
+});
+
+describe('CLV finding: valuable customers likely churned', () => {
+  const fitted = { ...ctx, clv: 'clv_customers' };
+  it('fires with the list as its group, when the models were fit', () => {
+    const [f] = readClvFindings(churned(), fitted);
+    expect(f!.id).toBe('clv.churned-valuable');
+    expect(f!.text['zh-CN']).toBe(
+      '42 位过去复购金额居前 20% 的客户，按 BG/NBD 模型仍活跃的概率已低于 50%（平均 21%）：他们过去复购共消费 ¥8.4万，占全部复购金额的 21%。截至 2026-10-31。',
+    );
+    expect(f!.text.en).toBe(
+      '42 customers whose past repeat spend is in the top 20% now have a probability of still being active below 50% by the BG/NBD model (21% on average): they spent ¥84,000 on repeat purchases, 21% of all repeat spend. As of 2026-10-31.',
+    );
+    expect(f!).toMatchObject({ kind: 'risk', score: 62, link: { section: 'clv' } });
+    expect(f!.period).toEqual({ from: '2025-05-01', to: '2026-10-31' });
+    expect(f!.group).toMatchObject({ size: 42 });
+    expect(f!.group!.query).toMatch(/p_alive < 0\.5/);
+  });
+  it('says nothing without a fit, with too few customers fitted, or a list below the minimum group', () => {
+    expect(readClvFindings(churned(), ctx)).toEqual([]);
+    expect(planClvFindings({ calibrationEnd: undefined }, ctx).queries).toEqual({});
+    expect(readClvFindings(churned({ fitted: T.MIN_CUSTOMERS - 1 }), fitted)).toEqual([]);
+    expect(readClvFindings(churned({ customers: T.MIN_GROUP - 1 }), fitted)).toEqual([]);
   });
 });
 

@@ -115,4 +115,9 @@ export const findings = {
       '{n} 位过去复购金额居前 {top} 的客户，按 BG/NBD 模型仍活跃的概率已低于 {alive}（平均 {mean}）：他们过去复购共消费 {value}，占全部复购金额的 {share}。截至 {date}。',
     en: '{n} customers whose past repeat spend is in the top {top} now have a probability of still being active below {alive} by the BG/NBD model ({mean} on average): they spent {value} on repeat purchases, {share} of all repeat spend. As of {date}.',
   },
+  'findings.clvNotFit': {
+    'zh-CN':
+      '客户价值预测的结论（有价值但大概率已流失的客户）要在该页拟合模型后才会计算：打开“客户价值预测”，再回到本页。',
+    en: 'The CLV finding (valuable customers who have likely churned) needs the models fit first: open “CLV & churn risk”, then come back here.',
+  },
 } satisfies Messages;
