@@ -115,7 +115,9 @@ describe('CLV section on the sample', () => {
     const table = page.getByTestId('drill-table');
     const first = await table.locator('[role=row][aria-rowindex="2"] [role=cell]').allTextContents();
     expect(first[headers.indexOf(translate(locale, 'rfmUi.col.pAlive'))]).toMatch(/\d/);
-    await screenshot(page, `clv-rfm-drill-${locale}`);
+    // The CLV columns sit at the right end of the list: scrolled into view for the picture.
+    await table.locator('.body').evaluate((body) => body.scrollTo({ left: body.scrollWidth }));
+    await page.getByTestId('drill-down').screenshot({ path: `test-results/e2e/clv-rfm-drill-${locale}.png` });
     const [download] = await Promise.all([
       page.waitForEvent('download', { timeout: 60_000 }),
       page.getByTestId('export-csv').click(),

@@ -182,7 +182,7 @@ describe('CLV finding: valuable customers likely churned', () => {
   });
   it('says nothing without a fit, with too few customers fitted, or a list below the minimum group', () => {
     expect(readClvFindings(churned(), ctx)).toEqual([]);
-    expect(planClvFindings({ calibrationEnd: undefined }, ctx).queries).toEqual({});
+    expect(planClvFindings({ calibrationEnd: null }, ctx).queries).toEqual({});
     expect(readClvFindings(churned({ fitted: T.MIN_CUSTOMERS - 1 }), fitted)).toEqual([]);
     expect(readClvFindings(churned({ customers: T.MIN_GROUP - 1 }), fitted)).toEqual([]);
   });
