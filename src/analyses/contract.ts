@@ -56,6 +56,12 @@ export interface PlanContext {
    * loaded; the basket rules then read it instead of the orders.
    */
   readonly baskets?: string | undefined;
+  /**
+   * Issue 16: the CLV predictions table when the CLV models were fit on these purchases (the app's
+   * CLV section ran, the CLI's --clv); the RFM customer list and customers.csv then carry the CLV
+   * columns. Absent = not fit (the columns are left out, and the UI says so).
+   */
+  readonly clv?: string | undefined;
 }
 
 /**

@@ -26,6 +26,8 @@ import { decodeIpc } from '../client/decode.ts';
 import { groupMembersExport, materialiseGroups } from '../analyses/groups/materialise.ts';
 import { groupStateText } from '../analyses/groups/group-text.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
+import { CLV_TABLE } from '../analyses/clv/fit-request.ts';
+import type { ClvModel } from '../analyses/clv/compute.ts';
 
 export interface AnalysisOptions {
   purchases: string;
@@ -64,7 +66,7 @@ export async function runAnalyses(db: DbPort, config: AnalysisConfig, o: Analysi
   // --preset replaces the preset's cut points and segments; otherwise the config's own (or value5).
   const rfm: RfmConfig = o.preset ? { ...config.rfm, ...presetConfig(o.preset) } : config.rfm;
   const slices: Record<string, unknown> = { ...config, rfm };
-  const ctx: PlanContext = {
+  const baseCtx: PlanContext = {
     locale: o.locale,
     purchases: o.purchases,
     currency: o.currency,
@@ -73,22 +75,36 @@ export async function runAnalyses(db: DbPort, config: AnalysisConfig, o: Analysi
     asOf: o.asOf,
     baskets: o.baskets,
   };
+  const roles = o.roles ?? ['orders'];
+  const runs = (MODULES as readonly AnalysisModule<unknown, unknown>[]).filter(
+    (module) =>
+      module.needs.every((r) => roles.includes(r)) &&
+      !(module.needsAny && !module.needsAny.some((r) => roles.includes(r))) &&
+      module.exports.some((e) => e.cli) &&
+      !(module.compute && !(o.compute ?? []).includes(module.id)) &&
+      !(module.cliOptIn && !(o.optIn ?? []).includes(module.id)),
+  );
+  // Computations first (issue 16): the CLV predictions then join customers.csv (RFM runs earlier).
+  const computed = new Map<string, unknown>();
+  for (const module of runs) {
+    if (!module.compute) continue;
+    const cfg = slices[module.configKey];
+    for (const sql of module.prepare(cfg, baseCtx)) await db.exec(sql);
+    computed.set(module.id, await runCompute(db, module.compute(cfg, baseCtx)));
+  }
+  const clv = computed.get('clv') as ClvModel | undefined;
+  const ctx: PlanContext = clv?.bgnbd ? { ...baseCtx, clv: CLV_TABLE } : baseCtx;
   const reportTables: ReportTable[] = [];
   const findings: Finding[] = [];
-  for (const module of MODULES as readonly AnalysisModule<unknown, unknown>[]) {
+  for (const module of runs) {
     const cfg = slices[module.configKey];
-    const roles = o.roles ?? ['orders'];
-    if (!module.needs.every((r) => roles.includes(r))) continue;
-    if (module.needsAny && !module.needsAny.some((r) => roles.includes(r))) continue;
     const files = module.exports.filter((e) => e.cli);
-    if (files.length === 0) continue;
-    if (module.compute && !(o.compute ?? []).includes(module.id)) continue;
-    if (module.cliOptIn && !(o.optIn ?? []).includes(module.id)) continue;
-    for (const sql of module.prepare(cfg, ctx)) await db.exec(sql);
-    if (module.compute) {
-      const result = await runCompute(db, module.compute(cfg, ctx));
-      await writeFile(out(`${module.id}_model.json`), JSON.stringify(result, null, 2) + '\n');
-    }
+    if (module.compute)
+      await writeFile(
+        out(`${module.id}_model.json`),
+        JSON.stringify(computed.get(module.id), null, 2) + '\n',
+      );
+    else for (const sql of module.prepare(cfg, ctx)) await db.exec(sql);
     const modelsRun = new Set<string>();
     for (const file of files) {
       const { statements, query, models } = file.plan(cfg, ctx, undefined);

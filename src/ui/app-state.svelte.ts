@@ -16,6 +16,7 @@ import { decodeIpc } from '../client/decode.ts';
 import { AnalysisRunner } from '../client/analysis-runner.ts';
 import type { PlanContext } from '../analyses/contract.ts';
 import type { ModuleId } from '../analyses/registry.ts';
+import { CLV_TABLE } from '../analyses/clv/fit-request.ts';
 import { TABLES } from '../ingest/canonical.ts';
 import { returnsViewName } from '../ingest/tables.ts';
 import type { TextEncoding } from '../ingest/detect-format.ts';
@@ -105,6 +106,12 @@ export class AppState {
   findings = $state.raw<Finding[]>([]);
   /** The last finding link followed: its section reads the view state (e.g. `{ segment }`) and clears it. */
   findingLink = $state.raw<Finding['link'] | null>(null);
+  /**
+   * Issue 16: the CLV fit the CLV section last made (on which cleaned data, with which horizon), or
+   * null. While it is for the current cleaning report, planContext.clv names its predictions table
+   * and the RFM customer list and exports carry the CLV columns.
+   */
+  clvFit = $state.raw<{ report: unknown; horizonDays: number; aliveThreshold: number } | null>(null);
   #nextTable = 1;
   #nextError = 1;
   #cancelled = false;
@@ -170,7 +177,14 @@ export class AppState {
       ...(report ? { currency: report.currency.code } : {}),
       returns: returnsViewName(TABLES.purchases),
       purchaseUnit: this.analysis.config.cleaning.purchase,
+      ...(this.clvFitted ? { clv: CLV_TABLE } : {}),
     };
+  }
+
+  /** The CLV fit is for the data analysed now (issue 16). */
+  get clvFitted(): boolean {
+    const report = this.analysis.report;
+    return report !== null && this.clvFit !== null && this.clvFit.report === report;
   }
 
   get active(): LoadedTable | null {

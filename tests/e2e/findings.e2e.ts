@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { openSession, screenshot, waitIdle, type Session } from './support/browser.ts';
+import { translate } from '../../src/i18n/i18n.ts';
 import { axeViolations } from './support/axe.ts';
 
 let session: Session | null = null;
@@ -45,14 +46,28 @@ describe('findings overview on the sample', () => {
         ? /^[\d,]+ 位高消费老客户（消费前 20%）已超过其平均复购周期 2 倍未购买/
         : /^[\d,]+ repeat customers among the top 20% spenders have gone more than 2× their usual gap/,
     );
+    // A segment smaller than a month before (issue 17): said with both dates and the test.
+    const shrank = page.locator('[data-finding-id^="rfm.segment-shrank."]').first();
+    await expect(shrank.getByTestId('finding-text').textContent()).resolves.toMatch(
+      locale === 'zh-CN'
+        ? /比 \d{4}-\d{2}-\d{2} 少了 [\d,]+ 位客户（[\d,]+ → [\d,]+，减少 \d+%），占客户比例从 [\d.]+% 降到 [\d.]+%（p [<=] [\d.]+）/
+        : /has [\d,]+ fewer customers than on \d{4}-\d{2}-\d{2} \([\d,]+ → [\d,]+, down \d+%\); its share of customers fell from [\d.]+% to [\d.]+% \(p [<=] [\d.]+\)/,
+    );
     await expect(page.getByTestId('findings-list').textContent()).resolves.toContain(
       locale === 'zh-CN'
-        ? '参与的分析（结论条数）：RFM 分群 (2)'
-        : 'Analyses that contributed (findings each): RFM segments (2)',
+        ? '参与的分析（结论条数）：RFM 分群 (3)'
+        : 'Analyses that contributed (findings each): RFM segments (3)',
+    );
+    // The CLV finding waits for the models to be fit: said on its own line, not as a missing file.
+    await expect(page.getByTestId('findings-clv-not-fit').textContent()).resolves.toBe(
+      translate(locale, 'findings.clvNotFit'),
     );
     // Campaigns and the funnel need files the sample does not have: said, not silently left out.
     await expect(page.getByTestId('findings-missing').textContent()).resolves.toMatch(
       locale === 'zh-CN' ? /营销活动.*转化漏斗/ : /Campaigns.*Funnel/,
+    );
+    await expect(page.getByTestId('findings-missing').textContent()).resolves.not.toContain(
+      translate(locale, 'nav.clv'),
     );
     await screenshot(page, `findings-${locale}`);
     await expect(axeViolations(page)).resolves.toEqual([]);

@@ -72,6 +72,36 @@ describe('customer-lens analyze --clv', () => {
       const first = c.find((l) => l.startsWith('1,'))!.split(',');
       expect(first[1]).toBe('2');
       expect(Number(first[6]).toFixed(2)).toBe('1.23');
+      // customers.csv carries the same predictions (issue 16: CLV columns in the customer list).
+      const customers = csv(join(out, 'customers.csv'));
+      const header = customers[0]!.split(',');
+      expect(header.slice(-7)).toEqual([
+        'p_alive',
+        'expected_purchases',
+        'expected_avg_value',
+        'clv',
+        'next_purchase_date',
+        'alive_band',
+        'purchase_band',
+      ]);
+      const one = customers.find((l) => l.startsWith('1,'))!.split(',');
+      const at = (name: string) => one[header.indexOf(name)];
+      expect(at('p_alive')).toBe(first[5]);
+      expect(at('expected_purchases')).toBe(first[6]);
+      expect(at('clv')).toBe(first[8]);
+      expect(at('next_purchase_date')).toBe(first[9]);
+      // findings.json carries the CLV finding, its group the churned-but-valuable list (issue 17).
+      const findings = JSON.parse(readFileSync(join(out, 'findings.json'), 'utf8')) as {
+        id: string;
+        group_size: number;
+      }[];
+      const churned = findings.find((f) => f.id === 'clv.churned-valuable')!;
+      const churnedRows = c.slice(1).filter((l) => {
+        const cells = l.split(',');
+        return Number(cells[5]) < 0.5 && Number(cells[1]) > 0;
+      });
+      expect(churned.group_size).toBeGreaterThan(10);
+      expect(churned.group_size).toBeLessThanOrEqual(churnedRows.length);
     },
   );
 

@@ -14,6 +14,8 @@ import { createPurchases, rowsOf } from '../../src/analyses/rfm/testing/rfm-fixt
 import { findingModules, findingsPlan } from '../../src/analyses/findings/collect.ts';
 import { defaultConfig } from '../../src/config/parse-config.ts';
 import type { PlanContext } from '../../src/analyses/contract.ts';
+import * as v from 'valibot';
+import { RfmConfigSchema } from '../../src/analyses/rfm/rfm-config.ts';
 
 interface Order {
   customer: string;
@@ -89,4 +91,68 @@ describe('findings on the engine', () => {
       await db.close();
     }
   });
+});
+
+/**
+ * `rfm.segment-shrank` on the engine: one custom segment “Active” (bought in the last 30 days). On
+ * 2026-02-28: a00–a99 bought on 02-20 (active, ¥200 each), b00–b99 on 2026-01-01 (not active, ¥100):
+ * 100 of 200 active. On 2026-03-31: a00–a39 bought again on 03-25, n00–n19 are new (03-20): 60 of 220
+ * active (27.3 %); a40–a99 (60) have left the segment.
+ */
+describe('segment shrank vs a month before, on the engine', () => {
+  it('scores the customers on both dates with the same rules and lists those who left', async () => {
+    const db = await openNodeDb();
+    try {
+      const two = (i: number) => String(i).padStart(2, '0');
+      const rows: Order[] = [];
+      for (let i = 0; i < 100; i++) {
+        rows.push({ customer: `a${two(i)}`, date: '2026-02-20', net: 200 });
+        rows.push({ customer: `b${two(i)}`, date: '2026-01-01', net: 100 });
+        if (i < 40) rows.push({ customer: `a${two(i)}`, date: '2026-03-25', net: 200 });
+        if (i < 20) rows.push({ customer: `n${two(i)}`, date: '2026-03-20', net: 100 });
+      }
+      await createPurchases(db, 'purchases', rows);
+      const ctx: PlanContext = { locale: 'en', purchases: 'purchases', asOf: '2026-03-31', currency: 'CNY' };
+      const rfm = v.parse(RfmConfigSchema, {
+        preset: 'custom',
+        cuts: {
+          r: { source: 'fixed', points: [31] },
+          f: { source: 'fixed', points: [1] },
+          m: { source: 'fixed', points: [500] },
+        },
+        segments: [
+          {
+            id: 'active',
+            label: { 'zh-CN': '活跃客户', en: 'Active' },
+            rule: { ranges: { r: [2, 2], f: [1, 2], m: [1, 2] }, any: false },
+          },
+        ],
+      });
+      const rfmFindingsModule = findingModules(['orders']).find((m) => m.id === 'rfm')!;
+      const plan = findingsPlan(rfmFindingsModule, rfm, ctx);
+      for (const sql of plan.statements) await db.exec(sql);
+      const got = Object.fromEntries(
+        await Promise.all(
+          Object.entries(plan.queries).map(async ([q, sql]) => [q, await rowsOf(db, sql)] as const),
+        ),
+      );
+      const f = rfmFindingsModule.findings
+        .read(got, rfm, ctx)
+        .find((x) => x.id.startsWith('rfm.segment-shrank'))!;
+      expect(f.id).toBe('rfm.segment-shrank.active');
+      expect(f.numbers).toMatchObject({ customers_before: 100, customers: 60, moved_out: 60, fall: 0.4 });
+      expect(f.text.en).toMatch(
+        /^“Active” has 40 fewer customers than on 2026-02-28 \(100 → 60, down 40%\); its share of customers fell from 50\.0% to 27\.3% \(p < 0\.001\)\. It brought in 67% of revenue then; 60 of its customers/,
+      );
+      expect(f.period?.compareTo).toBe('2026-02-28');
+      const group = await rowsOf(db, f.group!.query);
+      expect(group).toHaveLength(60);
+      expect(new Set(group.map((r) => String(r.customer_id).slice(0, 1)))).toEqual(new Set(['a']));
+      expect(group.every((r) => r.segment_label_before === 'Active' && r.segment_label === 'Other')).toBe(
+        true,
+      );
+    } finally {
+      await db.close();
+    }
+  }, 60_000);
 });

@@ -58,12 +58,17 @@ export interface ClvListOptions {
   churnedValuable?: boolean;
 }
 
+/** "Likely churned": P(alive) below this. */
+export const CHURNED_ALIVE_BELOW = 0.5;
+/** "Valuable": past repeat value in this top share of the customers with repeat purchases. */
+export const VALUABLE_TOP_SHARE = 0.2;
+
 /**
  * "Likely churned but valuable": P(alive) below 0.5 and past value (first purchase excluded:
  * x × mean repeat value) in the top fifth of the customers with repeat purchases.
  */
 export function churnedValuableWhere(table: string): string {
-  return `p_alive < 0.5 AND x > 0 AND x * monetary_value >= (SELECT quantile_cont(x * monetary_value, 0.8) FROM ${ident(table)} WHERE x > 0)`;
+  return `p_alive < ${CHURNED_ALIVE_BELOW} AND x > 0 AND x * monetary_value >= (SELECT quantile_cont(x * monetary_value, ${1 - VALUABLE_TOP_SHARE}) FROM ${ident(table)} WHERE x > 0)`;
 }
 
 function listWhere(o: ClvListOptions): string {

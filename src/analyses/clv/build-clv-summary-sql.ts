@@ -22,7 +22,12 @@ export interface ClvSummaryOptions {
   daysTable?: string;
 }
 
-function bounds(o: ClvSummaryOptions): string {
+/** `bounds AS (cal_end, data_end)`: the calibration end and the last day considered (a CTE). */
+export function clvBoundsCte(o: Pick<ClvSummaryOptions, 'purchases' | 'calibrationEnd' | 'asOf'>): string {
+  return bounds(o);
+}
+
+function bounds(o: Pick<ClvSummaryOptions, 'purchases' | 'calibrationEnd' | 'asOf'>): string {
   const last = `(SELECT max(order_date) FROM ${ident(o.purchases)})`;
   const asOf = o.asOf ? dateLiteral(o.asOf) : last;
   const cal = o.calibrationEnd ? dateLiteral(o.calibrationEnd) : asOf;

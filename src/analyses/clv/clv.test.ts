@@ -23,7 +23,10 @@ import { conditionalExpectedValue, gammaGammaLogLikelihood } from './gamma-gamma
 import { ClvConfigSchema } from './clv-config.ts';
 import { buildClvSummarySql } from './build-clv-summary-sql.ts';
 import { clvModule, clvFitRequest } from './module.ts';
+import { buildClvCsvSql } from './build-clv-sql.ts';
 import type { PlanContext } from '../contract.ts';
+import { rfmModule } from '../rfm/module.ts';
+import { RfmConfigSchema } from '../rfm/rfm-config.ts';
 
 const P = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 
@@ -185,6 +188,105 @@ describe('summary SQL, predictions table and module queries (fixture)', () => {
     ]);
   });
 });
+
+describe('CLV columns in the RFM customer list and customers.csv (issue 16)', () => {
+  let db: DbPort;
+  const config = v.parse(ClvConfigSchema, { calibrationEnd: '2026-03-31', aliveThreshold: 0.5 });
+  const ctx: PlanContext = { locale: 'en', purchases: 'purchases', asOf: '2026-04-30' };
+  const rfm = v.parse(RfmConfigSchema, { preset: 'value5' });
+  beforeAll(async () => {
+    db = await openNodeDb();
+    await createPurchases(db, 'purchases', ORDERS);
+    for (const sql of rfmModule.prepare(rfm, ctx)) await db.exec(sql);
+  }, 60_000);
+  afterAll(async () => db?.close());
+
+  it('without a fit: exactly the customers.csv and feature columns; with one: the CLV columns joined', async () => {
+    const plain = rfmModule.exports.find((e) => e.id === 'customers')!.plan(rfm, ctx, undefined);
+    const without = await rowsOf(db, (await runStatements(db, plain.statements), plain.query));
+    expect(Object.keys(without[0]!)).not.toContain('p_alive');
+    expect(without).toHaveLength(14);
+
+    const model = await runCompute(db, clvFitRequest(config, ctx));
+    const fitted = { ...ctx, clv: 'clv_customers' };
+    const plan = rfmModule.exports.find((e) => e.id === 'customers')!.plan(rfm, fitted, undefined);
+    const rows = await rowsOf(db, plan.query);
+    expect(Object.keys(rows[0]!).slice(-7)).toEqual([
+      'p_alive',
+      'expected_purchases',
+      'expected_avg_value',
+      'clv',
+      'next_purchase_date',
+      'alive_band',
+      'purchase_band',
+    ]);
+    // Every RFM customer kept (14), the CLV fit's 13 filled; N (first seen after the calibration end) empty.
+    expect(rows).toHaveLength(14);
+    const by = new Map(rows.map((r) => [r.customer_id, r]));
+    expect(by.get('N')).toMatchObject({
+      p_alive: null,
+      clv: null,
+      next_purchase_date: null,
+      alive_band: null,
+    });
+    // A: one purchase → P(alive) = 1, "likely active", a next purchase date from its own rate.
+    expect(by.get('A')).toMatchObject({ p_alive: 1, alive_band: 'likely_active' });
+    const { r, alpha, a, b } = model.bgnbd!;
+    const T = 85 / 7;
+    const days = Math.max(1, Math.round((7 * (alpha + T)) / (r + 0)));
+    const d = new Date('2026-03-31T00:00:00Z');
+    d.setUTCDate(d.getUTCDate() + days);
+    expect(by.get('A')!.next_purchase_date).toBe(d.toISOString().slice(0, 10));
+    // C: T = t_x → P(alive) = 1/(1 + a/(b + x − 1)), rounded to 4 as in clv.csv.
+    expect(Number(by.get('C')!.p_alive)).toBeCloseTo(1 / (1 + a / (b + 1)), 4);
+    // Same numbers as clv.csv, customer by customer.
+    const clvCsv = await rowsOf(db, clvModule.exports[0]!.plan(config, ctx, undefined).query);
+    for (const row of clvCsv) {
+      const joined = by.get(row.customer_id as string)!;
+      for (const k of ['p_alive', 'expected_purchases', 'expected_avg_value', 'clv'])
+        expect(Number(joined[k]), `${row.customer_id} ${k}`).toBe(Number(row[k]));
+      expect(joined.next_purchase_date ?? null).toBe(row.next_purchase_date ?? null);
+      // "Unlikely" = a P(alive) below the threshold and no date.
+      if (Number(row.p_alive) < 0.5) expect(joined.next_purchase_date).toBeNull();
+    }
+    const page = await runPart(db, rfmModule.parts.drill, rfm, fitted, {
+      segment: undefined as unknown as string,
+      search: '',
+      features: null,
+      sort: { column: 'clv', direction: 'desc' },
+      limit: 100,
+    });
+    expect(page.total).toBe(14);
+    const clvs = page.rows.map((row) => row.clv as number | null);
+    expect(clvs.at(-1)).toBeNull(); // N last (NULLs last)
+    const known = clvs.filter((c) => c !== null) as number[];
+    expect([...known].sort((x, y) => y - x)).toEqual(known);
+
+    // The CLV finding's numbers are the "likely churned but valuable" list's (issue 17).
+    const findingsPlan = clvModule.findings!.plan(config, fitted);
+    const [numbers] = await rowsOf(db, findingsPlan.queries.churned!);
+    const churnedList = await rowsOf(db, buildClvCsvSql('clv_customers', true));
+    expect(numbers).toMatchObject({
+      customers: churnedList.length,
+      fitted: 13,
+      first_date: '2026-01-01',
+      cal_end: '2026-03-31',
+    });
+    const predictions = await rowsOf(db, 'SELECT x, monetary_value, p_alive FROM clv_customers');
+    const repeat = predictions.filter((t) => Number(t.x) > 0);
+    expect(Number(numbers!.all_repeat_value)).toBeCloseTo(
+      repeat.reduce((s, t) => s + Number(t.x) * Number(t.monetary_value), 0),
+      6,
+    );
+    // 13 customers fitted: below MIN_CUSTOMERS, so nothing is said; without a fit, no query at all.
+    expect(clvModule.findings!.read({ churned: [numbers!] }, config, fitted)).toEqual([]);
+    expect(clvModule.findings!.plan(config, ctx).queries).toEqual({});
+  });
+});
+
+async function runStatements(db: DbPort, statements: readonly string[]) {
+  for (const sql of statements) await db.exec(sql);
+}
 
 describe('₂F₁ with c < 0 (BG/NBD when a + b < 1)', () => {
   it('matches the direct series', () => {

@@ -6,6 +6,7 @@
 import { defineModule, type PlanContext } from '../contract.ts';
 import { readRow, readRows } from '../read-rows.ts';
 import type { ClvConfig } from './clv-config.ts';
+import { clvFindings } from '../findings/clv-findings.ts';
 import { CLV_TABLE, type ClvFitRequest } from './fit-request.ts';
 import {
   buildClvBandsSql,
@@ -92,6 +93,7 @@ export const clvModule = defineModule({
       plan: () => ({ statements: [], query: buildClvCsvSql(CLV_TABLE) }),
     },
   ],
+  findings: clvFindings,
   section: { titleKey: 'nav.clv', order: 45 },
 });
 

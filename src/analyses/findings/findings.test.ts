@@ -10,6 +10,7 @@ import { readCampaignFindings } from './campaigns-findings.ts';
 import { readBasketFindings } from './basket-findings.ts';
 import { readFunnelFindings } from './funnel-findings.ts';
 import { readLifecycleFindings } from './lifecycle-findings.ts';
+import { readClvFindings, planClvFindings } from './clv-findings.ts';
 import { findingJson, rankFindings } from './collect.ts';
 import { FINDING_THRESHOLDS as T } from './thresholds.ts';
 import type { Finding } from './finding.ts';
@@ -69,6 +70,121 @@ describe('RFM findings', () => {
       (x) => x.id,
     );
     expect(ids).toEqual(['rfm.segment-value.vip']);
+  });
+});
+
+// Segment sizes a month before (2026-02-28: 520 customers, ¥1,000,000) against now (500 customers).
+const shrinkRows = (before: number, after: number, revenueBefore = 500_000) => ({
+  ...rfmRows(),
+  shrink: [
+    {
+      segment: 'vip',
+      before,
+      after,
+      moved: 45,
+      revenue_before: revenueBefore,
+      total_before: 520,
+      revenue_total_before: 1_000_000,
+      compare_to: '2026-02-28',
+    },
+    {
+      segment: 'other',
+      before: 300,
+      after: 100,
+      moved: 250,
+      revenue_before: 100_000,
+      total_before: 520,
+      revenue_total_before: 1_000_000,
+      compare_to: '2026-02-28',
+    },
+  ],
+});
+
+describe('RFM segment shrank vs a month before', () => {
+  it('fires on a significant fall of a valuable segment, with both dates and the customers who left', () => {
+    const f = readRfmFindings(shrinkRows(100, 60), ctx, labels).find((x) =>
+      x.id.startsWith('rfm.segment-shrank'),
+    )!;
+    expect(f.id).toBe('rfm.segment-shrank.vip');
+    // 100 of 520 (19.2 %) → 60 of 500 (12.0 %): z ≈ 3.16, p ≈ 0.0016.
+    expect(f.text['zh-CN']).toBe(
+      '「重要价值客户」比 2026-02-28 少了 40 位客户（100 → 60，减少 40%），占客户比例从 19.2% 降到 12.0%（p = 0.002）。该客群当时贡献了 50% 的营收；其间有 45 位客户移到了其他客群。',
+    );
+    expect(f.text.en).toBe(
+      '“Important value” has 40 fewer customers than on 2026-02-28 (100 → 60, down 40%); its share of customers fell from 19.2% to 12.0% (p = 0.002). It brought in 50% of revenue then; 45 of its customers have since moved to other segments.',
+    );
+    expect(f.kind).toBe('risk');
+    expect(f.numbers).toMatchObject({ customers_before: 100, customers: 60, fall: 0.4, months: 1 });
+    expect(f.numbers.p_value as number).toBeCloseTo(0.0016, 3);
+    expect(f.period).toEqual({
+      from: '2025-01-01',
+      to: '2026-03-31',
+      compareFrom: '2025-01-01',
+      compareTo: '2026-02-28',
+    });
+    expect(f.link).toEqual({ section: 'rfm', view: { segment: 'vip' } });
+    expect(f.group?.size).toBe(45);
+    expect(f.group?.query).toMatch(/rfm_previous_customers/);
+    // The unmatched “other” is never reported, however much it fell.
+    expect(readRfmFindings(shrinkRows(100, 60), ctx, labels).map((x) => x.id)).not.toContain(
+      'rfm.segment-shrank.other',
+    );
+  });
+
+  it('a segment spending less than the average customer is context, not a risk', () => {
+    const f = readRfmFindings(shrinkRows(100, 60, 100_000), ctx, labels).at(-1)!;
+    expect(f).toMatchObject({ id: 'rfm.segment-shrank.vip', kind: 'info' });
+    expect(f.text.en).not.toContain('revenue');
+  });
+
+  it('stays silent: too small then, too small a fall, or not significant', () => {
+    const shrank = (before: number, after: number) =>
+      readRfmFindings(shrinkRows(before, after), ctx, labels).filter((x) =>
+        x.id.startsWith('rfm.segment-shrank'),
+      );
+    expect(shrank(T.SHRINK_MIN_BEFORE - 1, 20)).toEqual([]); // 49 → 20: too few then
+    expect(shrank(80, 71)).toEqual([]); // 9 fewer: below MIN_GROUP
+    expect(shrank(200, 185)).toEqual([]); // 7.5 % fall: below SHRINK_MIN_FALL
+    expect(shrank(60, 50)).toEqual([]); // 11.5 % → 10.0 %: p ≈ 0.43
+    expect(shrank(100, 100)).toEqual([]);
+  });
+});
+
+const churned = (over: { customers?: number; fitted?: number } = {}) => ({
+  churned: [
+    {
+      customers: over.customers ?? 42,
+      past_value: 84_000,
+      mean_alive: 0.21,
+      all_repeat_value: 400_000,
+      fitted: over.fitted ?? 800,
+      first_date: '2025-05-01',
+      cal_end: '2026-10-31',
+    },
+  ],
+});
+
+describe('CLV finding: valuable customers likely churned', () => {
+  const fitted = { ...ctx, clv: 'clv_customers' };
+  it('fires with the list as its group, when the models were fit', () => {
+    const [f] = readClvFindings(churned(), fitted);
+    expect(f!.id).toBe('clv.churned-valuable');
+    expect(f!.text['zh-CN']).toBe(
+      '42 位过去复购金额居前 20% 的客户，按 BG/NBD 模型仍活跃的概率已低于 50%（平均 21%）：他们过去复购共消费 ¥8.4万，占全部复购金额的 21%。截至 2026-10-31。',
+    );
+    expect(f!.text.en).toBe(
+      '42 customers whose past repeat spend is in the top 20% now have a probability of still being active below 50% by the BG/NBD model (21% on average): they spent ¥84,000 on repeat purchases, 21% of all repeat spend. As of 2026-10-31.',
+    );
+    expect(f!).toMatchObject({ kind: 'risk', score: 62, link: { section: 'clv' } });
+    expect(f!.period).toEqual({ from: '2025-05-01', to: '2026-10-31' });
+    expect(f!.group).toMatchObject({ size: 42 });
+    expect(f!.group!.query).toMatch(/p_alive < 0\.5/);
+  });
+  it('says nothing without a fit, with too few customers fitted, or a list below the minimum group', () => {
+    expect(readClvFindings(churned(), ctx)).toEqual([]);
+    expect(planClvFindings({ calibrationEnd: null }, ctx).queries).toEqual({});
+    expect(readClvFindings(churned({ fitted: T.MIN_CUSTOMERS - 1 }), fitted)).toEqual([]);
+    expect(readClvFindings(churned({ customers: T.MIN_GROUP - 1 }), fitted)).toEqual([]);
   });
 });
 

@@ -6,6 +6,13 @@
  * - `rfm.overdue`: high spenders (the top TOP_SHARE by revenue) with two purchase days or more whose
  *   days since the last purchase exceed OVERDUE_FACTOR × their own average days between purchase days
  *   (the churn-risk group to win back).
+ * - `rfm.segment-shrank.<segment>`: a segment (never `other`) smaller now than SHRINK_MONTHS before
+ *   the as-of date, the customers then scored exactly as the RFM section would have scored them on
+ *   that date (same config; only purchases up to it). Said when the segment held SHRINK_MIN_BEFORE
+ *   customers or more then, lost SHRINK_MIN_FALL of them and MIN_GROUP or more, and its share of
+ *   customers fell with p < ALPHA (two-proportion z-test); a risk when its customers spent more than
+ *   the average customer then, else context. Its group: the customers who were in it then and are
+ *   not now.
  * None below MIN_CUSTOMERS customers; a group below MIN_GROUP is not reported.
  */
 import type { FindingsSpec, Locale, PlanContext, QueryRows } from '../contract.ts';
@@ -17,8 +24,52 @@ import { ident, literal } from '../../sql/quote.ts';
 import { RFM_CUSTOMERS } from '../../ingest/tables.ts';
 import { FINDING_THRESHOLDS as T, score } from './thresholds.ts';
 import { both, fmt } from './text.ts';
+import { buildRfmSql } from '../rfm/build-rfm-sql.ts';
+import { twoProportionP } from '../stats/intervals.ts';
 
 const C = ident(RFM_CUSTOMERS);
+
+/** The customers scored SHRINK_MONTHS before the as-of date (the comparison of `rfm.segment-shrank`). */
+export const RFM_PREVIOUS = {
+  base: 'rfm_previous_base',
+  cutPoints: 'rfm_previous_cut_points',
+  customers: 'rfm_previous_customers',
+} as const;
+const PREV = ident(RFM_PREVIOUS.customers);
+
+/** The RFM plan on the comparison date: the current as-of date minus SHRINK_MONTHS months. */
+function previousRfmStatements(config: RfmConfig, ctx: PlanContext): string[] {
+  return buildRfmSql(resolveRfmConfig(configForCurrency(config, ctx.currency)), {
+    purchases: ctx.purchases,
+    returns: ctx.returns,
+    locale: ctx.locale,
+    asOfSql: `(SELECT max(as_of) FROM ${C}) - INTERVAL ${literal(T.SHRINK_MONTHS)} MONTH`,
+    tables: RFM_PREVIOUS,
+  }).statements;
+}
+
+/** Per segment then: size, revenue, customers no longer in it now; the base's totals then. */
+function shrinkSql(): string {
+  return `WITH b AS (SELECT segment, count(*) AS n, coalesce(sum(revenue), 0)::DOUBLE AS revenue FROM ${PREV} GROUP BY segment),
+  a AS (SELECT segment, count(*) AS n FROM ${C} GROUP BY segment),
+  gone AS (SELECT p.segment, count(*) AS n FROM ${PREV} p LEFT JOIN ${C} c ON c.customer_id = p.customer_id
+    WHERE c.segment IS DISTINCT FROM p.segment GROUP BY p.segment)
+SELECT b.segment, b.n AS before, coalesce(a.n, 0) AS after, coalesce(gone.n, 0) AS moved, b.revenue AS revenue_before,
+  (SELECT count(*) FROM ${PREV}) AS total_before,
+  (SELECT coalesce(sum(revenue), 0)::DOUBLE FROM ${PREV}) AS revenue_total_before,
+  (SELECT strftime(max(as_of), '%Y-%m-%d') FROM ${PREV}) AS compare_to
+FROM b LEFT JOIN a ON a.segment = b.segment LEFT JOIN gone ON gone.segment = b.segment
+ORDER BY b.revenue DESC, b.segment`;
+}
+
+/** Customers in `segment` on the comparison date and not now: where they are now. */
+export function shrankGroupSql(segment: string): string {
+  return `SELECT p.customer_id, p.segment_label AS segment_label_before, c.segment_label, c.recency_days, c.frequency,
+  c.revenue, c.last_purchase_date
+FROM ${PREV} p LEFT JOIN ${C} c ON c.customer_id = p.customer_id
+WHERE p.segment = ${literal(segment)} AND c.segment IS DISTINCT FROM p.segment
+ORDER BY p.revenue DESC, p.customer_id`;
+}
 
 /** Purchase days per repeat customer up to as_of, and the average days between them. */
 function intervalsSql(purchases: string): string {
@@ -59,10 +110,11 @@ export function segmentGroupSql(segment: string): string {
 FROM ${C} WHERE segment = ${literal(segment)} ORDER BY revenue DESC, customer_id`;
 }
 
-export function planRfmFindings(ctx: PlanContext) {
+export function planRfmFindings(ctx: PlanContext, config?: RfmConfig) {
   return {
-    statements: [],
+    statements: config ? previousRfmStatements(config, ctx) : [],
     queries: {
+      ...(config ? { shrink: shrinkSql() } : {}),
       totals: `SELECT count(*) AS customers, coalesce(sum(revenue), 0)::DOUBLE AS revenue,
   strftime(max(as_of), '%Y-%m-%d') AS as_of,
   (SELECT strftime(min(order_date), '%Y-%m-%d') FROM ${ident(ctx.purchases)} WHERE customer_id IS NOT NULL) AS first_date,
@@ -88,6 +140,16 @@ const TOTALS = {
   top_revenue: 'num',
 } as const;
 const SEGMENT = { segment: 'text', segment_label: 'text?', customers: 'num', revenue: 'num' } as const;
+const SHRINK = {
+  segment: 'text',
+  before: 'num',
+  after: 'num',
+  moved: 'num',
+  revenue_before: 'num',
+  total_before: 'num',
+  revenue_total_before: 'num',
+  compare_to: 'text?',
+} as const;
 const OVERDUE = {
   customers: 'num',
   revenue: 'num',
@@ -214,11 +276,76 @@ export function readRfmFindings(
       group: { query: overdueGroupSql(ctx.purchases), size: o.customers },
     });
   }
+  out.push(...shrankFindings(rows, t, period, cur, segmentLabel));
+  return out;
+}
+
+function shrankFindings(
+  rows: QueryRows,
+  t: { customers: number; as_of: string | null },
+  period: { from: string; to: string },
+  cur: string | null | undefined,
+  segmentLabel: (l: Locale, id: string) => string,
+): Finding[] {
+  const out: Finding[] = [];
+  for (const s of readRows(rows.shrink, SHRINK)) {
+    if (s.segment === OTHER_SEGMENT || s.compare_to === null) continue;
+    if (s.total_before < T.MIN_CUSTOMERS || s.before < T.SHRINK_MIN_BEFORE) continue;
+    const drop = s.before - s.after;
+    const fall = drop / s.before;
+    if (drop < T.MIN_GROUP || fall < T.SHRINK_MIN_FALL) continue;
+    const shareBefore = s.before / s.total_before;
+    const shareAfter = s.after / t.customers;
+    const p = twoProportionP(s.after, t.customers, s.before, s.total_before);
+    if (p === null || p >= T.ALPHA || shareAfter >= shareBefore) continue;
+    const perCustomer = s.revenue_before / s.before;
+    const valuable = s.revenue_total_before > 0 && perCustomer > s.revenue_total_before / s.total_before;
+    const revenueShare = s.revenue_total_before > 0 ? s.revenue_before / s.revenue_total_before : 0;
+    const compareTo = s.compare_to;
+    out.push({
+      id: `rfm.segment-shrank.${s.segment}`,
+      module: 'rfm',
+      kind: valuable ? 'risk' : 'info',
+      score: valuable ? score(25 + 60 * fall + 60 * revenueShare) : score(10 + 30 * fall),
+      title: both('findings.rfm.shrank.title', (l) => ({ segment: segmentLabel(l, s.segment) })),
+      text: both(valuable ? 'findings.rfm.shrank.text.valuable' : 'findings.rfm.shrank.text', (l) => {
+        const f = fmt(l, cur);
+        return {
+          segment: segmentLabel(l, s.segment),
+          date: compareTo,
+          drop: f.int(drop),
+          before: f.int(s.before),
+          after: f.int(s.after),
+          fall: f.pct(fall),
+          shareBefore: f.pct(shareBefore, 1),
+          shareAfter: f.pct(shareAfter, 1),
+          p: f.p(p),
+          moved: f.int(s.moved),
+          revenueShare: f.pct(revenueShare),
+        };
+      }),
+      numbers: {
+        segment: s.segment,
+        customers_before: s.before,
+        customers: s.after,
+        fall,
+        share_before: shareBefore,
+        share: shareAfter,
+        p_value: p,
+        moved_out: s.moved,
+        revenue_share_before: revenueShare,
+        months: T.SHRINK_MONTHS,
+      },
+      period: { ...period, compareFrom: period.from, compareTo },
+      link: { section: 'rfm', view: { segment: s.segment } },
+      ...(s.moved > 0 ? { group: { query: shrankGroupSql(s.segment), size: s.moved } } : {}),
+    });
+  }
   return out;
 }
 
 export const rfmFindings: FindingsSpec<RfmConfig> = {
-  plan: (_config, ctx) => planRfmFindings(ctx),
+  plan: (config, ctx) => planRfmFindings(ctx, config),
   read: (rows, config, ctx) =>
     readRfmFindings(rows, ctx, resolveRfmConfig(configForCurrency(config, ctx.currency)).segments),
 };

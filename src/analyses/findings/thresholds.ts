@@ -15,6 +15,10 @@
  * - OVERDUE_FACTOR: a repeat customer is overdue when the days since the last purchase exceed this
  *   many times the customer's own average days between purchases.
  * - TOP_SHARE: the share of customers (by revenue) whose share of revenue is reported.
+ * - SHRINK_MONTHS: an RFM segment is compared with itself this many months before the as-of date.
+ * - SHRINK_MIN_BEFORE: customers the segment must have held then (and the base MIN_CUSTOMERS at
+ *   both dates); SHRINK_MIN_FALL: its size must have fallen by this share and by MIN_GROUP customers
+ *   or more, and its share of customers by a two-proportion z-test with p < ALPHA.
  */
 export const FINDING_THRESHOLDS = {
   MIN_CUSTOMERS: 50,
@@ -27,6 +31,9 @@ export const FINDING_THRESHOLDS = {
   ALPHA: 0.05,
   OVERDUE_FACTOR: 2,
   TOP_SHARE: 0.2,
+  SHRINK_MONTHS: 1,
+  SHRINK_MIN_BEFORE: 50,
+  SHRINK_MIN_FALL: 0.1,
 } as const;
 
 /** Clamp a score to 0–100, whole. */

@@ -20,10 +20,15 @@ export const SEGMENTS_CSV_COLUMNS = [
 
 /**
  * customer_id, recency_days, frequency, monetary, r_score, f_score, m_score, rfm_code, segment,
- * segment_label; with `features` (the rfm_features table, issue 6) then RFM_FEATURE_COLUMNS.
+ * segment_label; with `features` (the rfm_features table, issue 6) then RFM_FEATURE_COLUMNS; with
+ * `clv` (the CLV predictions, issue 16) then RFM_CLV_COLUMNS.
  */
-export function buildCustomersCsvSql(customers = RFM_CUSTOMERS, features?: string): string {
-  return buildSegmentExportSql(features !== undefined ? { customers, features } : { customers });
+export function buildCustomersCsvSql(customers = RFM_CUSTOMERS, features?: string, clv?: string): string {
+  return buildSegmentExportSql({
+    customers,
+    ...(features !== undefined ? { features } : {}),
+    ...(clv !== undefined ? { clv } : {}),
+  });
 }
 
 /** segment, segment_label, customers, orders, revenue, customer_share, revenue_share — rule order, then other. */

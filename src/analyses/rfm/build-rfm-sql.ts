@@ -53,6 +53,11 @@ export interface RfmBuildOptions {
   returns?: string | undefined;
   /** YYYY-MM-DD; overrides config.asOf (CLI --as-of). */
   asOf?: string;
+  /**
+   * A DATE expression built by this project's code (never from a config), overriding both: the RFM
+   * findings score the customers a month before the current as-of date with it (issue 17).
+   */
+  asOfSql?: string;
   /** Locale of segment_label (default zh-CN). */
   locale?: RfmLocale;
   tables?: Partial<RfmTables>;
@@ -71,9 +76,11 @@ function baseSql(config: RfmConfig, o: RfmBuildOptions, table: string): string {
   const asOfIso = o.asOf ?? config.asOf;
   const to = w.kind === 'range' && w.to !== undefined ? dateLiteral(w.to) : null;
   const asOf =
-    asOfIso !== undefined
-      ? dateLiteral(asOfIso)
-      : `(SELECT max(order_date) FROM ${p} WHERE customer_id IS NOT NULL${to ? ` AND order_date <= ${to}` : ''})`;
+    o.asOfSql !== undefined
+      ? `CAST(${o.asOfSql} AS DATE)`
+      : asOfIso !== undefined
+        ? dateLiteral(asOfIso)
+        : `(SELECT max(order_date) FROM ${p} WHERE customer_id IS NOT NULL${to ? ` AND order_date <= ${to}` : ''})`;
   const inWindow: string[] = [];
   if (w.kind === 'lastMonths')
     inWindow.push(`p.order_date > CAST(b.as_of - to_months(${literal(w.months)}) AS DATE)`);

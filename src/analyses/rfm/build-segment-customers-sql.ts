@@ -11,6 +11,7 @@ import { RFM_FEATURE_COLUMNS, type RfmFeatureColumn } from './build-rfm-features
 import { OTHER_SEGMENT, SEGMENT_ID_PATTERN } from './rfm-config.ts';
 import { CUSTOMERS_CLEAN, RFM_CUSTOMERS } from '../../ingest/tables.ts';
 import { buildMaskSql } from '../../ingest/pii/mask-sql.ts';
+import { aliveBandSql, purchaseBandSql } from '../clv/build-clv-sql.ts';
 
 /** The customers.csv columns (issue 4 "CLI"), in order. */
 export const RFM_CUSTOMER_COLUMNS = [
@@ -27,7 +28,26 @@ export const RFM_CUSTOMER_COLUMNS = [
 ] as const;
 
 const RFM_PAGE_COLUMNS = [...RFM_CUSTOMER_COLUMNS, 'revenue', 'last_purchase_date'] as const;
-export const RFM_SORT_COLUMNS = [...RFM_PAGE_COLUMNS, ...RFM_FEATURE_COLUMNS] as const;
+
+/**
+ * Issue 16: the CLV predictions joined to the customer list and its exports when the CLV models were
+ * fit on the same purchases (PlanContext.clv): P(alive), expected purchases in the horizon, expected
+ * spend per purchase, CLV, expected next purchase date (empty when P(alive) is below the threshold:
+ * "unlikely"), and the P(alive) and expected-purchase bands.
+ */
+export const RFM_CLV_COLUMNS = [
+  'p_alive',
+  'expected_purchases',
+  'expected_avg_value',
+  'clv',
+  'next_purchase_date',
+  'alive_band',
+  'purchase_band',
+] as const;
+export type RfmClvColumn = (typeof RFM_CLV_COLUMNS)[number];
+const CLV_SORTABLE = ['p_alive', 'expected_purchases', 'expected_avg_value', 'clv'] as const;
+
+export const RFM_SORT_COLUMNS = [...RFM_PAGE_COLUMNS, ...RFM_FEATURE_COLUMNS, ...CLV_SORTABLE] as const;
 export type RfmSortColumn = (typeof RFM_SORT_COLUMNS)[number];
 
 /**
@@ -66,6 +86,8 @@ export interface SegmentCustomersPage extends SegmentCustomersFilter {
   offset: number;
   /** Features table (rfm_features) to join; absent = RFM columns only. */
   features?: string;
+  /** CLV predictions table (issue 16) to join: RFM_CLV_COLUMNS last; absent = none. */
+  clv?: string;
 }
 export interface SegmentExportFilter extends SegmentCustomersFilter {
   /** Features table (rfm_features) to join; absent = exactly the customers.csv columns. */
@@ -81,6 +103,8 @@ export interface SegmentExportFilter extends SegmentCustomersFilter {
    * UI keeps unless the user reveals them for this export) masks them as the set-aside rows are.
    */
   contacts?: { table?: string; mask: boolean };
+  /** CLV predictions table (issue 16) to join: RFM_CLV_COLUMNS last (rounded as in clv.csv). */
+  clv?: string;
 }
 
 /** The contact columns of a customer export (issue 18), in order: customers_clean column → export name. */
@@ -129,10 +153,34 @@ function whereSql(f: SegmentCustomersFilter, alias = ''): string {
 
 const isFeature = (column: string): column is RfmFeatureColumn =>
   (RFM_FEATURE_COLUMNS as readonly string[]).includes(column);
+const isClv = (column: string) => (CLV_SORTABLE as readonly string[]).includes(column);
 
-/** `FROM customers c LEFT JOIN features f`: one row per customer of `customers`, whatever the features hold. */
-function joinedFromSql(customers: string | undefined, features: string): string {
-  return `FROM ${ident(customers ?? RFM_CUSTOMERS)} c LEFT JOIN ${ident(features)} f ON f.customer_id = c.customer_id`;
+/**
+ * `FROM customers c LEFT JOIN features f [LEFT JOIN clv k]`: one row per customer of `customers`,
+ * whatever the other tables hold (a customer the CLV fit left out, e.g. first seen after its
+ * calibration end, has empty CLV columns).
+ */
+function joinedFromSql(customers: string | undefined, features: string | undefined, clv?: string): string {
+  return (
+    `FROM ${ident(customers ?? RFM_CUSTOMERS)} c` +
+    (features !== undefined ? ` LEFT JOIN ${ident(features)} f ON f.customer_id = c.customer_id` : '') +
+    (clv !== undefined ? ` LEFT JOIN ${ident(clv)} k ON k.customer_id = c.customer_id` : '')
+  );
+}
+
+/** The CLV columns as listed (`exported`: rounded as in clv.csv). */
+function clvColumnsSql(exported: boolean): string[] {
+  const r = (c: string, digits: number) =>
+    exported ? `round(k.${ident(c)}, ${digits}) AS ${ident(c)}` : `k.${ident(c)}`;
+  return [
+    r('p_alive', 4),
+    r('expected_purchases', 4),
+    r('expected_avg_value', 2),
+    r('clv', 2),
+    `strftime(k.next_purchase_date, '%Y-%m-%d') AS next_purchase_date`,
+    `${aliveBandSql('k.p_alive')} AS alive_band`,
+    `${purchaseBandSql('k.expected_purchases')} AS purchase_band`,
+  ];
 }
 
 /**
@@ -148,6 +196,9 @@ export function buildSegmentCustomersPageSql(page: SegmentCustomersPage): string
   if (isFeature(sort.column) && page.features === undefined) {
     throw new Error(`segment customers: sorting by ${sort.column} needs the features table`);
   }
+  if (isClv(sort.column) && page.clv === undefined) {
+    throw new Error(`segment customers: sorting by ${sort.column} needs the CLV table`);
+  }
   if (sort.direction !== 'asc' && sort.direction !== 'desc') {
     throw new Error(`segment customers: bad direction ${JSON.stringify(sort.direction)}`);
   }
@@ -159,7 +210,7 @@ export function buildSegmentCustomersPageSql(page: SegmentCustomersPage): string
   }
   const limit = `LIMIT ${literal(page.limit)} OFFSET ${literal(page.offset)}`;
   const dir = sort.direction.toUpperCase();
-  if (page.features === undefined) {
+  if (page.features === undefined && page.clv === undefined) {
     const order =
       sort.column === 'customer_id'
         ? `customer_id ${dir}`
@@ -167,14 +218,15 @@ export function buildSegmentCustomersPageSql(page: SegmentCustomersPage): string
     return `SELECT ${RFM_PAGE_COLUMNS.map(ident).join(', ')} FROM ${ident(page.customers ?? RFM_CUSTOMERS)}${whereSql(page)}
 ORDER BY ${order} ${limit}`;
   }
-  const key = `${isFeature(sort.column) ? 'f' : 'c'}.${ident(sort.column)}`;
+  const key = `${isFeature(sort.column) ? 'f' : isClv(sort.column) ? 'k' : 'c'}.${ident(sort.column)}`;
   const order =
     sort.column === 'customer_id' ? `c.customer_id ${dir}` : `${key} ${dir} NULLS LAST, c.customer_id ASC`;
   const cols = [
     ...RFM_PAGE_COLUMNS.map((c) => `c.${ident(c)}`),
-    ...RFM_FEATURE_COLUMNS.map((c) => `f.${ident(c)}`),
+    ...(page.features !== undefined ? RFM_FEATURE_COLUMNS.map((c) => `f.${ident(c)}`) : []),
+    ...(page.clv !== undefined ? clvColumnsSql(false) : []),
   ];
-  return `SELECT ${cols.join(', ')} ${joinedFromSql(page.customers, page.features)}${whereSql(page, 'c.')}
+  return `SELECT ${cols.join(', ')} ${joinedFromSql(page.customers, page.features, page.clv)}${whereSql(page, 'c.')}
 ORDER BY ${order} ${limit}`;
 }
 
@@ -198,10 +250,15 @@ function exportedFeatureSql(column: RfmFeatureColumn): string {
  * (RFM_CUSTOMER_COLUMNS), then with `features` RFM_FEATURE_COLUMNS (intervals rounded to 2
  * decimals, rates to 4). With `actions` a segment_action column follows segment_label; with
  * `contacts` the contact columns (CONTACT_COLUMNS, masked unless `mask` is false) follow, before the
- * features. No other personal data is exported.
+ * features; then with `clv` RFM_CLV_COLUMNS. No other personal data is exported.
  */
 export function buildSegmentExportSql(filter: SegmentExportFilter): string {
-  if (filter.features === undefined && filter.actions === undefined && filter.contacts === undefined) {
+  if (
+    filter.features === undefined &&
+    filter.actions === undefined &&
+    filter.contacts === undefined &&
+    filter.clv === undefined
+  ) {
     return `SELECT ${RFM_CUSTOMER_COLUMNS.map(ident).join(', ')} FROM ${ident(filter.customers ?? RFM_CUSTOMERS)}${whereSql(filter)}
 ORDER BY customer_id`;
   }
@@ -210,20 +267,17 @@ ORDER BY customer_id`;
   const contacts = filter.contacts;
   if (contacts !== undefined) {
     for (const [source, name] of CONTACT_COLUMNS) {
-      const expr = `k.${ident(source)}`;
+      const expr = `ct.${ident(source)}`;
       const kind = source === 'name' ? 'name' : source;
       cols.push(`${contacts.mask ? buildMaskSql(kind, expr) : `CAST(${expr} AS VARCHAR)`} AS ${ident(name)}`);
     }
   }
   if (filter.features !== undefined) cols.push(...RFM_FEATURE_COLUMNS.map(exportedFeatureSql));
-  const from =
-    filter.features !== undefined
-      ? joinedFromSql(filter.customers, filter.features)
-      : `FROM ${ident(filter.customers ?? RFM_CUSTOMERS)} c`;
+  if (filter.clv !== undefined) cols.push(...clvColumnsSql(true));
   const join =
     contacts !== undefined
-      ? ` LEFT JOIN ${ident(contacts.table ?? CUSTOMERS_CLEAN)} k ON k.customer_id = c.customer_id`
+      ? ` LEFT JOIN ${ident(contacts.table ?? CUSTOMERS_CLEAN)} ct ON ct.customer_id = c.customer_id`
       : '';
-  return `SELECT ${cols.join(', ')} ${from}${join}${whereSql(filter, 'c.')}
+  return `SELECT ${cols.join(', ')} ${joinedFromSql(filter.customers, filter.features, filter.clv)}${join}${whereSql(filter, 'c.')}
 ORDER BY c.customer_id`;
 }

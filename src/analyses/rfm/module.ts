@@ -75,7 +75,7 @@ export const rfmModule = defineModule({
     },
     /** One segment's customers, searched and sorted in SQL, with the total count. */
     drill: {
-      plan: (config: RfmConfig, _ctx: PlanContext, p: DrillParams) => {
+      plan: (config: RfmConfig, ctx: PlanContext, p: DrillParams) => {
         const filter = {
           ...(p.segment !== ALL_CUSTOMERS ? { segment: p.segment } : {}),
           search: p.search,
@@ -89,6 +89,7 @@ export const rfmModule = defineModule({
             page: buildSegmentCustomersPageSql({
               ...filter,
               ...(p.features !== null ? { features: p.features } : {}),
+              ...(ctx.clv !== undefined ? { clv: ctx.clv } : {}),
               sort: p.sort,
               limit: p.limit,
               offset: 0,
@@ -106,7 +107,7 @@ export const rfmModule = defineModule({
       cli: true,
       plan: (config: RfmConfig, ctx: PlanContext) => ({
         statements: [featuresSql(config, ctx)],
-        query: buildCustomersCsvSql(tables.customers, tables.features),
+        query: buildCustomersCsvSql(tables.customers, tables.features, ctx.clv),
       }),
     },
     {
@@ -163,6 +164,7 @@ export const segmentExport = {
       actions: segmentActions(config, ctx.locale),
       ...(p.group ? { group: p.group } : {}),
       ...(p.contacts ? { contacts: p.contacts } : {}),
+      ...(ctx.clv !== undefined ? { clv: ctx.clv } : {}),
     }),
   }),
 } as const;
@@ -187,4 +189,5 @@ export { HIGH_VALUE_AT_RISK, highValueAtRiskBand } from './build-segment-custome
 /** The drill-down of every customer (no segment filter), e.g. a saved group opened from the Groups panel. */
 export const ALL_CUSTOMERS = '@all';
 export { RFM_FEATURE_COLUMNS } from './build-rfm-features-sql.ts';
+export { RFM_CLV_COLUMNS } from './build-segment-customers-sql.ts';
 export type { DimensionCutPoints, CutPointsInUse } from './build-cut-points-sql.ts';

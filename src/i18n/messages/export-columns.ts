@@ -145,6 +145,8 @@ export const exportColumns = {
   // Issue 18: the segment's recommended action and the contact columns of customer exports.
   'exportCol.segment_action': { 'zh-CN': '建议动作', en: 'Recommended action' },
   'exportCol.contact_name': { 'zh-CN': '姓名', en: 'Contact name' },
+  'exportCol.alive_band': { 'zh-CN': '存活概率分档', en: 'P(alive) band' },
+  'exportCol.purchase_band': { 'zh-CN': '预期购买分档', en: 'Expected purchases band' },
 } satisfies Messages;
 
 /** Names of the RFM exports (files and sheets). */

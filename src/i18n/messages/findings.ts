@@ -95,4 +95,29 @@ export const findings = {
       '漏斗中流失最多的一步是「{from}」→「{to}」：{entered} 人中只有 {users} 人继续（{rate}），流失 {lost} 人。',
     en: 'The funnel loses most between “{from}” and “{to}”: only {users} of {entered} go on ({rate}), {lost} are lost.',
   },
+  'findings.rfm.shrank.title': { 'zh-CN': '「{segment}」客群缩小', en: '“{segment}” shrank' },
+  'findings.rfm.shrank.text.valuable': {
+    'zh-CN':
+      '「{segment}」比 {date} 少了 {drop} 位客户（{before} → {after}，减少 {fall}），占客户比例从 {shareBefore} 降到 {shareAfter}（p {p}）。该客群当时贡献了 {revenueShare} 的营收；其间有 {moved} 位客户移到了其他客群。',
+    en: '“{segment}” has {drop} fewer customers than on {date} ({before} → {after}, down {fall}); its share of customers fell from {shareBefore} to {shareAfter} (p {p}). It brought in {revenueShare} of revenue then; {moved} of its customers have since moved to other segments.',
+  },
+  'findings.rfm.shrank.text': {
+    'zh-CN':
+      '「{segment}」比 {date} 少了 {drop} 位客户（{before} → {after}，减少 {fall}），占客户比例从 {shareBefore} 降到 {shareAfter}（p {p}）；其间有 {moved} 位客户移到了其他客群。',
+    en: '“{segment}” has {drop} fewer customers than on {date} ({before} → {after}, down {fall}); its share of customers fell from {shareBefore} to {shareAfter} (p {p}). {moved} of its customers have since moved to other segments.',
+  },
+  'findings.clv.churnedValuable.title': {
+    'zh-CN': '有价值的客户大概率已流失',
+    en: 'Valuable customers likely churned',
+  },
+  'findings.clv.churnedValuable.text': {
+    'zh-CN':
+      '{n} 位过去复购金额居前 {top} 的客户，按 BG/NBD 模型仍活跃的概率已低于 {alive}（平均 {mean}）：他们过去复购共消费 {value}，占全部复购金额的 {share}。截至 {date}。',
+    en: '{n} customers whose past repeat spend is in the top {top} now have a probability of still being active below {alive} by the BG/NBD model ({mean} on average): they spent {value} on repeat purchases, {share} of all repeat spend. As of {date}.',
+  },
+  'findings.clvNotFit': {
+    'zh-CN':
+      '客户价值预测的结论（有价值但大概率已流失的客户）要在该页拟合模型后才会计算：打开“客户价值预测”，再回到本页。',
+    en: 'The CLV finding (valuable customers who have likely churned) needs the models fit first: open “CLV & churn risk”, then come back here.',
+  },
 } satisfies Messages;

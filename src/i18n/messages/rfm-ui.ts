@@ -191,4 +191,23 @@ export const rfmUi = {
     en: '“Other” holds {share} of the customers (more than 10 %): they match no segment rule. Fix: cover the unassigned R/F/M combinations in the rules (the rule editor lists them), or set a window, or use a preset that covers every combination.',
   },
   'rfmUi.health.use6': { 'zh-CN': '改为近 6 个月', en: 'Use the last 6 months' },
+  'rfmUi.col.pAlive': { 'zh-CN': 'P(存活)', en: 'P(alive)' },
+  'rfmUi.col.expectedPurchases': {
+    'zh-CN': '未来 {days} 天预期购买',
+    en: 'Expected purchases, next {days} days',
+  },
+  'rfmUi.col.expectedSpend': { 'zh-CN': '预期每次消费', en: 'Expected spend per purchase' },
+  'rfmUi.col.clv': { 'zh-CN': '预测 CLV', en: 'Predicted CLV' },
+  'rfmUi.col.nextPurchase': { 'zh-CN': '预计下次购买', en: 'Expected next purchase' },
+  'rfmUi.col.aliveBand': { 'zh-CN': 'P(存活) 分档', en: 'P(alive) band' },
+  'rfmUi.clvNote': {
+    'zh-CN':
+      'CLV 列来自“客户价值预测”中拟合的 BG/NBD + Gamma-Gamma 模型（未来 {days} 天；P(存活) 低于 {threshold} 时下次购买记为“不太可能”）；校准期末之后才首购的客户没有预测。',
+    en: 'CLV columns come from the BG/NBD + Gamma-Gamma fit in “CLV & churn risk” (next {days} days; below a P(alive) of {threshold} the next purchase is “unlikely”); customers first seen after the calibration end have no prediction.',
+  },
+  'rfmUi.clvMissing': {
+    'zh-CN':
+      '没有 CLV 列：尚未在“客户价值预测”中拟合模型（或数据已更换）。打开该页拟合后，此列表和导出会加上 P(存活)、预期购买、CLV 与预计下次购买。',
+    en: 'No CLV columns: the models have not been fit in “CLV & churn risk” (or the data changed). Open that page to fit them; this list and its exports then gain P(alive), expected purchases, CLV and the expected next purchase.',
+  },
 } satisfies Messages;

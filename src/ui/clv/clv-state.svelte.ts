@@ -44,6 +44,15 @@ export class ClvState {
     await runner.batch([
       async () => {
         this.model = await runner.compute({ compute: clvFitRequest }, this.config, ctx, { key: 'clv.fit' });
+        // The RFM customer list and exports join the predictions while they are for this data.
+        const app = this.#app;
+        app.clvFit = this.model?.bgnbd
+          ? {
+              report: app.analysis.report,
+              horizonDays: this.config.horizonDays,
+              aliveThreshold: this.config.aliveThreshold,
+            }
+          : null;
       },
       async () => {
         if (!this.model?.bgnbd) return;

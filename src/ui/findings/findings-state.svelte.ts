@@ -28,7 +28,8 @@ export class FindingsState {
     const app = this.#app;
     const run = ++this.#run;
     this.running = true;
-    const modules = findingModules(app.cleanedRoles);
+    // CLV findings read the predictions table: only once the CLV section fit the models on this data.
+    const modules = findingModules(app.cleanedRoles).filter((m) => m.id !== 'clv' || app.clvFitted);
     const found: Finding[] = [];
     const contributions: Contribution[] = [];
     const config = app.analysis.config as unknown as Record<string, unknown>;

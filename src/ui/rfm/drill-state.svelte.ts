@@ -10,6 +10,7 @@ import { OTHER_SEGMENT, type RfmConfig } from '../../analyses/rfm/rfm-config.ts'
 import {
   ALL_CUSTOMERS,
   HIGH_VALUE_AT_RISK,
+  RFM_CLV_COLUMNS,
   RFM_FEATURE_COLUMNS,
   RFM_SORT_COLUMNS,
   rfmModule,
@@ -18,6 +19,7 @@ import {
 } from '../../analyses/rfm/module.ts';
 
 const isFeatureColumn = (c: string) => (RFM_FEATURE_COLUMNS as readonly string[]).includes(c);
+const isClvColumn = (c: string) => (RFM_CLV_COLUMNS as readonly string[]).includes(c);
 /** Text and clock columns sort A→Z / earliest first on the first click; amounts and counts largest first. */
 const ASCENDING_FIRST = new Set<RfmSortColumn>([
   'customer_id',
@@ -142,8 +144,13 @@ export class DrillDownState {
     const features = await this.#ensureFeatures();
     if (request !== this.#request) return;
     // Without the features table (build failed or cancelled) the list still shows its RFM columns.
-    const sortColumn = features === null && isFeatureColumn(this.sortColumn) ? 'monetary' : this.sortColumn;
     const app = this.#app;
+    // Without a CLV fit on this data the CLV columns are absent: sort by money instead.
+    const sortColumn =
+      (features === null && isFeatureColumn(this.sortColumn)) ||
+      (!app.clvFitted && isClvColumn(this.sortColumn))
+        ? 'monetary'
+        : this.sortColumn;
     const page = await app.runner.run(
       rfmModule.parts.drill,
       this.#config(),

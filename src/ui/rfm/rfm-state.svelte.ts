@@ -121,6 +121,14 @@ export class RfmState {
     );
   }
 
+  /**
+   * Issue 16: the CLV fit whose predictions the customer list and exports carry (the CLV section fit
+   * the models on this data), or null: the list then says where the CLV columns come from.
+   */
+  get clv(): { horizonDays: number; aliveThreshold: number } | null {
+    return this.#app.clvFitted ? this.#app.clvFit : null;
+  }
+
   /** Run `work` after every earlier engine job of this section (plan runs and drill-down queries). */
   exclusive<T>(work: () => Promise<T>): Promise<T> {
     const next = this.#queue.then(work, work);
