@@ -13,6 +13,10 @@ import type { DbPort } from '../../src/engine/db-port.ts';
 import { loadSource } from '../../src/engine/readers/load-source.ts';
 import { bytesSourceFile } from '../../src/engine/source-file.ts';
 import { sniffValues, unguard } from '../../src/ingest/mapping/sniff-values.ts';
+import { proposeMapping } from '../../src/ingest/mapping/propose-mapping.ts';
+import { classifyDataset } from '../../src/ingest/mapping/classify-dataset.ts';
+import { detectPiiColumns } from '../../src/ingest/pii/detect-pii.ts';
+import { datasetColumns } from '../../src/client/dataset-flow.ts';
 import { deflateSync, inflateSync, unzipSync } from 'fflate';
 import { deflatedZeros, lyingDimensionXlsx, lyingZip, utf8 } from './generate.ts';
 
@@ -52,6 +56,62 @@ describe('2: sniffing is linear and bounded', () => {
   });
   it('amounts are still recognised', () => {
     expect(sniffValues('VARCHAR', ['¥ 12.50', '1,234 元', '(30.00)', '8 万']).kind).toBe('money');
+  });
+});
+
+describe('2: no sniffing on the main thread', () => {
+  /** Samples that throw when the main thread reads a single one (it must only read `sniff`). */
+  const untouchable = (): readonly string[] =>
+    new Proxy([] as string[], {
+      get() {
+        throw new Error('a sample cell was read on the main thread');
+      },
+    });
+
+  it('the worker judges every loaded column once; mapping, roles and PII read only that', async () => {
+    const hostile = `1${'\u00a0'.repeat(60_000)}x`;
+    const csv = [
+      '客户ID,下单时间,实付金额,手机号,备注',
+      ...Array.from({ length: 30 }, (_, i) =>
+        [
+          `C${1000 + i}`,
+          `2024-03-${String((i % 28) + 1).padStart(2, '0')} 10:00:00`,
+          `${i + 1}.50`,
+          `1380013${String(8000 + i)}`,
+          hostile,
+        ].join(','),
+      ),
+    ].join('\n');
+    const p = await load('orders.csv', utf8(csv));
+    // Every column arrives with the worker's judgement (loadSource runs in the engine worker).
+    expect(p.columns.every((c) => c.sniff !== undefined)).toBe(true);
+    const kinds = Object.fromEntries(p.columns.map((c) => [c.name, c.sniff!.kind]));
+    expect(kinds).toMatchObject({
+      客户ID: 'id',
+      下单时间: 'date',
+      实付金额: 'money',
+      手机号: 'phone',
+      备注: 'text',
+    });
+    expect(p.columns.find((c) => c.name === '手机号')!.sniff!.pii).toBe('phone');
+
+    // The main thread's view: the same columns, but reading any sample cell throws.
+    const { preview: _preview, ...profile } = p;
+    const columns = datasetColumns({ profile, rows: [] }).map((c) => ({ ...c, samples: untouchable() }));
+    const plan = proposeMapping('orders', columns);
+    expect(plan.mapping).toMatchObject({ customer_id: '客户ID', order_time: '下单时间' });
+    expect(Object.values(plan.mapping)).toContain('实付金额');
+    expect(plan.confidence.order_time!.values).toBe('agree');
+    expect(classifyDataset(columns)[0]!.role).toBe('orders');
+    expect(detectPiiColumns(columns, { customer_id: '客户ID' }).map((c) => [c.column, c.kind])).toEqual([
+      ['手机号', 'phone'],
+    ]);
+  });
+
+  it('without a judgement (a profile built by hand) the samples are read, so the proxy test can fail', () => {
+    expect(() =>
+      proposeMapping('orders', [{ name: '手机号', type: 'VARCHAR', samples: untouchable() }]),
+    ).toThrow(/main thread/);
   });
 });
 
