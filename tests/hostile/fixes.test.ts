@@ -18,7 +18,14 @@ import { classifyDataset } from '../../src/ingest/mapping/classify-dataset.ts';
 import { detectPiiColumns } from '../../src/ingest/pii/detect-pii.ts';
 import { datasetColumns } from '../../src/client/dataset-flow.ts';
 import { deflateSync, inflateSync, unzipSync } from 'fflate';
-import { deflatedZeros, lyingDimensionXlsx, lyingZip, utf8 } from './generate.ts';
+import {
+  deflatedZeros,
+  lyingDimensionXlsx,
+  lyingZip,
+  parquetGzipBomb,
+  parquetPageSizeLie,
+  utf8,
+} from './generate.ts';
 
 let db: DbPort;
 let n = 0;
@@ -144,6 +151,24 @@ describe('5: zip and Parquet bombs judged by real bytes', () => {
       },
     ]);
     await expect(load('liar.xlsx', zip)).rejects.toMatchObject({ code: 'zip_bomb' });
+  });
+  it('a Parquet page declaring 134 MB for ~50 KB is refused before anything is allocated', async () => {
+    const started = performance.now();
+    await expect(load('lie.parquet', parquetPageSizeLie())).rejects.toMatchObject({ code: 'zip_bomb' });
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+  it('a gzip Parquet page that inflates past its declared size stops at that size', async () => {
+    const used = () => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+    const before = used();
+    await expect(load('bomb.parquet', parquetGzipBomb(1024 ** 3))).rejects.toMatchObject({
+      code: 'zip_bomb',
+    });
+    // Stopped at the page's declared size, not after 1 GB of zeros.
+    expect(used() - before).toBeLessThan(256 * 1024 ** 2);
+  });
+  it('the same Parquet file without the lies loads (the generators make real Parquet)', async () => {
+    const honest = parquetPageSizeLie(false);
+    expect((await load('ok.parquet', honest)).rowCount).toBe(1100);
   });
   it('the honest zip of a small CSV still loads', async () => {
     const csv = utf8('customer id,amount\nA,1\nB,2\n');

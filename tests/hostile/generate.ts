@@ -4,6 +4,7 @@
  */
 import { utils, write } from '@e965/xlsx';
 import { deflateSync, gzipSync, strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { parquetWriteBuffer } from 'hyparquet-writer';
 
 export const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 
@@ -191,6 +192,72 @@ function encode16(text: string, bigEndian: boolean): Uint8Array {
     out[3 + i * 2] = bigEndian ? c & 255 : c >> 8;
   }
   return out;
+}
+
+/** Offsets of every Parquet data-page-v2 header: the compact-protocol bytes `15 06 15 <varint>`. */
+function dataPageHeaders(bytes: Uint8Array): { at: number; sizeBytes: number; size: number }[] {
+  const out: { at: number; sizeBytes: number; size: number }[] = [];
+  for (let i = 0; i + 3 < bytes.length; i++) {
+    if (bytes[i] !== 0x15 || bytes[i + 1] !== 0x06 || bytes[i + 2] !== 0x15) continue;
+    let j = i + 3;
+    let v = 0;
+    let shift = 0;
+    while (j < bytes.length && bytes[j]! & 0x80) {
+      v += (bytes[j]! & 0x7f) * 2 ** shift;
+      shift += 7;
+      j++;
+    }
+    v += bytes[j]! * 2 ** shift;
+    if (bytes[j + 1] === 0x15) out.push({ at: i + 3, sizeBytes: j + 1 - (i + 3), size: v / 2 });
+  }
+  return out;
+}
+
+/**
+ * A valid snappy Parquet file whose first data page then declares 134 MB uncompressed (the largest
+ * size its 4-byte varint holds, so no offset moves) for ~50 KB of compressed bytes.
+ */
+export function parquetPageSizeLie(lie = true): Uint8Array {
+  const rows = 1100;
+  const bytes = new Uint8Array(
+    parquetWriteBuffer({
+      columnData: [
+        { name: 'customer id', data: Array.from({ length: rows }, (_, i) => `C${i}`.padEnd(1000, 'x')) },
+        { name: 'amount', data: Array.from({ length: rows }, (_, i) => i + 0.5), type: 'DOUBLE' },
+      ],
+      statistics: false,
+      rowGroupSize: rows,
+      pageSize: 4 * 1024 ** 2,
+    }),
+  );
+  if (!lie) return bytes;
+  const page = dataPageHeaders(bytes).find((h) => h.sizeBytes === 4);
+  if (!page) throw new Error('parquetPageSizeLie: no 4-byte page size to rewrite');
+  bytes.set([0xfe, 0xff, 0xff, 0x7f], page.at); // zigzag(134,217,727)
+  return bytes;
+}
+
+/**
+ * A gzip Parquet file whose pages declare their true small size but whose gzip member inflates to
+ * `zeros` bytes (the stream lies, not the header).
+ */
+export function parquetGzipBomb(zeros: number): Uint8Array {
+  const bomb = gzipWith(deflatedZeros(zeros), 0);
+  return new Uint8Array(
+    parquetWriteBuffer({
+      columnData: [
+        { name: 'customer id', data: Array.from({ length: 20 }, (_, i) => `C${i}`), codec: 'GZIP' },
+        {
+          name: 'amount',
+          data: Array.from({ length: 20 }, (_, i) => i + 0.5),
+          type: 'DOUBLE',
+          codec: 'GZIP',
+        },
+      ],
+      compressors: { GZIP: () => bomb },
+      statistics: false,
+    }),
+  );
 }
 
 /** Deterministic noise. */
@@ -742,6 +809,18 @@ export function hostileCases(): HostileCase[] {
     },
     { id: 'json-invalid', files: [text('bad.ndjson', () => '{"a":1}\n{"a":\n')], expect: 'error' },
     { id: 'parquet-fake', files: [text('x.parquet', () => 'PAR1 not parquet PAR1')], expect: 'error' },
+    {
+      id: 'parquet-page-declares-134mb',
+      files: [f('lie.parquet', () => parquetPageSizeLie())],
+      expect: 'error',
+      message: /expands to an unreasonable size/,
+    },
+    {
+      id: 'parquet-gzip-page-inflates-1gb',
+      files: [f('bomb.parquet', () => parquetGzipBomb(1024 ** 3))],
+      expect: 'error',
+      message: /expands to an unreasonable size/,
+    },
     {
       id: 'xls-html-with-script',
       files: [
