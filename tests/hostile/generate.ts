@@ -260,6 +260,33 @@ export function parquetGzipBomb(zeros: number): Uint8Array {
   );
 }
 
+let gbkTable: Map<string, number> | null = null;
+/** Text in GBK, from a table built by decoding every two-byte code (Node encodes no GBK itself). */
+export function gbk(text: string): Uint8Array {
+  if (!gbkTable) {
+    gbkTable = new Map();
+    const dec = new TextDecoder('gbk');
+    for (let a = 0x81; a <= 0xfe; a++)
+      for (let b = 0x40; b <= 0xfe; b++) {
+        const ch = dec.decode(new Uint8Array([a, b]));
+        if (ch.length === 1 && ch !== '\ufffd' && !gbkTable.has(ch)) gbkTable.set(ch, (a << 8) | b);
+      }
+  }
+  const out: number[] = [];
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    if (code < 0x80) out.push(code);
+    else {
+      const g = gbkTable.get(ch);
+      if (g === undefined) throw new Error(`gbk: no code for ${ch}`);
+      out.push(g >> 8, g & 255);
+    }
+  }
+  return Uint8Array.from(out);
+}
+
+const GBK_HEADER = '客户编号,订单编号,下单时间,实付金额,收货人';
+
 /** Deterministic noise. */
 export function noise(length: number, seed = 7): Uint8Array {
   const bytes = new Uint8Array(length);
@@ -810,14 +837,52 @@ export function hostileCases(): HostileCase[] {
     { id: 'json-invalid', files: [text('bad.ndjson', () => '{"a":1}\n{"a":\n')], expect: 'error' },
     { id: 'parquet-fake', files: [text('x.parquet', () => 'PAR1 not parquet PAR1')], expect: 'error' },
     {
+      id: 'parquet-truncated',
+      files: [
+        f('cut.parquet', () => {
+          const whole = parquetPageSizeLie(false);
+          return whole.slice(0, Math.floor(whole.length / 2));
+        }),
+      ],
+      expect: 'error',
+    },
+    {
+      id: 'gbk-orders',
+      files: [
+        f('gbk.csv', () =>
+          gbk(ordersCsv(12, (i) => `客户${i}`, GBK_HEADER.split(',').slice(0, 4).join(','))),
+        ),
+      ],
+      expect: 'ok',
+      rowsRead: 12,
+    },
+    {
+      id: 'gbk-with-utf8-lines',
+      files: [
+        f('mixed.csv', () =>
+          concat([
+            gbk(ordersCsv(12, (i) => `客户${i}`, GBK_HEADER.split(',').slice(0, 4).join(','))),
+            enc('张三,O99,2024-02-02,9.5\n李四,O98,2024-02-03,8.5\n'),
+          ]),
+        ),
+      ],
+      expect: 'either',
+    },
+    {
+      id: 'utf8-bom-crlf',
+      files: [text('bom.csv', () => '\ufeff' + ordersCsv(12).replaceAll('\n', '\r\n'))],
+      expect: 'ok',
+      rowsRead: 12,
+    },
+    {
       id: 'parquet-page-declares-134mb',
       files: [f('lie.parquet', () => parquetPageSizeLie())],
       expect: 'error',
       message: /expands to an unreasonable size/,
     },
     {
-      id: 'parquet-gzip-page-inflates-1gb',
-      files: [f('bomb.parquet', () => parquetGzipBomb(1024 ** 3))],
+      id: 'parquet-gzip-page-inflates-256mb',
+      files: [f('bomb.parquet', () => parquetGzipBomb(256 * 1024 ** 2))],
       expect: 'error',
       message: /expands to an unreasonable size/,
     },
