@@ -6,7 +6,6 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import networkGuard from './network-guard.js?url';
 import { Table, tableToIPC } from 'apache-arrow';
 import type { DbPort, FileRef, QueryProgressHandler } from './db-port.ts';
 import { offlineSettings, REGISTERED_DIR } from './db-port.ts';
@@ -19,18 +18,11 @@ class ProgressDuckDB extends duckdb.AsyncDuckDB {
 }
 
 export async function openBrowserDb(): Promise<DbPort> {
-  // DuckDB's own worker cannot run under the page's CSP: its emscripten glue evaluates EM_ASM snippets
-  // (eval), which the page policy forbids, so it cannot be a blob: worker inheriting that policy. It
-  // starts from our network guard instead (network-guard.js), which closes fetch, XHR, sockets,
-  // importScripts and nested workers to other origins and then loads DuckDB's script (issue 19 §4);
-  // DuckDB's HTTP file system is closed in SQL too (enable_external_access = false, offlineSettings).
-  const duckdbScript = new URL(ehWorker, import.meta.url).href;
-  const worker = new Worker(
-    `${new URL(networkGuard, import.meta.url).href}#${encodeURIComponent(duckdbScript)}`,
-    {
-      name: 'duckdb',
-    },
-  );
+  // DuckDB's own worker is loaded from its URL, outside the page's CSP: its emscripten glue evaluates
+  // EM_ASM snippets (eval), which the page policy forbids. Its only network path, DuckDB's HTTP file
+  // system, is closed by enable_external_access = false (offlineSettings); our code runs in the
+  // engine worker, which is under the page's CSP (engine-client.ts, issue 19 §4).
+  const worker = new Worker(new URL(ehWorker, import.meta.url).href);
   const db = new ProgressDuckDB(new duckdb.VoidLogger(), worker);
   await db.instantiate(new URL(ehWasm, import.meta.url).href, null);
   await db.open({

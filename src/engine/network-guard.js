@@ -1,15 +1,14 @@
 /**
- * Network guard for the workers that cannot run under the page's Content-Security-Policy (issue 19
- * §4). DuckDB's own worker evaluates its emscripten EM_ASM snippets with eval, which the page policy
- * forbids, so it cannot be a blob: worker inheriting that policy; the service worker is registered
- * from its own URL and takes no page policy either. Both run this classic script first: it closes
- * every way out of the origin — fetch, XMLHttpRequest, WebSocket, EventSource, WebTransport,
- * importScripts and nested workers to another origin — before any other code of the worker runs,
- * and the bindings it replaces cannot be put back.
+ * Network guard for a worker that cannot take the page's Content-Security-Policy (issue 19 §4): the
+ * service worker is registered from its own URL, so dist/sw.js has this script inlined at its top. It
+ * closes every way out of the origin — fetch, XMLHttpRequest, WebSocket, EventSource, WebTransport,
+ * importScripts and nested workers to another origin — before the worker's own code runs, and the
+ * bindings it replaces cannot be put back. tests/e2e/hostile.e2e.ts fetches another origin from
+ * inside the service worker.
  *
- * DuckDB's worker is started as `network-guard.js#<DuckDB worker URL>` (engine/browser-db.ts): the
- * guard then loads that same-origin script. The service worker imports it from dist/sw.js (its URL
- * has no fragment). tests/e2e/hostile.e2e.ts fetches another origin from inside each worker.
+ * Not used for DuckDB's own worker yet: loading DuckDB's script after the guard (importScripts) broke
+ * the offline start, and DuckDB's script does not run as a module after it; that worker's network
+ * path is DuckDB's HTTP file system, closed by enable_external_access = false (db-port.ts).
  */
 (() => {
   'use strict';
@@ -62,8 +61,5 @@
       if (!urls.every(sameOrigin)) throw new DOMException(MESSAGE, 'SecurityError');
       return realImport(...urls);
     });
-    // The worker this guard stands before (DuckDB's), named in the fragment.
-    const next = new URL(here).hash.slice(1);
-    if (next) g.importScripts(new URL(decodeURIComponent(next), here).href);
   }
 })();
