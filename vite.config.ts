@@ -83,7 +83,11 @@ function offlineInstall(): Plugin {
       this.emitFile({
         type: 'asset',
         fileName: 'sw.js',
-        source: serviceWorkerSource(['index.html', ...files, ...pub], version),
+        source: serviceWorkerSource(
+          ['index.html', ...files, ...pub],
+          version,
+          readFileSync(new URL('./src/engine/network-guard.js', import.meta.url), 'utf8'),
+        ),
       });
     },
   };

@@ -13,6 +13,7 @@ import type { SourceKind } from '../config/roles.ts';
 import { matchColumns } from '../config/match-columns.ts';
 import { proposeMapping, type ColumnInfo, type MappingProposal } from '../ingest/mapping/propose-mapping.ts';
 import { classifyDataset, type RoleGuess } from '../ingest/mapping/classify-dataset.ts';
+import { sampleValues } from '../ingest/mapping/column-sniff.ts';
 import { looksLikeCustomers } from '../ingest/cleaning/build-customers-cleaning-sql.ts';
 import type { DatasetRole } from '../ingest/roles/index.ts';
 import { GENERIC_CLEANING_ROLES, isGenericRole, type GenericRole } from '../ingest/roles/generic.ts';
@@ -66,18 +67,16 @@ export interface DatasetPort<F> {
   clean<R extends CleanRole>(role: R, request: CleanRequest): Promise<CleanReports[R]>;
 }
 
-const SAMPLE_VALUES = 50;
-
-/** Columns with their first non-null values as text: the input of mapping and classification. */
+/**
+ * Columns with their first non-null values as text: the input of mapping and classification, with
+ * what the engine worker judged of those values at load (`sniff`, issue 19 §2).
+ */
 export function datasetColumns(dataset: LoadedDataset): ColumnInfo[] {
   return dataset.profile.columns.map((c) => ({
     name: c.name,
     type: c.type,
-    samples: dataset.rows
-      .map((r) => r[c.name])
-      .filter((v) => v !== null && v !== undefined)
-      .slice(0, SAMPLE_VALUES)
-      .map(String),
+    samples: sampleValues(dataset.rows, c.name),
+    ...(c.sniff ? { sniff: c.sniff } : {}),
   }));
 }
 

@@ -14,7 +14,7 @@ import { encodeBase64Url } from './base64url.ts';
 import { parseConfigFile } from './config-file.ts';
 import { issueText } from './issue-text.ts';
 import { MAX_CONFIG_BYTES, parseConfig, parseConfigJson, type ParseResult } from './parse-config.ts';
-import { decodeShareFragment, encodeShareFragment, inflateCapped } from './share-codec.ts';
+import { decodeShareFragment, encodeShareFragment, inflateCapped, MAX_ENCODED_CHARS } from './share-codec.ts';
 import { describeConfig, summarizeConfig } from './summary.ts';
 
 const INJECTIONS = [
@@ -302,6 +302,26 @@ describe('malformed and hostile structure', () => {
       expect(issueText('en', r.issues[0]!)).toContain(`config version ${version}`);
       expect(issueText('zh-CN', r.issues[0]!)).toContain(`配置版本 ${version}`);
     }
+  });
+
+  it('refuses a link of 100,000 sources and one inflating to 30 MB, each in well under a second', () => {
+    const many = JSON.stringify({
+      version: 1,
+      sources: Array.from({ length: 100_000 }, (_, i) => ({ id: `s${i}`, kind: 'orders' })),
+    });
+    const bomb = `#cfg=${encodeBase64Url(zeroBomb(30))}`;
+    expect(bomb.length).toBeLessThan(MAX_ENCODED_CHARS); // past the length check: the inflater must stop
+    for (const [link, code] of [
+      [linkFor(many), undefined],
+      [bomb, 'too_large'],
+    ] as const) {
+      const started = performance.now();
+      expectClearError(decodeShareFragment(link), code);
+      expect(performance.now() - started).toBeLessThan(1000);
+    }
+    const proto = decodeShareFragment(linkFor('{"version":1,"view":{"__proto__":{"maskPii":false}}}'));
+    expect(({} as Record<string, unknown>).maskPii).toBeUndefined();
+    if (proto.ok) expect(proto.config.view?.maskPii).not.toBe(false);
   });
 
   it('reports truncated links', () => {

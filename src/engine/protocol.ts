@@ -126,6 +126,24 @@ export interface ColumnProfile {
   name: string;
   type: string;
   nonNull: number;
+  /**
+   * What the column's first values look like, judged in the worker when the table is loaded (issue 19
+   * §2: the main thread sniffs no cell). Absent only on profiles built by hand (tests).
+   */
+  sniff?: ColumnSniff;
+}
+
+/** A column's sample values as mapping and PII detection read them (ingest/mapping/column-sniff.ts). */
+export interface ColumnSniff {
+  kind: 'empty' | 'date' | 'money' | 'integer' | 'phone' | 'email' | 'id' | 'bool' | 'text';
+  /** Share of non-empty samples of that kind, 0–1. */
+  share: number;
+  /** Distinct non-empty values / non-empty values in the sample. */
+  distinct: number;
+  /** Some samples, every one an Excel serial date or yyyymmdd[hhmmss]: fits a time role. */
+  timeLike: boolean;
+  /** The personal-data kind that ≥ 80 % of the non-empty samples have, if any. */
+  pii: 'email' | 'id_card' | 'phone' | null;
 }
 
 /** The loaded table's own facts; TableProfile (engine-api.ts) adds what the reader found (SourceMeta). */

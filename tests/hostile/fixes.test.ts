@@ -13,8 +13,19 @@ import type { DbPort } from '../../src/engine/db-port.ts';
 import { loadSource } from '../../src/engine/readers/load-source.ts';
 import { bytesSourceFile } from '../../src/engine/source-file.ts';
 import { sniffValues, unguard } from '../../src/ingest/mapping/sniff-values.ts';
+import { proposeMapping } from '../../src/ingest/mapping/propose-mapping.ts';
+import { classifyDataset } from '../../src/ingest/mapping/classify-dataset.ts';
+import { detectPiiColumns } from '../../src/ingest/pii/detect-pii.ts';
+import { datasetColumns } from '../../src/client/dataset-flow.ts';
 import { deflateSync, inflateSync, unzipSync } from 'fflate';
-import { deflatedZeros, lyingDimensionXlsx, lyingZip, utf8 } from './generate.ts';
+import {
+  deflatedZeros,
+  lyingDimensionXlsx,
+  lyingZip,
+  parquetGzipBomb,
+  parquetPageSizeLie,
+  utf8,
+} from './generate.ts';
 
 let db: DbPort;
 let n = 0;
@@ -55,6 +66,62 @@ describe('2: sniffing is linear and bounded', () => {
   });
 });
 
+describe('2: no sniffing on the main thread', () => {
+  /** Samples that throw when the main thread reads a single one (it must only read `sniff`). */
+  const untouchable = (): readonly string[] =>
+    new Proxy([] as string[], {
+      get() {
+        throw new Error('a sample cell was read on the main thread');
+      },
+    });
+
+  it('the worker judges every loaded column once; mapping, roles and PII read only that', async () => {
+    const hostile = `1${'\u00a0'.repeat(60_000)}x`;
+    const csv = [
+      '客户ID,下单时间,实付金额,手机号,备注',
+      ...Array.from({ length: 30 }, (_, i) =>
+        [
+          `C${1000 + i}`,
+          `2024-03-${String((i % 28) + 1).padStart(2, '0')} 10:00:00`,
+          `${i + 1}.50`,
+          `1380013${String(8000 + i)}`,
+          hostile,
+        ].join(','),
+      ),
+    ].join('\n');
+    const p = await load('orders.csv', utf8(csv));
+    // Every column arrives with the worker's judgement (loadSource runs in the engine worker).
+    expect(p.columns.every((c) => c.sniff !== undefined)).toBe(true);
+    const kinds = Object.fromEntries(p.columns.map((c) => [c.name, c.sniff!.kind]));
+    expect(kinds).toMatchObject({
+      客户ID: 'id',
+      下单时间: 'date',
+      实付金额: 'money',
+      手机号: 'phone',
+      备注: 'text',
+    });
+    expect(p.columns.find((c) => c.name === '手机号')!.sniff!.pii).toBe('phone');
+
+    // The main thread's view: the same columns, but reading any sample cell throws.
+    const { preview: _preview, ...profile } = p;
+    const columns = datasetColumns({ profile, rows: [] }).map((c) => ({ ...c, samples: untouchable() }));
+    const plan = proposeMapping('orders', columns);
+    expect(plan.mapping).toMatchObject({ customer_id: '客户ID', order_time: '下单时间' });
+    expect(Object.values(plan.mapping)).toContain('实付金额');
+    expect(plan.confidence.order_time!.values).toBe('agree');
+    expect(classifyDataset(columns)[0]!.role).toBe('orders');
+    expect(detectPiiColumns(columns, { customer_id: '客户ID' }).map((c) => [c.column, c.kind])).toEqual([
+      ['手机号', 'phone'],
+    ]);
+  });
+
+  it('without a judgement (a profile built by hand) the samples are read, so the proxy test can fail', () => {
+    expect(() =>
+      proposeMapping('orders', [{ name: '手机号', type: 'VARCHAR', samples: untouchable() }]),
+    ).toThrow(/main thread/);
+  });
+});
+
 describe('5: zip and Parquet bombs judged by real bytes', () => {
   it('the hand-written deflate stream inflates to exactly the zeros asked for', () => {
     for (const n of [1, 2, 3, 10, 259, 1000, 100_003]) {
@@ -84,6 +151,24 @@ describe('5: zip and Parquet bombs judged by real bytes', () => {
       },
     ]);
     await expect(load('liar.xlsx', zip)).rejects.toMatchObject({ code: 'zip_bomb' });
+  });
+  it('a Parquet page declaring 134 MB for ~50 KB is refused before anything is allocated', async () => {
+    const started = performance.now();
+    await expect(load('lie.parquet', parquetPageSizeLie())).rejects.toMatchObject({ code: 'zip_bomb' });
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+  it('a gzip Parquet page that inflates past its declared size stops at that size', async () => {
+    const used = () => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+    const before = used();
+    await expect(load('bomb.parquet', parquetGzipBomb(1024 ** 3))).rejects.toMatchObject({
+      code: 'zip_bomb',
+    });
+    // Stopped at the page's declared size, not after 1 GB of zeros.
+    expect(used() - before).toBeLessThan(256 * 1024 ** 2);
+  });
+  it('the same Parquet file without the lies loads (the generators make real Parquet)', async () => {
+    const honest = parquetPageSizeLie(false);
+    expect((await load('ok.parquet', honest)).rowCount).toBe(1100);
   });
   it('the honest zip of a small CSV still loads', async () => {
     const csv = utf8('customer id,amount\nA,1\nB,2\n');

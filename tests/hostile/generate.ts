@@ -4,6 +4,7 @@
  */
 import { utils, write } from '@e965/xlsx';
 import { deflateSync, gzipSync, strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { parquetWriteBuffer } from 'hyparquet-writer';
 
 export const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 
@@ -192,6 +193,99 @@ function encode16(text: string, bigEndian: boolean): Uint8Array {
   }
   return out;
 }
+
+/** Offsets of every Parquet data-page-v2 header: the compact-protocol bytes `15 06 15 <varint>`. */
+function dataPageHeaders(bytes: Uint8Array): { at: number; sizeBytes: number; size: number }[] {
+  const out: { at: number; sizeBytes: number; size: number }[] = [];
+  for (let i = 0; i + 3 < bytes.length; i++) {
+    if (bytes[i] !== 0x15 || bytes[i + 1] !== 0x06 || bytes[i + 2] !== 0x15) continue;
+    let j = i + 3;
+    let v = 0;
+    let shift = 0;
+    while (j < bytes.length && bytes[j]! & 0x80) {
+      v += (bytes[j]! & 0x7f) * 2 ** shift;
+      shift += 7;
+      j++;
+    }
+    v += bytes[j]! * 2 ** shift;
+    if (bytes[j + 1] === 0x15) out.push({ at: i + 3, sizeBytes: j + 1 - (i + 3), size: v / 2 });
+  }
+  return out;
+}
+
+/**
+ * A valid snappy Parquet file whose first data page then declares 134 MB uncompressed (the largest
+ * size its 4-byte varint holds, so no offset moves) for ~50 KB of compressed bytes.
+ */
+export function parquetPageSizeLie(lie = true): Uint8Array {
+  const rows = 1100;
+  const bytes = new Uint8Array(
+    parquetWriteBuffer({
+      columnData: [
+        { name: 'customer id', data: Array.from({ length: rows }, (_, i) => `C${i}`.padEnd(1000, 'x')) },
+        { name: 'amount', data: Array.from({ length: rows }, (_, i) => i + 0.5), type: 'DOUBLE' },
+      ],
+      statistics: false,
+      rowGroupSize: rows,
+      pageSize: 4 * 1024 ** 2,
+    }),
+  );
+  if (!lie) return bytes;
+  const page = dataPageHeaders(bytes).find((h) => h.sizeBytes === 4);
+  if (!page) throw new Error('parquetPageSizeLie: no 4-byte page size to rewrite');
+  bytes.set([0xfe, 0xff, 0xff, 0x7f], page.at); // zigzag(134,217,727)
+  return bytes;
+}
+
+/**
+ * A gzip Parquet file whose pages declare their true small size but whose gzip member inflates to
+ * `zeros` bytes (the stream lies, not the header).
+ */
+export function parquetGzipBomb(zeros: number): Uint8Array {
+  const bomb = gzipWith(deflatedZeros(zeros), 0);
+  return new Uint8Array(
+    parquetWriteBuffer({
+      columnData: [
+        { name: 'customer id', data: Array.from({ length: 20 }, (_, i) => `C${i}`), codec: 'GZIP' },
+        {
+          name: 'amount',
+          data: Array.from({ length: 20 }, (_, i) => i + 0.5),
+          type: 'DOUBLE',
+          codec: 'GZIP',
+        },
+      ],
+      compressors: { GZIP: () => bomb },
+      statistics: false,
+    }),
+  );
+}
+
+let gbkTable: Map<string, number> | null = null;
+/** Text in GBK, from a table built by decoding every two-byte code (Node encodes no GBK itself). */
+export function gbk(text: string): Uint8Array {
+  if (!gbkTable) {
+    gbkTable = new Map();
+    const dec = new TextDecoder('gbk');
+    for (let a = 0x81; a <= 0xfe; a++)
+      for (let b = 0x40; b <= 0xfe; b++) {
+        const ch = dec.decode(new Uint8Array([a, b]));
+        if (ch.length === 1 && ch !== '\ufffd' && !gbkTable.has(ch)) gbkTable.set(ch, (a << 8) | b);
+      }
+  }
+  const out: number[] = [];
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    if (code < 0x80) out.push(code);
+    else {
+      const g = gbkTable.get(ch);
+      if (g === undefined) throw new Error(`gbk: no code for ${ch}`);
+      out.push(g >> 8, g & 255);
+    }
+  }
+  return Uint8Array.from(out);
+}
+
+const GBK_HEADER = '客户编号,订单编号,下单时间,实付金额,收货人';
 
 /** Deterministic noise. */
 export function noise(length: number, seed = 7): Uint8Array {
@@ -742,6 +836,56 @@ export function hostileCases(): HostileCase[] {
     },
     { id: 'json-invalid', files: [text('bad.ndjson', () => '{"a":1}\n{"a":\n')], expect: 'error' },
     { id: 'parquet-fake', files: [text('x.parquet', () => 'PAR1 not parquet PAR1')], expect: 'error' },
+    {
+      id: 'parquet-truncated',
+      files: [
+        f('cut.parquet', () => {
+          const whole = parquetPageSizeLie(false);
+          return whole.slice(0, Math.floor(whole.length / 2));
+        }),
+      ],
+      expect: 'error',
+    },
+    {
+      id: 'gbk-orders',
+      files: [
+        f('gbk.csv', () =>
+          gbk(ordersCsv(12, (i) => `客户${i}`, GBK_HEADER.split(',').slice(0, 4).join(','))),
+        ),
+      ],
+      expect: 'ok',
+      rowsRead: 12,
+    },
+    {
+      id: 'gbk-with-utf8-lines',
+      files: [
+        f('mixed.csv', () =>
+          concat([
+            gbk(ordersCsv(12, (i) => `客户${i}`, GBK_HEADER.split(',').slice(0, 4).join(','))),
+            enc('张三,O99,2024-02-02,9.5\n李四,O98,2024-02-03,8.5\n'),
+          ]),
+        ),
+      ],
+      expect: 'either',
+    },
+    {
+      id: 'utf8-bom-crlf',
+      files: [text('bom.csv', () => '\ufeff' + ordersCsv(12).replaceAll('\n', '\r\n'))],
+      expect: 'ok',
+      rowsRead: 12,
+    },
+    {
+      id: 'parquet-page-declares-134mb',
+      files: [f('lie.parquet', () => parquetPageSizeLie())],
+      expect: 'error',
+      message: /expands to an unreasonable size/,
+    },
+    {
+      id: 'parquet-gzip-page-inflates-256mb',
+      files: [f('bomb.parquet', () => parquetGzipBomb(256 * 1024 ** 2))],
+      expect: 'error',
+      message: /expands to an unreasonable size/,
+    },
     {
       id: 'xls-html-with-script',
       files: [

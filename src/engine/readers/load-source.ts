@@ -15,6 +15,8 @@ import {
   renameReservedColumns,
 } from '../../ingest/build-load-sql.ts';
 import { queryRows } from '../query-rows.ts';
+import { decodeIpc } from '../../client/decode.ts';
+import { sampleValues, sniffColumn } from '../../ingest/mapping/column-sniff.ts';
 import { gunzipSource, unzipSingleSource } from './archive.ts';
 import { prepareCsv } from './csv-source.ts';
 import { readNdjson } from './ndjson-reader.ts';
@@ -239,13 +241,21 @@ export async function loadSource(
     )
   )[0]!;
   const preview = await db.queryIpc(buildPreviewSql(options.table, options.previewRows ?? 100));
+  // The preview's values judged here, in the worker (issue 19 §2): mapping on the main thread reads
+  // the result and never runs a pattern over a cell. Same samples as datasetColumns takes.
+  const rows = decodeIpc(preview).rows;
   return {
     ...prepared.meta,
     table: options.table,
     fileName: source.name,
     fileSize: source.size,
     rowCount: Number(counts.row_count ?? 0),
-    columns: typed.map((c, i) => ({ name: c.name, type: c.sqlType, nonNull: Number(counts[`n${i}`] ?? 0) })),
+    columns: typed.map((c, i) => ({
+      name: c.name,
+      type: c.sqlType,
+      nonNull: Number(counts[`n${i}`] ?? 0),
+      sniff: sniffColumn(c.sqlType, sampleValues(rows, c.name)),
+    })),
     preview,
   };
 }

@@ -7,13 +7,19 @@ import { roleDeclaration, type FieldKind } from '../roles/index.ts';
 import { normalizeHeader } from './normalize-header.ts';
 import { TRAPS } from './traps.ts';
 import { PLATFORM_PREFERENCES, detectPlatform, type PlatformGuess } from './platforms.ts';
-import { isExcelSerialLike, sniffValues, unguard, type Sniffed } from './sniff-values.ts';
+import { sniffColumn } from './column-sniff.ts';
+import { timeLikeValues, type ColumnSniff, type Sniffed } from './sniff-values.ts';
 
 export interface ColumnInfo {
   name: string;
   /** DuckDB type of the loaded column, e.g. VARCHAR, BIGINT, DECIMAL(18,2), TIMESTAMP. */
   type: string;
   samples: readonly string[];
+  /**
+   * The samples judged by the engine worker at load (issue 19 §2). When present, mapping reads it and
+   * never the samples: the main thread sniffs no cell. Absent: judged here (CLI sheets, tests).
+   */
+  sniff?: ColumnSniff | undefined;
 }
 
 export type MatchReason = 'platform_header' | 'exact_header' | 'similar_header' | 'values_only';
@@ -36,12 +42,15 @@ export interface MappingProposal {
 }
 
 /** Whether sniffed values fit a field of that kind; null when the kind has no value expectation. */
-export function valuesFitKind(kind: FieldKind, s: Sniffed, samples: readonly string[] = []): boolean | null {
+export function valuesFitKind(
+  kind: FieldKind,
+  s: Sniffed | ColumnSniff,
+  samples: readonly string[] = [],
+): boolean | null {
   if (s.kind === 'empty') return null;
   if (kind === 'time') {
     if (s.kind === 'date') return true;
-    const vals = samples.map(unguard).filter((v): v is string => v !== null);
-    return vals.length > 0 && vals.every((v) => isExcelSerialLike(v) || /^(?:19|20)\d{6}(?:\d{6})?$/.test(v));
+    return 'timeLike' in s ? s.timeLike : timeLikeValues(samples);
   }
   if (kind === 'money' || kind === 'number') return s.kind === 'money' || s.kind === 'integer';
   if (kind === 'phone') return s.kind === 'phone';
@@ -89,13 +98,13 @@ export function proposeMapping(kind: SourceKind, columns: readonly ColumnInfo[])
   const preferences = (platform && PLATFORM_PREFERENCES[platform.id]) || {};
   const fields = roleDeclaration(kind).fields;
   const roles = fields.map((f) => f.name);
-  const sniffed = columns.map((c) => sniffValues(c.type, c.samples));
+  const sniffed = columns.map((c) => c.sniff ?? sniffColumn(c.type, c.samples));
   const candidates: Candidate[] = [];
   fields.forEach(({ name: role, kind: valueKind, synonyms }) => {
     columns.forEach((col, i) => {
       const m = headerScore(role, col.name, synonyms, preferences[role] ?? []);
       if (!m) return;
-      const fit = valuesFitKind(valueKind, sniffed[i]!, col.samples);
+      const fit = valuesFitKind(valueKind, sniffed[i]!);
       let score = m.score;
       if (fit === true) score = Math.min(0.99, score + 0.04);
       if (fit === false) score = score * 0.5;

@@ -7,6 +7,17 @@ import { toHalfWidth } from '../repair/fullwidth.ts';
 
 export type ValueKind = 'empty' | 'date' | 'money' | 'integer' | 'phone' | 'email' | 'id' | 'bool' | 'text';
 
+/**
+ * A column's samples judged once, in the engine worker when the table is loaded (issue 19 §2): the
+ * shape ColumnProfile.sniff carries to the main thread (engine/protocol.ts), built by column-sniff.ts.
+ */
+export interface ColumnSniff extends Sniffed {
+  /** Some samples, every one an Excel serial date or yyyymmdd[hhmmss]: fits a time role. */
+  timeLike: boolean;
+  /** The personal-data kind that ≥ 80 % of the non-empty samples have, if any. */
+  pii: 'email' | 'id_card' | 'phone' | null;
+}
+
 export interface Sniffed {
   kind: ValueKind;
   /** Share of non-empty samples of that kind, 0–1. */
@@ -101,4 +112,10 @@ export function isExcelSerialLike(v: string): boolean {
   if (!/^\d{5}(?:\.\d+)?$/.test(v)) return false;
   const n = Number(v);
   return n >= 32874 && n < 73051;
+}
+
+/** Some samples, and every one an Excel serial date or a compact yyyymmdd[hhmmss] time. */
+export function timeLikeValues(samples: readonly string[]): boolean {
+  const vals = samples.map(unguard).filter((v): v is string => v !== null);
+  return vals.length > 0 && vals.every((v) => isExcelSerialLike(v) || /^(?:19|20)\d{6}(?:\d{6})?$/.test(v));
 }

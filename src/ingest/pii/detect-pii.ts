@@ -5,6 +5,7 @@
 import { normalizeHeader } from '../mapping/normalize-header.ts';
 import { unguard } from '../mapping/sniff-values.ts';
 import type { PiiKind } from './mask.ts';
+import type { ColumnSniff } from '../mapping/sniff-values.ts';
 
 export interface PiiColumn {
   column: string;
@@ -60,7 +61,7 @@ export function isValidIdCard(id: string): boolean {
  * columns are judged by header keywords, then by values (≥ 80 % of non-empty samples).
  */
 export function detectPiiColumns(
-  columns: readonly { name: string; samples: readonly string[] }[],
+  columns: readonly { name: string; samples: readonly string[]; sniff?: ColumnSniff | undefined }[],
   mapping: Readonly<Record<string, string>> = {},
 ): PiiColumn[] {
   const customerId = mapping.customer_id;
@@ -83,12 +84,19 @@ export function detectPiiColumns(
       add(byHeader[0], 'header');
       continue;
     }
-    const values = col.samples.map(unguard).filter((v): v is string => v !== null);
-    if (values.length === 0) continue;
-    const byValue = VALUE_TESTS.find(
-      ([, re]) => values.filter((v) => re.test(v)).length / values.length >= 0.8,
-    );
-    if (byValue) add(byValue[0], 'values');
+    // Judged in the worker at load (col.sniff); sample by sample only for columns built by hand.
+    const byValue = col.sniff ? col.sniff.pii : piiKindOfValues(col.samples);
+    if (byValue) add(byValue, 'values');
   }
   return out;
+}
+
+/** The personal-data kind that ≥ 80 % of the non-empty samples have (e-mail, id card, phone), if any. */
+export function piiKindOfValues(samples: readonly string[]): 'email' | 'id_card' | 'phone' | null {
+  const values = samples.map(unguard).filter((v): v is string => v !== null);
+  if (values.length === 0) return null;
+  const byValue = VALUE_TESTS.find(
+    ([, re]) => values.filter((v) => re.test(v)).length / values.length >= 0.8,
+  );
+  return (byValue?.[0] as 'email' | 'id_card' | 'phone' | undefined) ?? null;
 }

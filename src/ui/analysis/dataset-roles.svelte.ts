@@ -14,7 +14,8 @@ export type FileUse = (typeof FILE_USES)[number];
 
 /**
  * A loaded table is replaced, never changed, when it is read again: classify each one once, not every
- * table again whenever the list of tables changes (it runs on the main thread).
+ * table again whenever the list of tables changes. Header matching only: the values were judged in
+ * the engine worker at load (ColumnProfile.sniff, issue 19 §2).
  */
 const guessed = new WeakMap<LoadedTable, RoleGuess | null>();
 const fits = new WeakMap<LoadedTable, FileFit | null>();
