@@ -295,6 +295,15 @@ describe('export with actions and contact columns (issue 18)', () => {
     // With the features table too: contacts before the feature columns.
     const sql = buildSegmentExportSql({ features: 'rfm_features', contacts: { mask: true } });
     expect(sql).toMatch(/AS "email".*"first_purchase"/s);
-    expect(sql).toContain('LEFT JOIN "customers_clean" k');
+    expect(sql).toContain('LEFT JOIN "customers_clean" ct');
+    // With the CLV predictions as well (issue 16): each table joined under its own alias, CLV last.
+    const all = buildSegmentExportSql({
+      features: 'rfm_features',
+      contacts: { mask: true },
+      clv: 'clv_customers',
+    });
+    expect(all).toContain('LEFT JOIN "clv_customers" k ON');
+    expect(all).toContain('LEFT JOIN "customers_clean" ct ON');
+    expect(all).toMatch(/AS "email".*"first_purchase".*AS "p_alive".*AS purchase_band/s);
   });
 });
